@@ -1,0 +1,1230 @@
+//! Sentences → attributions: for each cue (a reporting verb, "according to", a
+//! hearsay word), the source noun phrase and the content it governs.
+//!
+//! Everything here is syntax read off tokens and the grammar: which words form
+//! the noun phrase left of "said", whether "X, who …, said" hides the subject
+//! behind a relative clause, whether the content sits before or after the cue.
+//! Resolving a phrase to an entity ("he", "the company", "Gur chief") is the
+//! job of [`crate::provenance`].
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::grammar::{Entry, Grammar, Kind};
+use crate::segment::lex::{QuoteMark, TokenKind};
+use crate::segment::Segmentation;
+use crate::span::Span;
+
+/// How the content is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AttributionKind {
+    /// The content is a quotation.
+    Direct,
+    /// The content is paraphrase.
+    Indirect,
+    /// Paraphrase with quoted words in it.
+    Mixed,
+    /// "According to X, …".
+    AccordingTo,
+    /// A cue with no source: "reports have emerged", "reportedly".
+    NoSource,
+}
+
+impl AttributionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttributionKind::Direct => "direct",
+            AttributionKind::Indirect => "indirect",
+            AttributionKind::Mixed => "mixed",
+            AttributionKind::AccordingTo => "according-to",
+            AttributionKind::NoSource => "no-source",
+        }
+    }
+}
+
+/// What kind of thing a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SourceKind {
+    Person,
+    Organisation,
+    Media,
+    Document,
+    Country,
+    Vague,
+    Anonymous,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Person => "person",
+            SourceKind::Organisation => "organisation",
+            SourceKind::Media => "media",
+            SourceKind::Document => "document",
+            SourceKind::Country => "country",
+            SourceKind::Vague => "vague",
+            SourceKind::Anonymous => "anonymous",
+        }
+    }
+}
+
+/// What a source noun phrase says about who is speaking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phrase {
+    /// A proper name, with the titles and descriptors around it as its role:
+    /// "regional governor Oleh Sytnyk" → name "Oleh Sytnyk", role "regional governor".
+    Named {
+        name: String,
+        role: Option<String>,
+        kind: SourceKind,
+    },
+    /// A description that refers to someone: "the company", "Gur chief",
+    /// "the North Korean dictator".
+    Descriptor {
+        head: String,
+        modifiers: Vec<String>,
+        text: String,
+        kind: SourceKind,
+        definite: bool,
+    },
+    /// "he", "she", "they", "it".
+    Pronoun(&'static str),
+    /// An unnamed source: "sources", "a former engineer at the company, who asked not to be named".
+    Anonymous(String),
+    /// A vague crowd: "some observers", "critics".
+    Vague(String),
+    /// Collective media: "Pyongyang media".
+    Collective(String),
+}
+
+/// A source noun phrase as written, and what it means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourcePhrase {
+    /// Byte span in the analysed text.
+    pub span: Span,
+    pub tokens: Range<usize>,
+    pub phrase: Phrase,
+}
+
+#[derive(Debug, Clone)]
+pub struct Attribution {
+    pub kind: AttributionKind,
+    /// Stance of the cue (neutral, distancing…), or the hearsay reason for a
+    /// hearsay cue, or "weasel".
+    pub stance: &'static str,
+    pub cue: Span,
+    pub cue_tokens: Range<usize>,
+    pub source: Option<SourcePhrase>,
+    pub content: Option<Span>,
+    /// The medium the source spoke through: "told the Northgate Courier".
+    pub venue: Option<SourcePhrase>,
+    /// Where the source got it: "citing two diplomats", "which reported the Ministry's conclusions".
+    pub origin: Option<SourcePhrase>,
+    /// The cue itself is hearsay ("reports", "reportedly") with this reason.
+    pub hearsay: Option<&'static str>,
+    pub weasel: bool,
+    /// The attribution whose content holds this one's cue.
+    pub nested_in: Option<usize>,
+}
+
+/// A proper name mentioned anywhere in a sentence (as a source or not), so
+/// that later surnames, pronouns and descriptions can refer back to it.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub tokens: Range<usize>,
+    pub name: String,
+    pub role: Option<String>,
+    pub kind: SourceKind,
+    /// The kind comes from evidence (a title, an organisation word).
+    pub sure: bool,
+    /// A single capitalised word opening the sentence: maybe not a name.
+    pub weak: bool,
+}
+
+/// Everything found in one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    pub attributions: Vec<Attribution>,
+}
+
+impl Reading {
+    pub fn top_level(&self) -> impl Iterator<Item = &Attribution> {
+        self.attributions.iter().filter(|a| a.nested_in.is_none())
+    }
+}
+
+/// Lowercased, apostrophe-folded form of every token, computed once per document.
+pub fn norms<'a>(text: &'a str, seg: &Segmentation) -> Vec<Cow<'a, str>> {
+    seg.tokens
+        .iter()
+        .map(|t| crate::grammar::norm(t.text(text)))
+        .collect()
+}
+
+/// Reads one sentence.
+pub struct Reader<'a> {
+    text: &'a str,
+    seg: &'a Segmentation,
+    norms: &'a [Cow<'a, str>],
+    g: &'a Grammar,
+    lo: usize,
+    hi: usize,
+}
+
+const MAX_NP: usize = 14;
+
+impl<'a> Reader<'a> {
+    pub fn new(
+        text: &'a str,
+        seg: &'a Segmentation,
+        norms: &'a [Cow<'a, str>],
+        g: &'a Grammar,
+        sentence: Range<usize>,
+    ) -> Reader<'a> {
+        Reader {
+            text,
+            seg,
+            norms,
+            g,
+            lo: sentence.start,
+            hi: sentence.end,
+        }
+    }
+
+    // ---- token predicates -------------------------------------------------
+
+    fn w(&self, i: usize) -> &str {
+        &self.norms[i]
+    }
+
+    fn raw(&self, i: usize) -> &'a str {
+        self.seg.tokens[i].text(self.text)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.seg.tokens[i].kind == TokenKind::Word
+    }
+
+    fn quoted(&self, i: usize) -> bool {
+        self.seg.in_quote(i)
+    }
+
+    fn is(&self, i: usize, kind: Kind) -> bool {
+        self.is_word(i) && self.g.word_is(self.w(i), kind)
+    }
+
+    fn tag(&self, i: usize, kind: Kind, tag: &str) -> bool {
+        self.is_word(i) && self.g.word_tag(self.w(i), kind, tag)
+    }
+
+    fn punct(&self, i: usize, p: &str) -> bool {
+        self.seg.tokens[i].kind == TokenKind::Punct && self.raw(i) == p
+    }
+
+    fn capitalised(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self
+                .raw(i)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase())
+    }
+
+    /// The first word of the sentence (after any opening quote or bracket).
+    fn initial(&self, i: usize) -> bool {
+        (self.lo..i).all(|k| !self.is_word(k))
+    }
+
+    /// A capitalised word that is a name rather than a capitalised common
+    /// word at the start of a sentence.
+    fn name_word(&self, i: usize) -> bool {
+        if !self.capitalised(i) || self.is(i, Kind::Time) || self.is(i, Kind::Function) || self.is(i, Kind::Pronoun) {
+            return false;
+        }
+        if self.initial(i) {
+            let common = self.g.word(self.w(i)).iter().any(|e| {
+                matches!(
+                    e.kind,
+                    Kind::Person
+                        | Kind::Vague
+                        | Kind::Anonymous
+                        | Kind::Collective
+                        | Kind::Document
+                        | Kind::Verb
+                        | Kind::Hearsay
+                        | Kind::Weasel
+                        | Kind::Title
+                ) || (e.kind == Kind::Org && e.tag == "generic")
+            });
+            return !common;
+        }
+        true
+    }
+
+    fn is_possessive_mark(&self, i: usize) -> bool {
+        matches!(
+            self.seg.tokens[i].kind,
+            TokenKind::Quote(QuoteMark::SingleClose | QuoteMark::SingleStraight)
+        ) && !self.quoted(i)
+    }
+
+    fn is_det(&self, i: usize) -> bool {
+        self.tag(i, Kind::Function, "determiner") || self.tag(i, Kind::Function, "quantifier") || self.is_number(i)
+    }
+
+    fn is_number(&self, i: usize) -> bool {
+        self.is_word(i) && self.raw(i).chars().next().is_some_and(|c| c.is_ascii_digit())
+    }
+
+    /// Prepositions that stay inside a noun phrase: "spokeswoman for the
+    /// ministry", "Ministry of Foreign Affairs", "engineer at the company".
+    fn inner_prep(&self, i: usize) -> bool {
+        self.is_word(i) && matches!(self.w(i), "of" | "for" | "at")
+    }
+
+    fn participle(&self, i: usize) -> bool {
+        self.is_word(i)
+            && !self.capitalised(i)
+            && (self.w(i).ends_with("ed") || self.w(i).ends_with("ing"))
+            && !self.is(i, Kind::Title)
+            && !self.is(i, Kind::Person)
+            && !self.is(i, Kind::Org)
+            && !self.is(i, Kind::Media)
+    }
+
+    /// A word that cannot be inside a source noun phrase.
+    fn np_stop(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return true;
+        }
+        let w = self.w(i);
+        if self.is(i, Kind::Function) {
+            let entries = self.g.word(w);
+            let only_det = entries.iter().all(|e| {
+                e.kind != Kind::Function || matches!(e.tag, "determiner" | "quantifier")
+            });
+            let inner = matches!(w, "of" | "for" | "at");
+            return !(only_det || inner);
+        }
+        if self.capitalised(i) {
+            return false;
+        }
+        self.is(i, Kind::Verb)
+            || self.is(i, Kind::VerbObject)
+            || self.is(i, Kind::Time)
+            || self.participle(i)
+            || w.ends_with("ly")
+    }
+
+    fn skippable_before_cue(&self, i: usize) -> bool {
+        self.is_word(i)
+            && !self.capitalised(i)
+            && (self.tag(i, Kind::Function, "aux")
+                || self.tag(i, Kind::Function, "adverb")
+                || self.tag(i, Kind::Function, "negation")
+                || self.tag(i, Kind::Hearsay, "reportedly")
+                || self.tag(i, Kind::Hearsay, "allegedly")
+                || (self.w(i).ends_with("ly") && self.w(i).len() > 4)
+                || self.w(i).ends_with("n't"))
+    }
+
+    fn is_be(&self, i: usize) -> bool {
+        matches!(self.w(i), "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s")
+    }
+
+    // ---- noun phrases -----------------------------------------------------
+
+    /// The noun phrase ending at token `k` (inclusive), scanning left.
+    fn np_left(&self, k: usize, lo: usize) -> Option<Range<usize>> {
+        if k < lo || self.quoted(k) {
+            return None;
+        }
+        if self.is(k, Kind::Pronoun) {
+            return Some(k..k + 1);
+        }
+        let mut a = k + 1;
+        let mut i = k;
+        loop {
+            if self.quoted(i) {
+                break;
+            }
+            let take = if self.is_word(i) {
+                if self.is_det(i) && a <= k {
+                    a = i;
+                    // A determiner ends the phrase unless an inner preposition
+                    // joins it to a head on its left.
+                    if i > lo + 1 && self.inner_prep(i - 1) && !self.np_stop(i - 2) && !self.quoted(i - 2) {
+                        i -= 1;
+                        continue;
+                    }
+                    break;
+                }
+                if self.inner_prep(i) {
+                    a <= k && i > lo && !self.np_stop(i - 1)
+                } else {
+                    !self.np_stop(i) || (self.capitalised(i) && !self.is(i, Kind::Function))
+                }
+            } else {
+                self.punct(i, "(") || self.punct(i, ")") || self.punct(i, "&") || self.is_possessive_mark(i)
+            };
+            if !take {
+                break;
+            }
+            a = i;
+            if k + 1 - a > MAX_NP {
+                return None;
+            }
+            if i == lo {
+                break;
+            }
+            i -= 1;
+        }
+        // Trim leading punctuation and prepositions.
+        while a <= k && (!self.is_word(a) || self.inner_prep(a)) && !self.punct(a, "(") {
+            a += 1;
+        }
+        (a <= k).then_some(a..k + 1)
+    }
+
+    /// The noun phrase starting at token `s`, scanning right.
+    fn np_right(&self, s: usize, hi: usize) -> Option<Range<usize>> {
+        let mut i = s;
+        while i < hi && self.is_det(i) && !self.quoted(i) {
+            i += 1;
+        }
+        let start = s;
+        let mut end = i;
+        while i < hi && !self.quoted(i) {
+            let take = if self.is_word(i) {
+                if self.inner_prep(i) || (self.w(i) == "by" && end > start && self.is(end - 1, Kind::Document)) {
+                    i + 1 < hi && (self.capitalised(i + 1) || self.is_det(i + 1) || !self.np_stop(i + 1))
+                } else if self.is_det(i) {
+                    end > start && self.inner_prep(i - 1)
+                } else {
+                    !self.np_stop(i) || (self.capitalised(i) && !self.is(i, Kind::Function))
+                }
+            } else {
+                self.punct(i, "(") || self.punct(i, ")") || self.punct(i, "&") || self.is_possessive_mark(i)
+            };
+            if !take {
+                break;
+            }
+            i += 1;
+            if self.is_word(i - 1) || self.punct(i - 1, ")") {
+                end = i;
+            }
+            if end - start > MAX_NP {
+                return None;
+            }
+        }
+        // Drop a trailing preposition.
+        while end > start && self.inner_prep(end - 1) {
+            end -= 1;
+        }
+        (end > start && (start..end).any(|k| self.is_word(k) && !self.is_det(k))).then_some(start..end)
+    }
+
+    fn slice(&self, r: &Range<usize>) -> &'a str {
+        let toks = &self.seg.tokens;
+        Span::new(toks[r.start].span.start, toks[r.end - 1].span.end).slice(self.text)
+    }
+
+    fn span_of(&self, r: &Range<usize>) -> Span {
+        let toks = &self.seg.tokens;
+        Span::new(toks[r.start].span.start, toks[r.end - 1].span.end)
+    }
+
+    /// Any grammar phrase of `kind` inside the token range.
+    fn has_phrase(&self, r: Range<usize>, kind: Kind) -> bool {
+        let words: Vec<&str> = r.clone().filter(|&i| self.is_word(i)).map(|i| self.w(i)).collect();
+        (0..words.len()).any(|k| self.g.longest(&words[k..], |e| e.kind == kind).is_some())
+    }
+
+    /// What a noun phrase says about its speaker; `None` if it cannot speak.
+    fn analyse(&self, r: Range<usize>, anonymous_clause: bool) -> Option<SourcePhrase> {
+        let span = self.span_of(&r);
+        let make = |phrase| {
+            Some(SourcePhrase {
+                span,
+                tokens: r.clone(),
+                phrase,
+            })
+        };
+        let words: Vec<usize> = r.clone().filter(|&i| self.is_word(i)).collect();
+        let first = *words.first()?;
+        if words.len() == 1 && self.is(first, Kind::Pronoun) {
+            let tag = self.g.word(self.w(first)).iter().find(|e| e.kind == Kind::Pronoun).map(|e| e.tag)?;
+            return if tag == "speaker" { None } else { make(Phrase::Pronoun(tag)) };
+        }
+        let whole = self.slice(&r).to_string();
+        if anonymous_clause {
+            return make(Phrase::Anonymous(strip_article(&whole)));
+        }
+        // Head part: before the first inner preposition ("spokeswoman | for the ministry").
+        let det = self.is_det(first) && !self.capitalised(first) || (self.is_det(first) && self.initial(first) && self.tag(first, Kind::Function, "determiner"));
+        let core_start = if det { words.get(1).copied()? } else { first };
+        let pp = (core_start..r.end).find(|&i| self.inner_prep(i) || self.w(i) == "by");
+        let head_end = pp.unwrap_or(r.end);
+        let head_words: Vec<usize> = (core_start..head_end).filter(|&i| self.is_word(i)).collect();
+        if head_words.is_empty() {
+            return None;
+        }
+        // Possessive: "the Ministry of Foreign Affairs’ conclusions", "Putin’s wish".
+        if let Some(p) = (core_start..head_end).find(|&i| {
+            (self.is_word(i) && (self.w(i).ends_with("'s")) && i + 1 < head_end)
+                || (self.is_possessive_mark(i) && i + 1 < head_end)
+        }) {
+            let owner_end = if self.is_word(p) { p + 1 } else { p };
+            let owned_head = head_end - 1;
+            if self.is(owned_head, Kind::Document) || self.is(owned_head, Kind::Verb) {
+                let owner_start = if det { core_start } else { r.start };
+                return self.analyse(owner_start..owner_end, false);
+            }
+        }
+        // A possessor owning a whole phrase ("Putin's wish") is the speaker.
+        let last_head = *head_words.last()?;
+        let is_head_class = |i: usize| {
+            self.is(i, Kind::Title) || self.is(i, Kind::Org) || self.is(i, Kind::Media) || self.is(i, Kind::Person)
+                || self.is(i, Kind::Collective) || self.is(i, Kind::Document) || self.is(i, Kind::Anonymous)
+        };
+        // Proper name: the run of name words at the end of the head part.
+        let mut run_start = head_end;
+        let mut k = head_end;
+        while k > core_start {
+            let i = k - 1;
+            let ok = if self.is_word(i) {
+                self.name_word(i)
+                    || (run_start < head_end && matches!(self.w(i), "of" | "de" | "van" | "von" | "al" | "bin" | "la" | "du" | "del" | "da"))
+            } else {
+                self.is_possessive_mark(i) && run_start < head_end
+            };
+            if !ok {
+                break;
+            }
+            if self.is_word(i) {
+                run_start = i;
+            }
+            k -= 1;
+        }
+        // Titles at the front of the run are role, not name ("Prime Minister Viktor Lenz").
+        while run_start < head_end {
+            let ws: Vec<&str> = (run_start..head_end).filter(|&i| self.is_word(i)).map(|i| self.w(i)).collect();
+            match self.g.longest(&ws, |e| e.kind == Kind::Title) {
+                Some((n, _)) if n < ws.len() => {
+                    let mut seen = 0;
+                    let mut i = run_start;
+                    while seen < n {
+                        if self.is_word(i) {
+                            seen += 1;
+                        }
+                        i += 1;
+                    }
+                    run_start = i;
+                }
+                _ => break,
+            }
+        }
+        while run_start < head_end && !self.is_word(run_start) {
+            run_start += 1;
+        }
+        let has_name = run_start < head_end && (run_start..head_end).any(|i| self.name_word(i));
+        if has_name {
+            let name = clean_name(Span::new(self.seg.tokens[run_start].span.start, self.seg.tokens[head_end - 1].span.end).slice(self.text));
+            let role = (run_start > core_start)
+                .then(|| Span::new(self.seg.tokens[core_start].span.start, self.seg.tokens[run_start - 1].span.end).slice(self.text).trim().to_string())
+                .filter(|s| !s.is_empty());
+            // A name that ends in a role noun describes a group: "Pyongyang media".
+            let name_range = run_start..head_end;
+            if self.has_phrase(name_range.clone(), Kind::Collective) && !self.has_phrase(name_range.clone(), Kind::Media) {
+                return make(Phrase::Collective(strip_article(&whole)));
+            }
+            let kind = self.kind_of(role.as_deref().map(|_| core_start..run_start), name_range, &name);
+            return make(Phrase::Named { name, role, kind });
+        }
+        // No proper name at the end of the head. An anonymous or vague phrase?
+        if self.has_phrase(r.clone(), Kind::Anonymous) {
+            return make(Phrase::Anonymous(strip_article(&whole)));
+        }
+        if self.has_phrase(core_start..head_end, Kind::Collective) && !self.name_word(head_words[0]) {
+            return make(Phrase::Collective(strip_article(&whole)));
+        }
+        if head_words.iter().any(|&i| self.name_word(i)) && self.is(last_head, Kind::Collective) {
+            return make(Phrase::Collective(strip_article(&whole)));
+        }
+        let vague_det = det && self.is(first, Kind::Vague);
+        if vague_det || (!det && self.is(last_head, Kind::Vague) && !self.is(last_head, Kind::Title)) {
+            return make(Phrase::Vague(whole.trim().to_string()));
+        }
+        if !is_head_class(last_head) {
+            // Possessor as speaker: "Vladimir Putin's wish".
+            return None;
+        }
+        // A capitalised modifier before the head: "the KCNA agency", "a Velto spokesman", "Gur chief".
+        let modifiers: Vec<String> = head_words[..head_words.len() - 1].iter().map(|&i| self.w(i).to_string()).collect();
+        let cap_mods: Vec<usize> = head_words[..head_words.len() - 1].iter().copied().filter(|&i| self.name_word(i)).collect();
+        let head = self.w(last_head).to_string();
+        if !cap_mods.is_empty() {
+            let m0 = cap_mods[0];
+            let m1 = *cap_mods.last().expect("non-empty");
+            let modifier = clean_name(Span::new(self.seg.tokens[m0].span.start, self.seg.tokens[m1].span.end).slice(self.text));
+            if self.tag(last_head, Kind::Title, "speaker") {
+                return make(Phrase::Named { name: modifier, role: Some(self.raw(last_head).to_string()), kind: SourceKind::Organisation });
+            }
+            if self.is(last_head, Kind::Org) || self.is(last_head, Kind::Media) {
+                let acronym = modifier.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && modifier.len() >= 2;
+                let kind = if self.is(last_head, Kind::Media) { SourceKind::Media } else { SourceKind::Organisation };
+                let name = if acronym { modifier } else { strip_article(&whole) };
+                return make(Phrase::Named { name, role: None, kind });
+            }
+        }
+        let kind = if self.is(last_head, Kind::Title) {
+            SourceKind::Person
+        } else if self.is(last_head, Kind::Media) {
+            SourceKind::Media
+        } else if self.is(last_head, Kind::Org) {
+            SourceKind::Organisation
+        } else if self.is(last_head, Kind::Document) {
+            SourceKind::Document
+        } else {
+            // A common noun for people: identifiable only with a definite determiner.
+            let definite = det && matches!(self.w(first), "the" | "its" | "his" | "her" | "their" | "this");
+            if !definite {
+                return make(Phrase::Anonymous(strip_article(&whole)));
+            }
+            SourceKind::Person
+        };
+        if self.tag(last_head, Kind::Title, "speaker") && pp.is_some() {
+            // "a spokeswoman for the ministry": the organisation on record.
+            let org = self.np_right(pp.expect("checked") + 1, r.end).map(|o| self.slice(&o).to_string());
+            if let Some(org) = org {
+                return make(Phrase::Descriptor {
+                    head: org.split_whitespace().last().unwrap_or("").to_lowercase(),
+                    modifiers: vec![],
+                    text: strip_article(&org),
+                    kind: SourceKind::Organisation,
+                    definite: true,
+                });
+            }
+        }
+        let definite = det && !matches!(self.w(first), "a" | "an" | "one" | "another");
+        make(Phrase::Descriptor {
+            head,
+            modifiers,
+            text: strip_article(&whole),
+            kind,
+            definite: definite || !det,
+        })
+    }
+
+    fn kind_of(&self, role: Option<Range<usize>>, name: Range<usize>, name_text: &str) -> SourceKind {
+        if let Some(role) = role.clone() {
+            if self.has_phrase(role.clone(), Kind::Media) {
+                return SourceKind::Media;
+            }
+            if self.has_phrase(role.clone(), Kind::Org) && !self.has_phrase(role.clone(), Kind::Title) {
+                return SourceKind::Organisation;
+            }
+            if self.has_phrase(role, Kind::Title) {
+                return SourceKind::Person;
+            }
+        }
+        let words: Vec<&str> = name.clone().filter(|&i| self.is_word(i)).map(|i| self.w(i)).collect();
+        if self.g.longest(&words, |e| e.kind == Kind::Media).is_some_and(|(n, _)| n == words.len())
+            || words.last().is_some_and(|w| self.g.word_is(w, Kind::Media))
+        {
+            return SourceKind::Media;
+        }
+        if self.g.longest(&words, |e| e.kind == Kind::Country).is_some_and(|(n, _)| n == words.len()) {
+            return SourceKind::Country;
+        }
+        if words.iter().any(|w| self.g.word_tag(w, Kind::Org, "name")) {
+            return SourceKind::Organisation;
+        }
+        let acronym = name_text.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+        if words.len() >= 2 && !acronym {
+            SourceKind::Person
+        } else {
+            SourceKind::Organisation
+        }
+    }
+
+    /// Every run of capitalised words that looks like a name, with leading
+    /// titles split off as its role ("Dictator Kim Jong Un’s" → Kim Jong Un, dictator).
+    pub fn name_mentions(&self) -> Vec<Mention> {
+        let mut out = Vec::new();
+        let mut i = self.lo;
+        while i < self.hi {
+            let starts = self.is_word(i) && (self.name_word(i) || (self.capitalised(i) && self.is(i, Kind::Title)));
+            if !starts {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut last = i;
+            let mut j = i + 1;
+            while j < self.hi {
+                if self.is_word(j) && self.capitalised(j) && !self.is(j, Kind::Time) && !self.is(j, Kind::Function) {
+                    last = j;
+                    j += 1;
+                } else if j + 1 < self.hi
+                    && ((self.is_word(j) && matches!(self.w(j), "of" | "de" | "van" | "von" | "al" | "bin" | "la" | "du" | "del" | "da"))
+                        || (self.is_possessive_mark(j) && !self.seg.tokens[j].space_before))
+                    && self.capitalised(j + 1)
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            i = last + 1;
+            let words: Vec<&str> = (start..=last).filter(|&k| self.is_word(k)).map(|k| self.w(k)).collect();
+            let mut name_start = start;
+            let mut role = None;
+            if let Some((n, _)) = self.g.longest(&words, |e| e.kind == Kind::Title).filter(|(n, _)| *n < words.len()) {
+                let mut seen = 0;
+                let mut k = start;
+                while seen < n {
+                    if self.is_word(k) {
+                        seen += 1;
+                    }
+                    k += 1;
+                }
+                role = Some(Span::new(self.seg.tokens[start].span.start, self.seg.tokens[k - 1].span.end).slice(self.text).to_string());
+                name_start = k;
+            }
+            while name_start <= last && !self.name_word(name_start) && !(name_start > start && self.capitalised(name_start)) {
+                name_start += 1;
+            }
+            if name_start > last {
+                continue;
+            }
+            let name = clean_name(Span::new(self.seg.tokens[name_start].span.start, self.seg.tokens[last].span.end).slice(self.text));
+            if name.is_empty() {
+                continue;
+            }
+            let n_words = (name_start..=last).filter(|&k| self.is_word(k)).count();
+            let before_org = name_start > self.lo && !self.capitalised(name_start - 1) && (self.is(name_start - 1, Kind::Org) || self.is(name_start - 1, Kind::Media));
+            let role_range = role.as_ref().map(|_| start..name_start);
+            let mut kind = self.kind_of(role_range, name_start..last + 1, &name);
+            let mut sure = role.is_some() || kind != SourceKind::Organisation || before_org || n_words > 1;
+            if before_org && kind == SourceKind::Person {
+                kind = if self.is(name_start - 1, Kind::Media) { SourceKind::Media } else { SourceKind::Organisation };
+            }
+            if kind == SourceKind::Person && n_words > 1 && role.is_none() {
+                sure = true;
+            }
+            out.push(Mention {
+                tokens: name_start..last + 1,
+                name,
+                role,
+                kind,
+                sure,
+                weak: n_words == 1 && self.initial(name_start),
+            });
+        }
+        out
+    }
+
+    // ---- cues -------------------------------------------------------------
+
+    fn cue_at(&self, i: usize) -> Option<(usize, &'a [Entry])> {
+        if !self.is_word(i) || self.quoted(i) {
+            return None;
+        }
+        let end = (i + 8).min(self.hi);
+        let words: Vec<&str> = (i..end).map(|k| self.w(k)).collect();
+        let g: &'a Grammar = self.g;
+        g.longest(&words, |e| e.kind.is_cue())
+    }
+
+    /// Reads the sentence.
+    pub fn read(&self) -> Reading {
+        let mut out: Vec<Attribution> = Vec::new();
+        let mut venue_prefix: Option<(SourcePhrase, usize)> = None;
+        let mut i = self.lo;
+        while i < self.hi {
+            let Some((n, entries)) = self.cue_at(i) else {
+                i += 1;
+                continue;
+            };
+            let cue = i..i + n;
+            let has = |k: Kind| entries.iter().find(|e| e.kind == k);
+            if let Some(e) = has(Kind::Weasel) {
+                let _ = e;
+                out.push(self.sourceless(cue.clone(), "weasel", None, true));
+            } else if let Some(e) = has(Kind::According) {
+                if let Some(a) = self.according(cue.clone(), e.tag) {
+                    i = a.1.max(cue.end);
+                    out.push(a.0);
+                    continue;
+                }
+            } else if let Some(_e) = has(Kind::Venue) {
+                if let Some(np) = self.np_right(cue.end, self.hi) {
+                    if let Some(v) = self.analyse(np.clone(), false) {
+                        venue_prefix = Some((v, np.end));
+                        i = np.end;
+                        continue;
+                    }
+                }
+            } else if let Some(_e) = has(Kind::Relay) {
+                // A relay not attached to a source ("citing X" after a clause) gives
+                // the origin of the attribution before it.
+                if let Some(np) = self.np_right(cue.end, self.hi) {
+                    if let Some(prev) = out.iter_mut().rev().find(|a| a.source.is_some() && a.origin.is_none()) {
+                        prev.origin = self.analyse(np.clone(), false).map(|mut o| {
+                            o.phrase = owner_of(o.phrase);
+                            o
+                        });
+                        i = np.end;
+                        continue;
+                    }
+                }
+            } else {
+                let verb = has(Kind::VerbObject).or(has(Kind::Verb));
+                let hearsay = has(Kind::Hearsay);
+                let mut done = false;
+                if let Some(v) = verb {
+                    if let Some(a) = self.verb(cue.clone(), v.kind, v.tag, &out) {
+                        out.push(a);
+                        done = true;
+                    }
+                }
+                if !done {
+                    if let Some(h) = hearsay {
+                        let adverb = matches!(h.tag, "reportedly" | "allegedly" | "said-to" | "understood" | "unconfirmed");
+                        let content = if adverb { None } else { self.content_after(cue.end) };
+                        out.push(self.sourceless(cue.clone(), h.tag, content, false));
+                    }
+                }
+            }
+            i = cue.end;
+        }
+        if let Some((venue, after)) = venue_prefix {
+            if let Some(a) = out.iter_mut().find(|a| a.cue_tokens.start >= after && a.source.is_some()) {
+                a.venue.get_or_insert(venue);
+            }
+        }
+        // Nesting: a cue inside another attribution's content.
+        for k in 0..out.len() {
+            let cue = out[k].cue;
+            out[k].nested_in = (0..out.len()).find(|&j| j != k && out[j].content.is_some_and(|c| c.contains(cue)) && !out[k].content.is_some_and(|c| c.contains(out[j].cue)));
+        }
+        for a in &mut out {
+            if a.kind == AttributionKind::Indirect {
+                a.kind = self.quote_kind(a.content);
+            }
+        }
+        Reading { attributions: out }
+    }
+
+    fn sourceless(&self, cue: Range<usize>, reason: &'static str, content: Option<Span>, weasel: bool) -> Attribution {
+        let content = content.or_else(|| {
+            let c = self.content_after(cue.end);
+            if weasel { c } else { self.sentence_content() }
+        });
+        Attribution {
+            kind: AttributionKind::NoSource,
+            stance: reason,
+            cue: self.span_of(&cue),
+            cue_tokens: cue,
+            source: None,
+            content,
+            venue: None,
+            origin: None,
+            hearsay: (!weasel).then_some(reason),
+            weasel,
+            nested_in: None,
+        }
+    }
+
+    /// The sentence without its final punctuation.
+    fn sentence_content(&self) -> Option<Span> {
+        let mut e = self.hi;
+        while e > self.lo && matches!(self.seg.tokens[e - 1].kind, TokenKind::Punct) {
+            e -= 1;
+        }
+        (e > self.lo).then(|| self.span_of(&(self.lo..e)))
+    }
+
+    /// Content from token `s` to the end of the sentence (final punctuation
+    /// dropped), starting at "that" where one follows closely.
+    fn content_after(&self, s: usize) -> Option<Span> {
+        let mut s = s;
+        while s < self.hi && (self.punct(s, ":") || self.punct(s, ",")) {
+            s += 1;
+        }
+        let mut e = self.hi;
+        while e > s && self.seg.tokens[e - 1].kind == TokenKind::Punct && !self.quoted(e - 1) {
+            e -= 1;
+        }
+        (e > s && (s..e).any(|k| self.is_word(k))).then(|| self.span_of(&(s..e)))
+    }
+
+    /// Content before token `e` (exclusive) back to `s`, trailing commas dropped.
+    fn content_before(&self, s: usize, e: usize) -> Option<Span> {
+        let mut e = e;
+        while e > s && (self.punct(e - 1, ",") || self.punct(e - 1, "—") || self.punct(e - 1, "-")) {
+            e -= 1;
+        }
+        let mut s = s;
+        while s < e && self.punct(s, "—") {
+            s += 1;
+        }
+        (e > s && (s..e).any(|k| self.is_word(k))).then(|| self.span_of(&(s..e)))
+    }
+
+    fn quote_kind(&self, content: Option<Span>) -> AttributionKind {
+        let Some(c) = content else {
+            return AttributionKind::Indirect;
+        };
+        let toks = &self.seg.tokens;
+        let inside: Vec<usize> = (self.lo..self.hi).filter(|&k| c.contains(toks[k].span) && self.is_word(k)).collect();
+        let quoted = inside.iter().filter(|&&k| self.quoted(k)).count();
+        if quoted == 0 {
+            AttributionKind::Indirect
+        } else if quoted == inside.len() {
+            AttributionKind::Direct
+        } else {
+            AttributionKind::Mixed
+        }
+    }
+
+    /// Widens a content span to whole quotations it cuts into, across
+    /// sentences and paragraphs (a multi-paragraph quotation is one content).
+    fn widen_to_quotes(&self, c: Span) -> Span {
+        let mut out = c;
+        for q in &self.seg.quotes {
+            if q.span.overlaps(c) && !c.contains(q.inner) && q.inner.len() > 0 {
+                out = out.cover(q.inner);
+                let mut cur = q.continues;
+                while let Some(p) = cur {
+                    out = out.cover(self.seg.quotes[p].inner);
+                    cur = self.seg.quotes[p].continues;
+                }
+            }
+        }
+        out
+    }
+
+    /// "According to X, …" and "…, according to X."
+    fn according(&self, cue: Range<usize>, stance: &'static str) -> Option<(Attribution, usize)> {
+        let np = self.np_right(cue.end, self.hi)?;
+        let mut source = self.analyse(np.clone(), false)?;
+        let mut after = np.end;
+        // "preliminary results published by the Commission": the publisher is the source.
+        if after + 1 < self.hi && self.participle(after) && self.w(after + 1) == "by" {
+            if let Some(owner) = self.np_right(after + 2, self.hi) {
+                if let Some(o) = self.analyse(owner.clone(), false) {
+                    source = SourcePhrase { span: source.span.cover(o.span), tokens: np.start..owner.end, phrase: o.phrase };
+                    after = owner.end;
+                }
+            }
+        }
+        if let Phrase::Named { .. } = source.phrase {
+        } else {
+            source.phrase = owner_of(source.phrase);
+        }
+        // ", which reported X" / ", citing X"
+        let mut origin = None;
+        if after < self.hi && self.punct(after, ",") {
+            if let Some((n, _)) = self.cue_at(after + 1).filter(|(_, e)| e.iter().any(|e| e.kind == Kind::Relay)) {
+                if let Some(o) = self.np_right(after + 1 + n, self.hi) {
+                    origin = self.analyse(o.clone(), false).map(|mut p| {
+                        p.phrase = owner_of(p.phrase);
+                        p
+                    });
+                    after = o.end;
+                }
+            }
+        }
+        let at_front = self.clause_start(cue.start);
+        let content = if at_front {
+            // Content after the comma that closes the source (and its relay clause).
+            let comma = (after..self.hi).find(|&k| self.punct(k, ",") && !self.quoted(k));
+            match comma {
+                Some(c) => self.content_after(c + 1),
+                None => self.content_after(after),
+            }
+        } else {
+            self.content_before(self.clause_begin(cue.start), cue.start)
+        };
+        let content = content.map(|c| self.widen_to_quotes(c));
+        Some((
+            Attribution {
+                kind: AttributionKind::AccordingTo,
+                stance,
+                cue: self.span_of(&cue),
+                cue_tokens: cue,
+                source: Some(source),
+                content,
+                venue: None,
+                origin,
+                hearsay: None,
+                weasel: false,
+                nested_in: None,
+            },
+            after,
+        ))
+    }
+
+    /// No word before `i` in the sentence, or only an opening clause ended by a comma.
+    fn clause_start(&self, i: usize) -> bool {
+        (self.lo..i).all(|k| !self.is_word(k))
+    }
+
+    /// Where the clause holding token `i` begins: after the last semicolon or
+    /// dash before it, else the sentence start.
+    fn clause_begin(&self, i: usize) -> usize {
+        (self.lo..i)
+            .rev()
+            .find(|&k| (self.punct(k, ";") || self.punct(k, "—")) && !self.quoted(k))
+            .map_or(self.lo, |k| k + 1)
+    }
+
+    /// A reporting verb: find its subject (left, or inverted right), the
+    /// audience or venue after it, and its content.
+    fn verb(&self, cue: Range<usize>, kind: Kind, stance: &'static str, before: &[Attribution]) -> Option<Attribution> {
+        // Skip auxiliaries and adverbs leftwards: "has unhesitatingly confirmed".
+        let mut k = cue.start;
+        let mut passive = false;
+        while k > self.lo && self.skippable_before_cue(k - 1) {
+            passive |= self.is_be(k - 1);
+            k -= 1;
+        }
+        let cue_word = self.w(cue.start);
+        let participle = cue_word.ends_with("ing");
+        if passive && !participle {
+            return None;
+        }
+        let mut subject: Option<SourcePhrase> = None;
+        let mut origin: Option<SourcePhrase> = None;
+        let mut subject_after_comma = false;
+        let mut inverted = false;
+        let mut sub_clause = false;
+        if k > self.lo {
+            let left = k - 1;
+            if self.is_word(left) && !self.quoted(left) {
+                if matches!(self.w(left), "and" | "but") && k >= 2 {
+                    // "X thanked … and expressed": the subject of the clause.
+                    let start = before
+                        .iter()
+                        .rev()
+                        .find_map(|a| a.content.filter(|c| c.contains(self.seg.tokens[left].span)))
+                        .map(|c| self.token_at(c.start))
+                        .unwrap_or(self.lo);
+                    if let Some(np) = self.np_right(start, left) {
+                        subject = self.analyse(np, false);
+                    }
+                } else if let Some(np) = self.np_left(left, self.lo) {
+                    let before_np = np.start.checked_sub(1).filter(|&b| b >= self.lo);
+                    subject_after_comma = before_np.is_some_and(|b| self.punct(b, ",") || matches!(self.seg.tokens[b].kind, TokenKind::Quote(_)) || self.punct(b, "—"));
+                    sub_clause = before_np.is_some_and(|b| {
+                        self.is_word(b) && matches!(self.w(b), "while" | "whilst" | "although" | "though" | "as" | "after" | "before" | "when" | "because" | "if" | "since" | "whereas" | "once")
+                    });
+                    subject = self.analyse(np, false);
+                }
+            } else if self.punct(left, ",") && !self.quoted(left) {
+                if participle {
+                    // ", emphasizing that …": the subject of the attribution before.
+                    if let Some(prev) = before.iter().rev().find(|a| a.source.is_some() && a.cue_tokens.end <= cue.start) {
+                        subject = prev.source.clone();
+                    }
+                } else if let Some((s, o)) = self.comma_subject(left) {
+                    subject = Some(s);
+                    origin = o;
+                    subject_after_comma = self.subject_follows_content(subject.as_ref().expect("set").tokens.start);
+                }
+            }
+        }
+        let mut post = cue.end;
+        if subject.is_none() {
+            // Inversion: "…," said Mayor Ana Lopes.
+            let at = k.checked_sub(1).filter(|&l| l >= self.lo);
+            let after_content = at.is_some_and(|l| self.punct(l, ",") || matches!(self.seg.tokens[l].kind, TokenKind::Quote(_)));
+            if after_content && !participle {
+                let np = self.np_right(cue.end, self.hi)?;
+                let s = self.analyse(np.clone(), false)?;
+                let ends = np.end >= self.hi || !self.is_word(np.end) || self.is(np.end, Kind::Function);
+                if !ends {
+                    return None;
+                }
+                subject = Some(s);
+                inverted = true;
+                post = np.end;
+            } else {
+                return None;
+            }
+        }
+        let subject = subject?;
+        // After the verb: audience ("told the Courier"), venue ("wrote on X").
+        let mut venue = None;
+        if kind == Kind::VerbObject || self.w(cue.end - 1) == "on" {
+            if let Some(np) = self.np_right(post, self.hi) {
+                if let Some(v) = self.analyse(np.clone(), false) {
+                    let is_venue = matches!(&v.phrase, Phrase::Named { kind: SourceKind::Media, .. } | Phrase::Descriptor { kind: SourceKind::Media, .. })
+                        || (self.w(cue.end - 1) == "on" && matches!(v.phrase, Phrase::Named { .. }));
+                    if is_venue {
+                        venue = Some(v);
+                    }
+                    post = np.end;
+                } else if kind == Kind::VerbObject {
+                    post = np.end;
+                }
+            }
+        }
+        // Content: after the verb unless nothing substantive follows and
+        // content precedes ("…, the company said in a statement.").
+        let post_content = self.post_content(post);
+        let pre_start = self.clause_begin(subject.tokens.start.min(k));
+        let pre_content = if inverted {
+            self.content_before(pre_start, k.saturating_sub(1).max(self.lo))
+        } else if subject_after_comma {
+            self.content_before(pre_start, subject.tokens.start)
+        } else {
+            None
+        };
+        let mut content = match (pre_content, post_content) {
+            (Some(pre), None) => Some(pre),
+            (_, Some(post)) => Some(post),
+            (None, None) => None,
+        };
+        if sub_clause {
+            // "While Putin claimed that …, the dictator pledged …": the content
+            // ends with the subordinate clause.
+            if let Some(c) = content {
+                if let Some(comma) = (cue.end..self.hi).find(|&t| self.punct(t, ",") && !self.quoted(t) && c.contains(self.seg.tokens[t].span)) {
+                    content = self.content_before(self.token_at(c.start), comma);
+                }
+            }
+        }
+        let content = content.map(|c| self.widen_to_quotes(c));
+        Some(Attribution {
+            kind: AttributionKind::Indirect,
+            stance,
+            cue: self.span_of(&cue),
+            cue_tokens: cue,
+            source: Some(subject),
+            content,
+            venue,
+            origin,
+            hearsay: None,
+            weasel: false,
+            nested_in: None,
+        })
+    }
+
+    fn token_at(&self, byte: usize) -> usize {
+        let toks = &self.seg.tokens[self.lo..self.hi];
+        self.lo + toks.partition_point(|t| t.span.start < byte)
+    }
+
+    /// Is there content before the subject starting at `s` (so that the
+    /// subject follows the content: "…," its director, Tomas Lindqvist, said)?
+    fn subject_follows_content(&self, s: usize) -> bool {
+        s > self.lo && (self.lo..s).any(|k| self.is_word(k))
+    }
+
+    /// Content after the verb and what hangs on it: skips adverbial phrases
+    /// ("in recent days", "on Monday") up to "that", ":" or the clause.
+    fn post_content(&self, post: usize) -> Option<Span> {
+        let mut s = post;
+        if s >= self.hi {
+            return None;
+        }
+        if self.punct(s, ",") {
+            return None;
+        }
+        // Skip leading prepositional phrases and adverbs: "in recent days",
+        // "on Monday", "privately"; then "that" opens the content.
+        loop {
+            if s < self.hi && self.is_word(s) && self.tag(s, Kind::Function, "preposition") && !self.quoted(s) && self.w(s) != "that" {
+                match self.np_right(s + 1, self.hi) {
+                    Some(np) => s = np.end,
+                    None => break,
+                }
+            } else if s < self.hi && self.is_word(s) && !self.quoted(s) && (self.tag(s, Kind::Function, "adverb") || (self.w(s).ends_with("ly") && self.w(s).len() > 4)) {
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        if s >= self.hi || (self.punct(s, ",") && !self.quoted(s)) {
+            return None;
+        }
+        self.content_after(s)
+    }
+
+    /// The subject of a verb whose left neighbour is a comma:
+    /// "X, who …, said", "A spokeswoman, Clara Dumont, said", "Reuters, citing Y, reported".
+    fn comma_subject(&self, comma: usize) -> Option<(SourcePhrase, Option<SourcePhrase>)> {
+        let prev = (self.lo..comma).rev().find(|&k| self.quoted(k) || self.punct(k, ",") || self.punct(k, ";"))?;
+        if !self.punct(prev, ",") || self.quoted(prev) || prev == self.lo {
+            return None;
+        }
+        let seg = prev + 1..comma;
+        if seg.is_empty() {
+            return None;
+        }
+        let head_np = self.np_left(prev - 1, self.lo)?;
+        let first = seg.start;
+        if self.tag(first, Kind::Function, "relative") && matches!(self.w(first), "who" | "which" | "whose") {
+            let anonymous = self.has_phrase(seg.clone(), Kind::Anonymous);
+            let s = self.analyse(head_np, anonymous)?;
+            return Some((s, None));
+        }
+        if let Some((n, _)) = self.cue_at(first).filter(|(_, e)| e.iter().any(|e| e.kind == Kind::Relay)) {
+            let o = self.np_right(first + n, comma).and_then(|o| self.analyse(o, false)).map(|mut p| {
+                p.phrase = owner_of(p.phrase);
+                p
+            });
+            let s = self.analyse(head_np, false)?;
+            return Some((s, o));
+        }
+        // Apposition: one side names, the other describes.
+        let app = self.np_right(first, comma).filter(|r| r.end == comma)?;
+        let a = self.analyse(head_np.clone(), false)?;
+        let b = self.analyse(app.clone(), false)?;
+        let span = a.span.cover(b.span);
+        let tokens = head_np.start..app.end;
+        let phrase = match (a.phrase, b.phrase) {
+            (Phrase::Named { name, role, kind }, Phrase::Descriptor { text, .. }) => Phrase::Named { name, role: role.or(Some(text)), kind },
+            (Phrase::Descriptor { text, .. }, Phrase::Named { name, role, kind }) => Phrase::Named {
+                name,
+                role: Some(role.map_or(text.clone(), |r| format!("{text}, {r}"))),
+                kind: if kind == SourceKind::Organisation { SourceKind::Person } else { kind },
+            },
+            (Phrase::Anonymous(x), Phrase::Named { name, role, kind }) => Phrase::Named { name, role: role.or(Some(x)), kind },
+            (Phrase::Named { name, role, kind }, _) => Phrase::Named { name, role, kind },
+            _ => return None,
+        };
+        Some((SourcePhrase { span, tokens, phrase }, None))
+    }
+}
+
+/// "the Ministry of Foreign Affairs’ conclusions" stays as the owner's name;
+/// other phrases pass through.
+fn owner_of(p: Phrase) -> Phrase {
+    p
+}
+
+fn strip_article(s: &str) -> String {
+    let t = s.trim();
+    for a in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(r) = t.strip_prefix(a) {
+            return r.trim().to_string();
+        }
+    }
+    t.to_string()
+}
+
+/// A name as it should be shown: no possessive ending, no stray brackets.
+fn clean_name(s: &str) -> String {
+    let s = s.trim();
+    let s = s
+        .strip_suffix("’s")
+        .or_else(|| s.strip_suffix("'s"))
+        .or_else(|| s.strip_suffix('’'))
+        .or_else(|| s.strip_suffix('\''))
+        .unwrap_or(s);
+    s.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()).to_string()
+}

@@ -1,0 +1,56 @@
+//! whosaid: who said this, and how do we know?
+//!
+//! The library reads an article and answers, for every claim in it, who said
+//! it and through whom. Data flows one way:
+//!
+//! ```text
+//! document (input formats) → segment (paragraphs, quotations, sentences)
+//!   → attribution (source, cue, content) → provenance (entities, chains, status)
+//!   → report (human, JSON, CSV)
+//! ```
+//!
+//! [`grammar`] holds the language knowledge that every stage reads. The
+//! library never prints; the `whosaid` binary is a thin layer over [`check`].
+//!
+//! ```
+//! use whosaid::{grammar::Grammar, analyze, document::InputType};
+//! let g = Grammar::builtin();
+//! let a = analyze("Reports have emerged that the mayor will resign.", InputType::Text, &g);
+//! assert_eq!(a.provenance.claims[0].status.as_str(), "hearsay");
+//! ```
+
+pub mod attribution;
+pub mod document;
+pub mod grammar;
+pub mod provenance;
+pub mod report;
+pub mod segment;
+pub mod span;
+
+use document::{Document, InputType};
+use grammar::Grammar;
+use provenance::Provenance;
+use segment::Segmentation;
+
+/// Everything whosaid knows about one text.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The prose that was analysed, with its map back into the file.
+    pub document: Document,
+    pub segmentation: Segmentation,
+    pub provenance: Provenance,
+}
+
+/// Analyses the text of one file.
+pub fn analyze(source: &str, kind: InputType, grammar: &Grammar) -> Analysis {
+    let document = Document::new(source, kind);
+    let segmentation = segment::segment(&document.text, grammar, &document.headings);
+    let provenance = provenance::build(&document.text, &segmentation, grammar);
+    Analysis {
+        document,
+        segmentation,
+        provenance,
+    }
+}
+
+pub use report::{check, check_bytes, CheckedFile, FileError};

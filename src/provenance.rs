@@ -1,0 +1,601 @@
+//! Attributions → the provenance graph: sources as entities with aliases,
+//! each claim linked to its chain of sources (originator first, through
+//! relays and venues, up to the publisher), and each claim's status.
+//!
+//! Resolution follows the article in reading order, so that "he", "the
+//! company" and "Gur chief" mean whoever the article has introduced so far.
+
+use std::collections::HashMap;
+
+use crate::attribution::{Attribution, AttributionKind, Phrase, Reader, Reading, SourceKind, SourcePhrase};
+use crate::grammar::{Grammar, Kind};
+use crate::segment::{BlockKind, Segmentation};
+use crate::span::Span;
+
+pub type EntityId = usize;
+
+/// A source: one person, organisation, outlet, document or group, under
+/// every name the article gives it.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    /// The fullest form in the article.
+    pub name: String,
+    /// Other forms, as written ("Budanov", "Gur chief", "the KCNA agency").
+    pub aliases: Vec<String>,
+    pub kind: SourceKind,
+    pub role: Option<String>,
+    words: Vec<String>,
+    role_words: Vec<String>,
+    /// The kind comes from evidence (a title, an organisation noun), not a guess.
+    sure: bool,
+    last_seen: usize,
+}
+
+impl Entity {
+    fn matches_name(&self, lower: &str) -> bool {
+        self.name.to_lowercase() == lower || self.aliases.iter().any(|a| a.to_lowercase() == lower)
+    }
+}
+
+/// All entities of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    pub entities: Vec<Entity>,
+}
+
+fn words_of(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| crate::grammar::norm(w).trim_end_matches("'s").trim_end_matches('\'').to_string())
+        .collect()
+}
+
+fn contains_seq(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && needle.len() <= hay.len() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+impl Registry {
+    fn add_alias(&mut self, id: EntityId, alias: &str) {
+        let e = &mut self.entities[id];
+        let a = alias.trim();
+        if !a.is_empty() && a != e.name && !e.aliases.iter().any(|x| x == a) {
+            e.aliases.push(a.to_string());
+        }
+    }
+
+    fn touch(&mut self, id: EntityId, at: usize) -> EntityId {
+        self.entities[id].last_seen = at;
+        id
+    }
+
+    fn create(&mut self, name: &str, kind: SourceKind, role: Option<&str>, sure: bool, at: usize) -> EntityId {
+        self.entities.push(Entity {
+            name: name.to_string(),
+            aliases: Vec::new(),
+            kind,
+            role: role.map(str::to_string),
+            words: words_of(name),
+            role_words: role.map(words_of).unwrap_or_default(),
+            sure,
+            last_seen: at,
+        });
+        self.entities.len() - 1
+    }
+
+    fn set_role(&mut self, id: EntityId, role: Option<&str>) {
+        if let Some(r) = role {
+            let e = &mut self.entities[id];
+            if e.role.as_ref().is_none_or(|old| old.len() < r.len()) {
+                e.role = Some(r.to_string());
+            }
+            for w in words_of(r) {
+                if !e.role_words.contains(&w) {
+                    e.role_words.push(w);
+                }
+            }
+        }
+    }
+
+    /// Finds or creates the entity for a proper name. `weak` mentions (a
+    /// capitalised word opening a sentence) only find, never create.
+    pub fn named(&mut self, name: &str, kind: SourceKind, sure: bool, role: Option<&str>, raw: &str, at: usize, weak: bool) -> Option<EntityId> {
+        let lower = name.to_lowercase();
+        let words = words_of(name);
+        let by_recency = |reg: &Registry| {
+            let mut ids: Vec<EntityId> = (0..reg.entities.len()).collect();
+            ids.sort_by_key(|&i| std::cmp::Reverse(reg.entities[i].last_seen));
+            ids
+        };
+        let found = by_recency(self).into_iter().find(|&i| self.entities[i].matches_name(&lower)).or_else(|| {
+            by_recency(self).into_iter().find(|&i| {
+                let e = &self.entities[i];
+                if matches!(e.kind, SourceKind::Vague | SourceKind::Anonymous | SourceKind::Document) {
+                    return false;
+                }
+                if words.len() == 1 {
+                    // A surname or a short form: "Budanov", "Velto", "Kim".
+                    e.words.len() > 1 && e.words.contains(&words[0]) && (e.kind == SourceKind::Person || e.words[0] == words[0])
+                } else {
+                    contains_seq(&e.words, &words) || contains_seq(&words, &e.words)
+                }
+            })
+        });
+        match found {
+            Some(id) => {
+                let e = &self.entities[id];
+                if words.len() > e.words.len() && contains_seq(&words, &e.words) {
+                    // A fuller form: it becomes the canonical name.
+                    let old = std::mem::replace(&mut self.entities[id].name, clean(name));
+                    self.entities[id].words = words;
+                    self.add_alias(id, &old);
+                } else if name != e.name {
+                    self.add_alias(id, name);
+                }
+                if raw != name && raw.to_lowercase() != self.entities[id].name.to_lowercase() {
+                    self.add_alias(id, raw);
+                }
+                if sure && (!self.entities[id].sure || self.entities[id].kind == SourceKind::Organisation && kind == SourceKind::Person) {
+                    self.entities[id].kind = kind;
+                    self.entities[id].sure = true;
+                }
+                self.set_role(id, role);
+                Some(self.touch(id, at))
+            }
+            None if weak => None,
+            None => {
+                let id = self.create(&clean(name), kind, role, sure, at);
+                if raw != name && !raw.is_empty() {
+                    self.add_alias(id, raw);
+                }
+                Some(id)
+            }
+        }
+    }
+
+    fn most_recent(&self, want: impl Fn(&Entity) -> bool) -> Option<EntityId> {
+        (0..self.entities.len()).filter(|&i| want(&self.entities[i])).max_by_key(|&i| self.entities[i].last_seen)
+    }
+
+    /// Resolves a description: "Gur chief" to the entity whose role says so,
+    /// "the company" to the last organisation, "the airport" to the entity
+    /// named for it; otherwise the description is a source of its own.
+    fn descriptor(&mut self, head: &str, modifiers: &[String], text: &str, kind: SourceKind, definite: bool, at: usize, g: &Grammar) -> EntityId {
+        let lower = text.to_lowercase();
+        if let Some(id) = (0..self.entities.len()).find(|&i| self.entities[i].matches_name(&lower)) {
+            return self.touch(id, at);
+        }
+        let found = match kind {
+            SourceKind::Person => {
+                // Role match: every capitalised modifier and the head in the role.
+                let best = (0..self.entities.len())
+                    .filter(|&i| self.entities[i].kind == SourceKind::Person && self.entities[i].role_words.iter().any(|w| w == head))
+                    .max_by_key(|&i| {
+                        let e = &self.entities[i];
+                        (modifiers.iter().filter(|m| e.role_words.contains(m)).count(), e.last_seen)
+                    });
+                let cap_ok = |i: EntityId| {
+                    modifiers.iter().all(|m| !g.word_is(m, Kind::Country) || self.entities[i].role_words.contains(m) || true)
+                };
+                best.filter(|&i| cap_ok(i)).or_else(|| {
+                    // A definite description of a leader or official refers back
+                    // to the last person the article named.
+                    if definite && g.word_is(head, Kind::Title) {
+                        self.most_recent(|e| e.kind == SourceKind::Person && e.sure)
+                    } else {
+                        None
+                    }
+                })
+            }
+            SourceKind::Organisation | SourceKind::Media => {
+                let named = self.most_recent(|e| e.words.iter().any(|w| w == head) && !matches!(e.kind, SourceKind::Vague | SourceKind::Anonymous | SourceKind::Document | SourceKind::Person));
+                named.or_else(|| {
+                    if definite && modifiers.is_empty() && g.word_tag(head, Kind::Org, "generic") {
+                        self.most_recent(|e| matches!(e.kind, SourceKind::Organisation | SourceKind::Media) && e.sure)
+                    } else {
+                        None
+                    }
+                })
+            }
+            _ => None,
+        };
+        match found {
+            Some(id) => {
+                self.add_alias(id, text);
+                self.touch(id, at)
+            }
+            None => self.create(text, kind, None, true, at),
+        }
+    }
+
+    fn plain(&mut self, text: &str, kind: SourceKind, at: usize) -> EntityId {
+        let lower = text.to_lowercase();
+        match (0..self.entities.len()).find(|&i| self.entities[i].kind == kind && self.entities[i].name.to_lowercase() == lower) {
+            Some(id) => self.touch(id, at),
+            None => self.create(text, kind, None, true, at),
+        }
+    }
+
+    fn pronoun(&mut self, tag: &str, at: usize) -> Option<EntityId> {
+        let id = match tag {
+            "person" => self.most_recent(|e| e.kind == SourceKind::Person && e.sure),
+            "group" => self.most_recent(|e| matches!(e.kind, SourceKind::Organisation | SourceKind::Media | SourceKind::Country | SourceKind::Vague | SourceKind::Anonymous) && e.sure),
+            _ => self.most_recent(|e| matches!(e.kind, SourceKind::Organisation | SourceKind::Media | SourceKind::Country | SourceKind::Document) && e.sure),
+        }?;
+        Some(self.touch(id, at))
+    }
+
+    /// The entity a source phrase refers to.
+    pub fn resolve(&mut self, p: &SourcePhrase, text: &str, g: &Grammar) -> Option<EntityId> {
+        let at = p.tokens.start;
+        let raw = p.span.slice(text).trim();
+        match &p.phrase {
+            Phrase::Named { name, role, kind } => {
+                let sure = role.is_some() || *kind != SourceKind::Organisation || name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+                self.named(name, *kind, sure, role.as_deref(), raw, at, false)
+            }
+            Phrase::Descriptor { head, modifiers, text: t, kind, definite } => Some(self.descriptor(head, modifiers, t, *kind, *definite, at, g)),
+            Phrase::Pronoun(tag) => self.pronoun(tag, at),
+            Phrase::Anonymous(t) => Some(self.plain(t, SourceKind::Anonymous, at)),
+            Phrase::Vague(t) => Some(self.plain(t, SourceKind::Vague, at)),
+            Phrase::Collective(t) => Some(self.plain(t, SourceKind::Media, at)),
+        }
+    }
+}
+
+fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    Attributed,
+    Unattributed,
+    Hearsay,
+    /// Not a claim: a heading without a verb, a credit line.
+    None,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Attributed => "attributed",
+            Status::Unattributed => "unattributed",
+            Status::Hearsay => "hearsay",
+            Status::None => "none",
+        }
+    }
+
+    pub fn is_flagged(self) -> bool {
+        matches!(self, Status::Unattributed | Status::Hearsay)
+    }
+}
+
+/// An attribution with its phrases resolved to entities.
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub attribution: Attribution,
+    pub source: Option<EntityId>,
+    pub venue: Option<EntityId>,
+    pub origin: Option<EntityId>,
+}
+
+/// One claim: a sentence, who it is attributed to, and how we know.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub sentence: usize,
+    /// Span in the analysed text.
+    pub span: Span,
+    pub status: Status,
+    /// A stable code: named-source, orphan-quote, weasel, rumour, anonymous, relayed…
+    pub reason: &'static str,
+    pub sources: Vec<EntityId>,
+    /// Originator first, publisher last.
+    pub chain: Vec<EntityId>,
+    pub attributions: Vec<Resolved>,
+}
+
+/// The provenance of every claim in one text.
+#[derive(Debug, Clone, Default)]
+pub struct Provenance {
+    pub registry: Registry,
+    pub claims: Vec<Claim>,
+    pub publisher: Option<EntityId>,
+}
+
+fn hearsay_reason(kind: SourceKind) -> Option<&'static str> {
+    match kind {
+        SourceKind::Anonymous => Some("anonymous"),
+        _ => None,
+    }
+}
+
+/// Builds the provenance graph of a segmented text.
+pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
+    let norms = crate::attribution::norms(text, seg);
+    let mut prov = Provenance::default();
+    prov.publisher = publisher(text, seg, g, &mut prov.registry);
+    // The speaker of the last direct quotation, per paragraph, for quotations
+    // that carry on in the next sentence without a new attribution.
+    let mut quote_speaker: HashMap<usize, (EntityId, Vec<EntityId>)> = HashMap::new();
+    let mut quote_of_claim: Vec<Option<usize>> = Vec::new();
+    for (si, sentence) in seg.sentences.iter().enumerate() {
+        let para = &seg.paragraphs[sentence.paragraph];
+        let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
+        let reading = reader.read();
+        let mentions = reader.name_mentions();
+        // Walk mentions and attribution phrases in reading order.
+        let mut resolved: Vec<Resolved> = reading
+            .attributions
+            .iter()
+            .map(|a| Resolved { attribution: a.clone(), source: None, venue: None, origin: None })
+            .collect();
+        let mut events: Vec<(usize, u8, usize)> = Vec::new();
+        for (k, m) in mentions.iter().enumerate() {
+            events.push((m.tokens.start, 0, k));
+        }
+        for (k, a) in reading.attributions.iter().enumerate() {
+            if let Some(s) = &a.source {
+                events.push((s.tokens.start, 1, k));
+            }
+        }
+        events.sort();
+        for (_, what, k) in events {
+            if what == 0 {
+                let m = &mentions[k];
+                prov.registry.named(&m.name, m.kind, m.sure, m.role.as_deref(), &m.name, m.tokens.start, m.weak);
+            } else {
+                let a = &reading.attributions[k];
+                resolved[k].source = a.source.as_ref().and_then(|s| prov.registry.resolve(s, text, g));
+            }
+        }
+        for (k, a) in reading.attributions.iter().enumerate() {
+            resolved[k].venue = a.venue.as_ref().and_then(|v| prov.registry.resolve(v, text, g));
+            resolved[k].origin = a.origin.as_ref().and_then(|v| prov.registry.resolve(v, text, g));
+        }
+        promote_document_venues(&mut resolved, &prov.registry);
+        let has_quote = sentence.tokens.clone().any(|t| seg.token_quote[t].is_some());
+        let mut claim = judge(si, sentence.span, para.kind, has_quote, &reading, resolved, &prov);
+        // Quotation carried on from an attributed one.
+        let first_quote = (sentence.tokens.clone()).find_map(|t| seg.token_quote[t]).map(|q| q as usize);
+        if claim.status != Status::None && claim.attributions.iter().all(|r| r.attribution.nested_in.is_some()) && first_quote.is_some() {
+            let q = first_quote.expect("checked");
+            let quote = &seg.quotes[q];
+            let opens_here = sentence.span.contains(Span::new(quote.span.start, quote.span.start));
+            let inherited = if !opens_here || quote.continues.is_some() {
+                quote.continues.and_then(|c| quote_speaker.get(&(usize::MAX - c)).cloned()).or_else(|| quote_speaker.get(&sentence.paragraph).cloned())
+            } else {
+                let starts_with_quote = seg.tokens[sentence.tokens.start].span.start == quote.span.start;
+                starts_with_quote.then(|| quote_speaker.get(&sentence.paragraph).cloned()).flatten()
+            };
+            if let Some((speaker, chain)) = inherited {
+                claim.status = Status::Attributed;
+                claim.reason = "continued-quote";
+                claim.sources = vec![speaker];
+                claim.chain = chain;
+            }
+        }
+        // Remember who speaks the quotations of this sentence.
+        if claim.status == Status::Attributed {
+            let direct = claim.attributions.iter().find(|r| {
+                r.attribution.nested_in.is_none() && matches!(r.attribution.kind, AttributionKind::Direct | AttributionKind::Mixed) && r.source.is_some()
+            });
+            let speaker = direct.and_then(|r| r.source).or(if claim.reason == "continued-quote" { claim.sources.first().copied() } else { None });
+            if let Some(s) = speaker {
+                quote_speaker.insert(sentence.paragraph, (s, claim.chain.clone()));
+                for t in sentence.tokens.clone() {
+                    if let Some(q) = seg.token_quote[t] {
+                        quote_speaker.insert(usize::MAX - q as usize, (s, claim.chain.clone()));
+                    }
+                }
+            }
+        } else if claim.status != Status::None && first_quote.is_none() {
+            quote_speaker.remove(&sentence.paragraph);
+        }
+        quote_of_claim.push(first_quote);
+        prov.claims.push(claim);
+    }
+    // A quotation that opens in one paragraph and is attributed only in a
+    // later one ("“… \n\n“…,” she said."): its earlier sentences inherit.
+    for ci in (0..prov.claims.len()).rev() {
+        if prov.claims[ci].reason != "orphan-quote" {
+            continue;
+        }
+        let Some(q) = quote_of_claim[ci] else { continue };
+        let later = (ci + 1..prov.claims.len()).find(|&cj| {
+            quote_of_claim[cj].is_some_and(|qj| {
+                let mut cur = seg.quotes[qj].continues;
+                while let Some(c) = cur {
+                    if c == q {
+                        return true;
+                    }
+                    cur = seg.quotes[c].continues;
+                }
+                false
+            }) && prov.claims[cj].status == Status::Attributed
+        });
+        if let Some(cj) = later {
+            let (sources, chain) = (prov.claims[cj].sources.clone(), prov.claims[cj].chain.clone());
+            let c = &mut prov.claims[ci];
+            c.status = Status::Attributed;
+            c.reason = "continued-quote";
+            c.sources = sources;
+            c.chain = chain;
+        }
+    }
+    prov
+}
+
+/// "The health ministry said …, according to a statement": the statement is
+/// how the ministry spoke, not a second source relaying it.
+fn promote_document_venues(resolved: &mut [Resolved], reg: &Registry) {
+    for k in 0..resolved.len() {
+        let a = &resolved[k];
+        if a.attribution.kind != AttributionKind::AccordingTo || a.attribution.nested_in.is_some() {
+            continue;
+        }
+        let is_doc = a.source.is_some_and(|s| reg.entities[s].kind == SourceKind::Document);
+        if !is_doc {
+            continue;
+        }
+        let inner = (0..resolved.len()).find(|&j| {
+            resolved[j].attribution.nested_in == Some(k)
+                && resolved[j].source.is_some_and(|s| !matches!(reg.entities[s].kind, SourceKind::Vague | SourceKind::Anonymous))
+        });
+        if let Some(j) = inner {
+            let doc = resolved[k].source;
+            resolved[j].attribution.nested_in = None;
+            resolved[j].venue = resolved[j].venue.or(doc);
+            resolved[k].attribution.nested_in = Some(j);
+        }
+    }
+}
+
+fn judge(si: usize, span: Span, block: BlockKind, has_quote: bool, reading: &Reading, resolved: Vec<Resolved>, prov: &Provenance) -> Claim {
+    let reg = &prov.registry;
+    let mut claim = Claim {
+        sentence: si,
+        span,
+        status: Status::Unattributed,
+        reason: "no-source",
+        sources: Vec::new(),
+        chain: Vec::new(),
+        attributions: resolved,
+    };
+    let top: Vec<usize> = (0..claim.attributions.len()).filter(|&k| claim.attributions[k].attribution.nested_in.is_none()).collect();
+    if block == BlockKind::Credit {
+        claim.status = Status::None;
+        claim.reason = "credit";
+        return claim;
+    }
+    // Per attribution: its status, reason and chain.
+    let mut verdicts: Vec<(Status, &'static str, Option<EntityId>, Vec<EntityId>)> = Vec::new();
+    for &k in &top {
+        let r = &claim.attributions[k];
+        let a = &r.attribution;
+        if a.weasel {
+            verdicts.push((Status::Unattributed, "weasel", None, vec![]));
+            continue;
+        }
+        if let Some(reason) = a.hearsay {
+            verdicts.push((Status::Hearsay, reason, None, vec![]));
+            continue;
+        }
+        let Some(src) = r.source else { continue };
+        let kind = reg.entities[src].kind;
+        let nested_source = claim
+            .attributions
+            .iter()
+            .filter(|n| n.attribution.nested_in == Some(k))
+            .filter_map(|n| n.source)
+            .find(|&s| s != src);
+        let originator = r.origin.or(if matches!(kind, SourceKind::Media | SourceKind::Organisation | SourceKind::Country) && r.origin.is_none() {
+            nested_source
+        } else {
+            None
+        });
+        let mut chain = Vec::new();
+        if let Some(o) = originator {
+            chain.push(o);
+        }
+        chain.push(src);
+        if let Some(v) = r.venue {
+            chain.push(v);
+        }
+        if let Some(p) = prov.publisher {
+            chain.push(p);
+        }
+        chain.dedup();
+        let (status, reason) = match kind {
+            SourceKind::Anonymous => (Status::Hearsay, "anonymous"),
+            SourceKind::Vague => (Status::Unattributed, "weasel"),
+            SourceKind::Media if reg.entities[src].words.iter().any(|w| matches!(w.as_str(), "media" | "press" | "outlets" | "tabloids")) => {
+                (Status::Hearsay, "unnamed-media")
+            }
+            _ => match originator {
+                Some(o) => (Status::Hearsay, hearsay_reason(reg.entities[o].kind).map(|_| "relayed-anonymous").unwrap_or("relayed")),
+                None => (Status::Attributed, "named-source"),
+            },
+        };
+        verdicts.push((status, reason, Some(src), chain));
+    }
+    let is_heading = block == BlockKind::Heading;
+    if verdicts.is_empty() {
+        if is_heading {
+            claim.status = Status::None;
+            claim.reason = "heading";
+        } else if reading.attributions.is_empty() && has_quote {
+            claim.reason = "orphan-quote";
+        }
+        return claim;
+    }
+    // Hearsay outside every content governs the sentence ("X reportedly said").
+    let pick = |want: Status| verdicts.iter().filter(|v| v.0 == want).collect::<Vec<_>>();
+    let attributed = pick(Status::Attributed);
+    let hearsay = pick(Status::Hearsay);
+    let unattributed = pick(Status::Unattributed);
+    let sourceless_hearsay = hearsay.iter().find(|v| v.2.is_none());
+    let chosen: Vec<_> = if let Some(h) = sourceless_hearsay.filter(|_| !attributed.is_empty()) {
+        claim.status = Status::Hearsay;
+        claim.reason = h.1;
+        attributed.clone()
+    } else if !attributed.is_empty() {
+        claim.status = Status::Attributed;
+        claim.reason = attributed[0].1;
+        attributed.clone()
+    } else if !hearsay.is_empty() {
+        claim.status = Status::Hearsay;
+        claim.reason = hearsay[0].1;
+        hearsay.clone()
+    } else {
+        claim.status = Status::Unattributed;
+        claim.reason = unattributed[0].1;
+        unattributed.clone()
+    };
+    for v in &chosen {
+        if let Some(s) = v.2 {
+            if !claim.sources.contains(&s) {
+                claim.sources.push(s);
+            }
+        }
+    }
+    claim.chain = chosen.iter().find(|v| !v.3.is_empty()).map(|v| v.3.clone()).unwrap_or_default();
+    if claim.chain.is_empty() {
+        if let Some(p) = prov.publisher {
+            if !claim.sources.is_empty() {
+                claim.chain = claim.sources.iter().copied().chain(std::iter::once(p)).collect();
+            }
+        }
+    }
+    claim
+}
+
+/// The publisher from a credit line ("Source: Today IT") or a wire dateline
+/// ("(Reuters) -").
+fn publisher(text: &str, seg: &Segmentation, g: &Grammar, reg: &mut Registry) -> Option<EntityId> {
+    for p in seg.paragraphs.iter().rev() {
+        if p.kind != BlockKind::Credit {
+            continue;
+        }
+        let toks = &seg.tokens[p.tokens.clone()];
+        let words: Vec<_> = toks.iter().map(|t| crate::grammar::norm(t.text(text))).collect();
+        if let Some((n, entries)) = g.longest(&words, |e| e.kind == Kind::Credit) {
+            if entries.iter().any(|e| e.tag == "publisher") && n < toks.len() {
+                let name = Span::new(toks[n].span.start, p.span.end).slice(text).trim().trim_end_matches('.');
+                if !name.is_empty() {
+                    return reg.named(name, SourceKind::Media, true, None, name, 0, false);
+                }
+            }
+        }
+    }
+    // "(Reuters) -" near the start of the first body paragraph.
+    let first = seg.paragraphs.iter().find(|p| p.kind == BlockKind::Body)?;
+    let toks = &seg.tokens[first.tokens.clone()];
+    let open = toks.iter().take(8).position(|t| t.text(text) == "(")?;
+    let close = open + toks[open..].iter().take(6).position(|t| t.text(text) == ")")?;
+    let dash = toks.get(close + 1).map(|t| t.text(text));
+    if close > open + 1 && matches!(dash, Some("-" | "—" | "–")) {
+        let name = Span::new(toks[open + 1].span.start, toks[close - 1].span.end).slice(text);
+        return reg.named(name, SourceKind::Media, true, None, name, 0, false);
+    }
+    None
+}

@@ -1,0 +1,420 @@
+//! The provenance graph → what users read: the JSON report of
+//! `REPORT-SCHEMA.md`, human diagnostics, and the CSV attribution table.
+//! Every reporter works from the same [`FileReport`]; none of them prints.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::document::InputType;
+use crate::grammar::Grammar;
+use crate::provenance::{EntityId, Status};
+use crate::span::{LineIndex, Span};
+use crate::Analysis;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SpanPos {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TextSpan {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AttributionEntry {
+    pub kind: &'static str,
+    pub stance: &'static str,
+    pub cue: TextSpan,
+    pub source: Option<TextSpan>,
+    pub content: Option<TextSpan>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimEntry {
+    pub id: String,
+    pub text: String,
+    pub span: SpanPos,
+    pub status: &'static str,
+    pub reason: &'static str,
+    pub sources: Vec<String>,
+    pub chain: Vec<String>,
+    pub attributions: Vec<AttributionEntry>,
+    /// Kind of the first source ("person", "anonymous"…), for tables.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_kind: Option<&'static str>,
+    /// The first top-level cue as written, for tables.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cue: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceEntry {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    pub aliases: Vec<String>,
+    pub role: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FileReport {
+    pub path: String,
+    pub publisher: Option<String>,
+    pub sources: Vec<SourceEntry>,
+    pub claims: Vec<ClaimEntry>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub claims: usize,
+    pub attributed: usize,
+    pub unattributed: usize,
+    pub hearsay: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub errors: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ErrorEntry {
+    pub path: String,
+    pub message: String,
+}
+
+/// The JSON report of a whole run.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub files: Vec<FileReport>,
+    pub summary: Summary,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ErrorEntry>,
+}
+
+/// A file whosaid could not check, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+pub type CheckedFile = Result<FileReport, FileError>;
+
+/// Reads and checks one file. Never writes to it.
+pub fn check(path: &Path, display: &str, kind: Option<InputType>, grammar: &Grammar) -> CheckedFile {
+    let bytes = std::fs::read(path).map_err(|e| FileError {
+        path: display.to_string(),
+        message: format!("cannot read: {e}"),
+    })?;
+    check_bytes(display, &bytes, kind.unwrap_or_else(|| InputType::from_path(path)), grammar)
+}
+
+/// Checks the bytes of one file; `display` names it in the report.
+pub fn check_bytes(display: &str, bytes: &[u8], kind: InputType, grammar: &Grammar) -> CheckedFile {
+    let err = |at: usize, msg: String| {
+        let pos = LineIndex::new(bytes).position(bytes, at);
+        FileError {
+            path: display.to_string(),
+            message: format!("{}:{}: {msg}", pos.line, pos.column),
+        }
+    };
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        return Err(err(nul, format!("binary file (NUL byte at offset {nul}); not checked")));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        err(at, format!("not valid UTF-8 (byte 0x{:02x} at offset {at}); not checked", bytes[at]))
+    })?;
+    let analysis = crate::analyze(text, kind, grammar);
+    Ok(file_report(display, text, &analysis))
+}
+
+/// Builds the report of one analysed file.
+pub fn file_report(path: &str, source: &str, a: &Analysis) -> FileReport {
+    let lines = LineIndex::new(source.as_bytes());
+    let prov = &a.provenance;
+    let prose = &a.document.text;
+    let reg = &prov.registry;
+    let pos = |s: Span| {
+        let o = a.document.original_span(s);
+        let p = lines.position(source.as_bytes(), o.start);
+        SpanPos {
+            start: o.start,
+            end: o.end,
+            line: p.line,
+            column: p.column,
+        }
+    };
+    let text_span = |s: Span| {
+        let o = a.document.original_span(s);
+        TextSpan {
+            start: o.start,
+            end: o.end,
+            text: s.slice(prose).to_string(),
+        }
+    };
+    // Sources in order of first use; ids S1, S2…
+    let mut used: Vec<EntityId> = Vec::new();
+    for c in &prov.claims {
+        for &e in c.sources.iter().chain(c.chain.iter()) {
+            if !used.contains(&e) {
+                used.push(e);
+            }
+        }
+    }
+    let name = |e: EntityId| reg.entities[e].name.clone();
+    let sources = used
+        .iter()
+        .enumerate()
+        .map(|(k, &e)| {
+            let ent = &reg.entities[e];
+            SourceEntry {
+                id: format!("S{}", k + 1),
+                name: ent.name.clone(),
+                kind: ent.kind.as_str(),
+                aliases: ent.aliases.clone(),
+                role: ent.role.clone(),
+            }
+        })
+        .collect();
+    let claims = prov
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            let top = c.attributions.iter().find(|r| r.attribution.nested_in.is_none());
+            ClaimEntry {
+                id: format!("C{}", k + 1),
+                text: c.span.slice(prose).to_string(),
+                span: pos(c.span),
+                status: c.status.as_str(),
+                reason: c.reason,
+                sources: c.sources.iter().map(|&e| name(e)).collect(),
+                chain: c.chain.iter().map(|&e| name(e)).collect(),
+                attributions: c
+                    .attributions
+                    .iter()
+                    .map(|r| AttributionEntry {
+                        kind: r.attribution.kind.as_str(),
+                        stance: r.attribution.stance,
+                        cue: text_span(r.attribution.cue),
+                        source: r.attribution.source.as_ref().map(|s| text_span(s.span)),
+                        content: r.attribution.content.map(text_span),
+                    })
+                    .collect(),
+                source_kind: c.sources.first().map(|&e| reg.entities[e].kind.as_str()),
+                cue: top.map(|r| r.attribution.cue.slice(prose).to_string()),
+            }
+        })
+        .collect();
+    FileReport {
+        path: path.to_string(),
+        publisher: prov.publisher.map(name),
+        sources,
+        claims,
+    }
+}
+
+impl Summary {
+    pub fn add(&mut self, f: &FileReport) {
+        self.files += 1;
+        for c in &f.claims {
+            match c.status {
+                "attributed" => self.attributed += 1,
+                "unattributed" => self.unattributed += 1,
+                "hearsay" => self.hearsay += 1,
+                _ => continue,
+            }
+            self.claims += 1;
+        }
+    }
+
+    pub fn flagged(&self) -> usize {
+        self.unattributed + self.hearsay
+    }
+}
+
+/// Builds the whole-run report from per-file results, in the given order.
+pub fn report(results: &[CheckedFile]) -> Report {
+    let mut summary = Summary::default();
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => {
+                summary.add(f);
+                files.push(f.clone());
+            }
+            Err(e) => {
+                summary.errors += 1;
+                errors.push(ErrorEntry {
+                    path: e.path.clone(),
+                    message: e.message.clone(),
+                });
+            }
+        }
+    }
+    Report {
+        version: 1,
+        files,
+        summary,
+        errors,
+    }
+}
+
+/// Shortens a claim for one line of output, on a character boundary.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max).collect();
+        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a).to_string();
+        format!("{cut} …")
+    }
+}
+
+/// What the human line says about where a claim comes from.
+fn provenance_note(c: &ClaimEntry) -> String {
+    let sources = c.sources.join(", ");
+    match (c.status, c.reason) {
+        (_, "orphan-quote") => "quotation with no speaker".into(),
+        (_, "no-source") => "no source".into(),
+        (_, "weasel") if sources.is_empty() => "source hidden in weasel wording".into(),
+        (_, "weasel") => format!("vague source: {sources}"),
+        (_, "anonymous") if !sources.is_empty() => format!("source: {sources} (unnamed)"),
+        (_, "unnamed-media") => format!("source: {sources} (unnamed outlets)"),
+        (_, "relayed" | "relayed-anonymous") => format!("relayed: {}", c.chain.join(" > ")),
+        ("hearsay", r) if sources.is_empty() => {
+            let cue = c.cue.clone().unwrap_or_default();
+            match r {
+                "reportedly" | "allegedly" | "said-to" | "understood" | "unconfirmed" => format!("source: none (“{cue}”)"),
+                _ => format!("source: unnamed {}", cue.split_whitespace().next().unwrap_or("").to_lowercase()),
+            }
+        }
+        ("hearsay", _) => format!("source: {sources}"),
+        _ if !c.chain.is_empty() && c.chain.len() > 1 => format!("source: {sources}; chain: {}", c.chain.join(" > ")),
+        _ => format!("source: {sources}"),
+    }
+}
+
+/// Human diagnostics: one line per flagged claim (all claims with `all`),
+/// then a summary line per file.
+pub fn human(f: &FileReport, all: bool) -> String {
+    let mut out = String::new();
+    for c in &f.claims {
+        let show = matches!(c.status, "unattributed" | "hearsay") || (all && c.status == "attributed");
+        if !show {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {}[{}]: \"{}\" — {}",
+            f.path,
+            c.span.line,
+            c.span.column,
+            c.status,
+            c.reason,
+            excerpt(&c.text, 60),
+            provenance_note(c)
+        );
+    }
+    let mut s = Summary::default();
+    s.add(f);
+    let _ = writeln!(
+        out,
+        "{}: {} claims: {} attributed, {} unattributed, {} hearsay",
+        f.path, s.claims, s.attributed, s.unattributed, s.hearsay
+    );
+    out
+}
+
+/// Neutralises a CSV cell that a spreadsheet would run as a formula
+/// (OWASP's advice: prefix such cells with a single quote).
+pub fn csv_safe(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+pub const CSV_HEADER: [&str; 10] = ["file", "line", "column", "status", "reason", "source", "source_kind", "cue", "chain", "text"];
+
+/// The attribution table: one row per claim (headings and credit lines left out).
+pub fn write_csv<W: std::io::Write>(w: W, files: &[FileReport]) -> csv::Result<()> {
+    let mut wr = csv::Writer::from_writer(w);
+    wr.write_record(CSV_HEADER)?;
+    for f in files {
+        for c in &f.claims {
+            if c.status == Status::None.as_str() {
+                continue;
+            }
+            let row = [
+                f.path.clone(),
+                c.span.line.to_string(),
+                c.span.column.to_string(),
+                c.status.to_string(),
+                c.reason.to_string(),
+                c.sources.join("; "),
+                c.source_kind.unwrap_or("").to_string(),
+                c.cue.clone().unwrap_or_default(),
+                c.chain.join(" > "),
+                c.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            ];
+            wr.write_record(row.iter().map(|s| csv_safe(s)))?;
+        }
+    }
+    wr.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cells_that_would_execute_are_neutralised() {
+        for bad in ["=HYPERLINK(\"x\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(csv_safe(bad).starts_with('\''), "{bad}");
+        }
+        assert_eq!(csv_safe("Budanov said"), "Budanov said");
+    }
+
+    #[test]
+    fn excerpt_cuts_on_a_word_and_char_boundary() {
+        let e = excerpt("Ünïcödé words go here and on and on", 12);
+        assert!(e.ends_with('…'));
+        assert!(e.starts_with("Ünïcödé"));
+    }
+
+    #[test]
+    fn binary_and_invalid_utf8_are_errors_with_positions() {
+        let g = Grammar::builtin();
+        let e = check_bytes("x.bin", b"ab\ncd\0ef", InputType::Text, &g).unwrap_err();
+        assert!(e.message.starts_with("2:3: binary file"), "{}", e.message);
+        let e = check_bytes("x.txt", b"ok\n\xff", InputType::Text, &g).unwrap_err();
+        assert!(e.message.starts_with("2:1: not valid UTF-8"), "{}", e.message);
+        let ok = check_bytes("e.txt", b"", InputType::Text, &g).unwrap();
+        assert!(ok.claims.is_empty());
+    }
+}

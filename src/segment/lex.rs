@@ -1,0 +1,250 @@
+//! The nom lexer: text → words, punctuation and quotation marks, each with its
+//! byte span. Every parser consumes at least one character, so lexing is one
+//! linear pass with no backtracking.
+
+use nom::{
+    branch::alt,
+    bytes::complete::{take_while1, take_while_m_n},
+    combinator::map,
+    IResult, Parser,
+};
+
+use crate::span::Span;
+
+/// Which quotation mark a quote token is; whether it opens or closes a
+/// quotation is decided later, with the context of the whole paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteMark {
+    /// `"`: opens or closes.
+    DoubleStraight,
+    /// `“`, `„`, `«`.
+    DoubleOpen,
+    /// `”`, `»`.
+    DoubleClose,
+    /// `'`: a quote only where context says so; usually an apostrophe.
+    SingleStraight,
+    /// `‘`.
+    SingleOpen,
+    /// `’` not inside a word: a closing quote or a plural possessive.
+    SingleClose,
+}
+
+impl QuoteMark {
+    pub fn is_double(self) -> bool {
+        matches!(
+            self,
+            QuoteMark::DoubleStraight | QuoteMark::DoubleOpen | QuoteMark::DoubleClose
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters and digits, with inner apostrophes, hyphens, dots and digit
+    /// commas: `Russia’s`, `Thomas-Greenfield`, `U.S`, `41.2C`, `80,000`.
+    Word,
+    /// Any other visible character: `.`, `,`, `(`, `—`, `€` …
+    Punct,
+    Quote(QuoteMark),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+    /// Whitespace (or the start of the text) comes right before this token.
+    pub space_before: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.slice(text)
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    pub fn is_punct(&self, text: &str, c: &str) -> bool {
+        self.kind == TokenKind::Punct && self.text(text) == c
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}' || c == '\u{200B}'
+}
+
+fn space(i: &str) -> IResult<&str, &str> {
+    take_while1(is_space).parse(i)
+}
+
+/// A word: starts with a letter or digit (or an elision apostrophe before a
+/// digit, as in `’90s`), and carries on through joiners that sit between two
+/// alphanumerics.
+fn word(i: &str) -> IResult<&str, &str> {
+    let mut chars = i.char_indices().peekable();
+    let mut end = match chars.next() {
+        Some((_, c)) if c.is_alphanumeric() => c.len_utf8(),
+        Some((_, c @ ('\'' | '’'))) => match chars.peek() {
+            Some((_, d)) if d.is_ascii_digit() => c.len_utf8(),
+            _ => return fail(i),
+        },
+        _ => return fail(i),
+    };
+    let mut prev = i[..end].chars().next().unwrap_or(' ');
+    while let Some((at, c)) = chars.next() {
+        if c.is_alphanumeric() || is_combining(c) {
+            end = at + c.len_utf8();
+            prev = c;
+            continue;
+        }
+        let joiner = match c {
+            '\'' | '’' | '-' | '‐' | '.' | '&' | '_' => true,
+            ',' => prev.is_ascii_digit(),
+            _ => false,
+        };
+        let next_ok = match chars.peek() {
+            Some((_, n)) if c == ',' => n.is_ascii_digit(),
+            Some((_, n)) => n.is_alphanumeric(),
+            None => false,
+        };
+        if joiner && next_ok {
+            end = at + c.len_utf8();
+            prev = c;
+        } else {
+            break;
+        }
+    }
+    Ok((&i[end..], &i[..end]))
+}
+
+fn is_combining(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+fn fail(i: &str) -> IResult<&str, &str> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Alpha,
+    )))
+}
+
+fn quote(i: &str) -> IResult<&str, QuoteMark> {
+    map(
+        take_while_m_n(1, 1, |c| {
+            matches!(c, '"' | '“' | '„' | '«' | '”' | '»' | '\'' | '‘' | '’')
+        }),
+        |q: &str| match q {
+            "\"" => QuoteMark::DoubleStraight,
+            "“" | "„" | "«" => QuoteMark::DoubleOpen,
+            "”" | "»" => QuoteMark::DoubleClose,
+            "'" => QuoteMark::SingleStraight,
+            "‘" => QuoteMark::SingleOpen,
+            _ => QuoteMark::SingleClose,
+        },
+    )
+    .parse(i)
+}
+
+fn punct(i: &str) -> IResult<&str, &str> {
+    take_while_m_n(1, 1, |c: char| !is_space(c)).parse(i)
+}
+
+enum Lexeme {
+    Space,
+    Token(TokenKind),
+}
+
+fn lexeme(i: &str) -> IResult<&str, Lexeme> {
+    alt((
+        map(space, |_| Lexeme::Space),
+        map(word, |_| Lexeme::Token(TokenKind::Word)),
+        map(quote, |q| Lexeme::Token(TokenKind::Quote(q))),
+        map(punct, |_| Lexeme::Token(TokenKind::Punct)),
+    ))
+    .parse(i)
+}
+
+/// Lexes `text[range]`, pushing tokens with spans relative to `text`.
+pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
+    let mut rest = text;
+    let mut space_before = true;
+    while !rest.is_empty() {
+        let at = base + (text.len() - rest.len());
+        // Every alternative consumes at least one char, and `punct` accepts
+        // anything that is not space, so this cannot fail on non-empty input.
+        let Ok((next, lexeme)) = lexeme(rest) else {
+            break;
+        };
+        let end = base + (text.len() - next.len());
+        match lexeme {
+            Lexeme::Space => space_before = true,
+            Lexeme::Token(kind) => {
+                out.push(Token {
+                    span: Span::new(at, end),
+                    kind,
+                    space_before,
+                });
+                space_before = false;
+            }
+        }
+        rest = next;
+    }
+}
+
+pub fn lex(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    lex_into(text, 0, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        lex(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_joiners() {
+        assert_eq!(
+            words("Russia’s U.S. Thomas-Greenfield 41.2C 80,000 don't AT&T"),
+            vec![
+                "Russia’s",
+                "U.S",
+                ".",
+                "Thomas-Greenfield",
+                "41.2C",
+                "80,000",
+                "don't",
+                "AT&T"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_and_possessive_apostrophes_are_separate_tokens() {
+        let t = "“Soon,” Affairs’ ’90s 'x'";
+        let toks = lex(t);
+        let kinds: Vec<_> = toks.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds[0], TokenKind::Quote(QuoteMark::DoubleOpen));
+        assert_eq!(toks[1].text(t), "Soon");
+        assert_eq!(kinds[3], TokenKind::Quote(QuoteMark::DoubleClose));
+        assert_eq!(toks[4].text(t), "Affairs");
+        assert_eq!(kinds[5], TokenKind::Quote(QuoteMark::SingleClose));
+        assert_eq!(toks[6].text(t), "’90s");
+        assert_eq!(kinds[7], TokenKind::Quote(QuoteMark::SingleStraight));
+    }
+
+    #[test]
+    fn comma_joins_only_digits() {
+        assert_eq!(words("a,b 1,5"), vec!["a", ",", "b", "1,5"]);
+    }
+
+    #[test]
+    fn space_before_is_recorded() {
+        let toks = lex("a ,b");
+        assert!(toks[0].space_before && toks[1].space_before && !toks[2].space_before);
+    }
+}

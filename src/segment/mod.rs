@@ -1,0 +1,552 @@
+//! Text → paragraphs, quotations and sentences, each with byte spans.
+//!
+//! Three linear passes over the tokens of the [`lex`] lexer: paragraphs are
+//! split at blank lines; quotation marks are paired with a stack per paragraph
+//! (a quotation left open at a paragraph end continues into the next paragraph
+//! when that one opens with a quotation mark, the journalistic convention, and
+//! is otherwise closed there and marked unbalanced); sentences end at terminal
+//! punctuation that is not an abbreviation, an initial, or a full stop inside a
+//! quotation that the sentence carries on after.
+
+pub mod lex;
+
+use std::ops::Range;
+
+use crate::grammar::{norm, Grammar, Kind};
+use crate::span::Span;
+use lex::{QuoteMark, Token, TokenKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Body,
+    /// A headline or sub-heading: one line, no final punctuation.
+    Heading,
+    /// A credit line: "Source: Today IT", "By Jane Smith".
+    Credit,
+}
+
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub span: Span,
+    pub kind: BlockKind,
+    pub tokens: Range<usize>,
+    pub sentences: Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+    pub paragraph: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Quotation {
+    /// From the opening mark to the closing mark inclusive (or the paragraph end).
+    pub span: Span,
+    /// Between the marks.
+    pub inner: Span,
+    pub open: usize,
+    /// Token index of the closing mark; `None` when closed by the paragraph end.
+    pub close: Option<usize>,
+    pub double: bool,
+    /// The quotation it continues, from an earlier paragraph.
+    pub continues: Option<usize>,
+    /// Left open at a paragraph end with no continuation after it.
+    pub unbalanced: bool,
+}
+
+/// The segmented text. Token indices are into `tokens`.
+#[derive(Debug, Clone, Default)]
+pub struct Segmentation {
+    pub tokens: Vec<Token>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+    pub quotes: Vec<Quotation>,
+    /// Innermost quotation containing each token (marks included), if any.
+    pub token_quote: Vec<Option<u32>>,
+}
+
+impl Segmentation {
+    pub fn in_quote(&self, token: usize) -> bool {
+        self.token_quote[token].is_some()
+    }
+
+    pub fn quote_of(&self, token: usize) -> Option<&Quotation> {
+        self.token_quote[token].map(|q| &self.quotes[q as usize])
+    }
+}
+
+/// Splits `text` into paragraphs, quotations and sentences. `headings` are
+/// spans that the input format already knows to be headings (Markdown `#`,
+/// HTML `<h1>`); plain text is judged by shape.
+pub fn segment(text: &str, grammar: &Grammar, headings: &[Span]) -> Segmentation {
+    let mut seg = Segmentation {
+        tokens: Vec::with_capacity(text.len() / 5 + 1),
+        ..Default::default()
+    };
+    for para in paragraph_spans(text) {
+        let first = seg.tokens.len();
+        lex::lex_into(&text[para.start..para.end], para.start, &mut seg.tokens);
+        let last = seg.tokens.len();
+        if first == last {
+            continue;
+        }
+        seg.paragraphs.push(Paragraph {
+            span: para,
+            kind: BlockKind::Body,
+            tokens: first..last,
+            sentences: 0..0,
+        });
+    }
+    pair_quotes(text, &mut seg);
+    for p in 0..seg.paragraphs.len() {
+        let first = seg.sentences.len();
+        split_sentences(text, grammar, &mut seg, p);
+        seg.paragraphs[p].sentences = first..seg.sentences.len();
+        seg.paragraphs[p].kind = block_kind(text, grammar, &seg, p, headings);
+    }
+    seg
+}
+
+/// Paragraphs are separated by lines holding only whitespace.
+fn paragraph_spans(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}');
+        if blank {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, end));
+            }
+        } else {
+            if start.is_none() {
+                start = Some(at);
+            }
+            end = at + line.trim_end().len();
+        }
+        at += line.len();
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, end));
+    }
+    out
+}
+
+fn is_open_context(text: &str, toks: &[Token], i: usize, first: usize) -> bool {
+    i == first
+        || toks[i].space_before
+        || matches!(toks[i - 1].text(text), "(" | "[" | "—" | "–" | "-" | "“" | "‘" | "\"")
+}
+
+fn is_close_context(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
+    i + 1 >= end
+        || toks[i + 1].space_before
+        || matches!(
+            toks[i + 1].kind,
+            TokenKind::Punct | TokenKind::Quote(_)
+        ) && !matches!(toks[i + 1].text(text), "(" | "[")
+}
+
+/// Pairs quotation marks paragraph by paragraph with a stack, so that nested
+/// quotations nest and any input, however unbalanced, costs one pass.
+fn pair_quotes(text: &str, seg: &mut Segmentation) {
+    struct Open {
+        token: usize,
+        double: bool,
+        continues: Option<usize>,
+    }
+    let toks = &seg.tokens;
+    let mut quotes: Vec<Quotation> = Vec::new();
+    // A quotation left open at the end of the previous paragraph.
+    let mut carried: Option<usize> = None;
+    for (pi, para) in seg.paragraphs.iter().enumerate() {
+        let mut stack: Vec<Open> = Vec::new();
+        let (first, end) = (para.tokens.start, para.tokens.end);
+        let close = |o: Open, close: Option<usize>, end_byte: usize, quotes: &mut Vec<Quotation>| {
+            let open_end = toks[o.token].span.end;
+            let inner_end = close.map_or(end_byte, |c| toks[c].span.start).max(open_end);
+            quotes.push(Quotation {
+                span: Span::new(toks[o.token].span.start, end_byte.max(open_end)),
+                inner: Span::new(open_end, inner_end),
+                open: o.token,
+                close,
+                double: o.double,
+                continues: o.continues,
+                unbalanced: false,
+            });
+        };
+        for i in first..end {
+            let TokenKind::Quote(mark) = toks[i].kind else {
+                continue;
+            };
+            let continues = if i == first { carried.take() } else { None };
+            let opening = |double| Open {
+                token: i,
+                double,
+                continues,
+            };
+            match mark {
+                QuoteMark::DoubleOpen => stack.push(opening(true)),
+                QuoteMark::SingleOpen => stack.push(opening(false)),
+                QuoteMark::DoubleClose | QuoteMark::DoubleStraight => {
+                    let has_open = stack.iter().any(|o| o.double);
+                    let closes = has_open
+                        && (mark == QuoteMark::DoubleClose
+                            || !is_open_context(text, toks, i, first)
+                            || is_close_context(text, toks, i, end));
+                    if closes {
+                        // Single quotes still open inside were apostrophes.
+                        while let Some(o) = stack.pop() {
+                            if o.double {
+                                close(o, Some(i), toks[i].span.end, &mut quotes);
+                                break;
+                            }
+                        }
+                    } else if mark == QuoteMark::DoubleStraight {
+                        stack.push(opening(true));
+                    }
+                }
+                QuoteMark::SingleClose | QuoteMark::SingleStraight => {
+                    let top_single = matches!(stack.last(), Some(o) if !o.double);
+                    if top_single && !(mark == QuoteMark::SingleStraight && is_open_context(text, toks, i, first) && !is_close_context(text, toks, i, end)) {
+                        let o = stack.pop().expect("checked non-empty");
+                        close(o, Some(i), toks[i].span.end, &mut quotes);
+                    } else if mark == QuoteMark::SingleStraight
+                        && is_open_context(text, toks, i, first)
+                        && !is_close_context(text, toks, i, end)
+                    {
+                        stack.push(opening(false));
+                    }
+                }
+            }
+        }
+        // What is still open at the paragraph end: single quotes were
+        // apostrophes; the outermost double quote either continues into the
+        // next paragraph (which must open with a quotation mark) or is
+        // unbalanced and closes here.
+        let next_opens = seg.paragraphs.get(pi + 1).is_some_and(|n| {
+            matches!(
+                toks[n.tokens.start].kind,
+                TokenKind::Quote(QuoteMark::DoubleOpen | QuoteMark::DoubleStraight)
+            )
+        });
+        let mut outermost_double: Option<usize> = None;
+        while let Some(o) = stack.pop() {
+            if !o.double {
+                continue;
+            }
+            close(o, None, para.span.end, &mut quotes);
+            let q = quotes.len() - 1;
+            quotes[q].unbalanced = true;
+            outermost_double = Some(q);
+        }
+        if let Some(q) = outermost_double {
+            if next_opens {
+                quotes[q].unbalanced = false;
+                carried = Some(q);
+            }
+        }
+    }
+    // Quotations are pushed when they close; sort by opening so that the
+    // sweep below sees parents before children.
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&q| (quotes[q].open, std::cmp::Reverse(quotes[q].span.end)));
+    let mut remap = vec![0usize; quotes.len()];
+    for (new, &old) in order.iter().enumerate() {
+        remap[old] = new;
+    }
+    let mut sorted: Vec<Quotation> = order.iter().map(|&q| quotes[q].clone()).collect();
+    for q in &mut sorted {
+        q.continues = q.continues.map(|c| remap[c]);
+    }
+    // Sweep: the innermost open quotation at each token. Quotations nest
+    // properly (the stack above guarantees it), so a stack suffices.
+    let mut token_quote = vec![None; toks.len()];
+    let mut active: Vec<usize> = Vec::new();
+    let mut next = 0;
+    for (t, slot) in token_quote.iter_mut().enumerate() {
+        let byte = toks[t].span.start;
+        while let Some(&top) = active.last() {
+            if sorted[top].span.end <= byte {
+                active.pop();
+            } else {
+                break;
+            }
+        }
+        while next < sorted.len() && sorted[next].open == t {
+            active.push(next);
+            next += 1;
+        }
+        *slot = active.last().map(|&q| q as u32);
+    }
+    seg.quotes = sorted;
+    seg.token_quote = token_quote;
+}
+
+fn is_terminal(s: &str) -> bool {
+    matches!(s, "." | "!" | "?" | "…")
+}
+
+fn is_closer(t: &Token, text: &str) -> bool {
+    matches!(
+        t.kind,
+        TokenKind::Quote(QuoteMark::DoubleClose | QuoteMark::DoubleStraight | QuoteMark::SingleClose | QuoteMark::SingleStraight)
+    ) || matches!(t.text(text), ")" | "]")
+}
+
+fn starts_sentence(t: &Token, text: &str) -> bool {
+    match t.kind {
+        TokenKind::Word => t.text(text).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        TokenKind::Quote(_) => true,
+        TokenKind::Punct => matches!(t.text(text), "(" | "[" | "—" | "–" | "-" | "•" | "*" | "¿" | "¡"),
+    }
+}
+
+/// Words that commonly open a sentence; after an ambiguous abbreviation
+/// ("Inc.", "U.S.") such a word tips the balance towards a boundary.
+fn common_opener(grammar: &Grammar, w: &str) -> bool {
+    let n = norm(w);
+    grammar.word_is(&n, Kind::Function) || grammar.word_is(&n, Kind::Pronoun)
+}
+
+fn split_sentences(text: &str, grammar: &Grammar, seg: &mut Segmentation, p: usize) {
+    let range = seg.paragraphs[p].tokens.clone();
+    let toks = &seg.tokens;
+    let mut start = range.start;
+    let mut i = range.start;
+    let push = |s: usize, e: usize, sentences: &mut Vec<Sentence>| {
+        if s < e {
+            sentences.push(Sentence {
+                span: Span::new(toks[s].span.start, toks[e - 1].span.end),
+                tokens: s..e,
+                paragraph: p,
+            });
+        }
+    };
+    while i < range.end {
+        let t = toks[i];
+        if !(t.kind == TokenKind::Punct && is_terminal(t.text(text))) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < range.end
+            && !toks[j].space_before
+            && ((toks[j].kind == TokenKind::Punct && is_terminal(toks[j].text(text))) || is_closer(&toks[j], text))
+        {
+            j += 1;
+        }
+        if is_boundary(text, grammar, seg, range.end, i, j) {
+            push(start, j, &mut seg.sentences);
+            start = j;
+        }
+        i = j;
+    }
+    push(start, range.end, &mut seg.sentences);
+}
+
+fn is_boundary(text: &str, grammar: &Grammar, seg: &Segmentation, end: usize, i: usize, j: usize) -> bool {
+    let toks = &seg.tokens;
+    if j >= end {
+        return true;
+    }
+    let next = &toks[j];
+    if !next.space_before || !starts_sentence(next, text) {
+        return false;
+    }
+    // The word after an opening quote or bracket decides for it.
+    let next_word = toks[j..end].iter().find(|t| t.is_word()).map(|t| t.text(text)).unwrap_or("");
+    let mark = toks[i].text(text);
+    if mark == "." && i > 0 && toks[i - 1].is_word() && !toks[i].space_before {
+        let prev = toks[i - 1].text(text);
+        let prev_n = norm(prev);
+        let single_letter = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
+        let dotted = prev.contains('.') && prev.chars().all(|c| c.is_alphabetic() || c == '.');
+        if single_letter || grammar.word_tag(&prev_n, Kind::Abbreviation, "always") {
+            return false;
+        }
+        if (dotted || grammar.word_tag(&prev_n, Kind::Abbreviation, "maybe")) && !common_opener(grammar, next_word) {
+            return false;
+        }
+    }
+    // A full stop inside a quotation that the sentence carries on after
+    // ("It is over. We lost," he said.) does not end the sentence.
+    if let Some(q) = seg.quote_of(i) {
+        if let Some(c) = q.close {
+            if c >= j {
+                let comma_before_close = c > 0 && toks[c - 1].is_punct(text, ",");
+                let continues_after = toks.get(c + 1).is_some_and(|t| {
+                    c + 1 < end
+                        && (t.is_punct(text, ",")
+                            || (t.is_word() && t.text(text).chars().next().is_some_and(char::is_lowercase)))
+                });
+                if comma_before_close || continues_after {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
+fn block_kind(text: &str, grammar: &Grammar, seg: &Segmentation, p: usize, headings: &[Span]) -> BlockKind {
+    let para = &seg.paragraphs[p];
+    let toks = &seg.tokens[para.tokens.clone()];
+    let words: Vec<_> = toks.iter().take(4).filter(|t| !matches!(t.kind, TokenKind::Quote(_))).map(|t| norm(t.text(text))).collect();
+    let single_line = !para.span.slice(text).contains('\n');
+    if single_line && toks.len() <= 40 && grammar.longest(&words, |e| e.kind == Kind::Credit).is_some() {
+        return BlockKind::Credit;
+    }
+    if headings.iter().any(|h| h.overlaps(para.span)) {
+        return BlockKind::Heading;
+    }
+    let last = toks.last().map(|t| t.text(text)).unwrap_or("");
+    let ends_open = !matches!(last, "." | "!" | "?" | ":" | ";" | "," | "…")
+        && !(is_closer(toks.last().expect("non-empty paragraph"), text)
+            && toks.len() > 1
+            && matches!(toks[toks.len() - 2].text(text), "." | "!" | "?" | ","));
+    if single_line && ends_open && toks.iter().filter(|t| t.is_word()).count() <= 30 && para.sentences.len() == 1 {
+        BlockKind::Heading
+    } else {
+        BlockKind::Body
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<String> {
+        let g = Grammar::builtin();
+        let s = segment(text, &g, &[]);
+        s.sentences.iter().map(|s| s.span.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        let t = "Mr. Smith met Dr. Jones in the U.S. on Sept. 3. J. R. Smith left at No. 10 St. James. Then he went.";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "Mr. Smith met Dr. Jones in the U.S. on Sept. 3.",
+                "J. R. Smith left at No. 10 St. James.",
+                "Then he went."
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviation_before_a_common_opener_ends_the_sentence() {
+        assert_eq!(sentences("He moved to the U.S. The move was quiet."), vec!["He moved to the U.S.", "The move was quiet."]);
+    }
+
+    #[test]
+    fn decimals_times_and_ellipses() {
+        let t = "It reached 41.2C at 9.30 on Tuesday... and then fell. Prices rose 3.5% … Then fell.";
+        assert_eq!(
+            sentences(t),
+            vec!["It reached 41.2C at 9.30 on Tuesday... and then fell.", "Prices rose 3.5% … Then fell."]
+        );
+    }
+
+    #[test]
+    fn full_stop_inside_a_quote_the_sentence_continues_after() {
+        let t = "\"It is over. We lost,\" he said. \"Stop.\" She left.";
+        assert_eq!(sentences(t), vec!["\"It is over. We lost,\" he said.", "\"Stop.\"", "She left."]);
+    }
+
+    #[test]
+    fn quote_ending_a_sentence_then_new_sentence() {
+        let t = "He will go “as soon as possible.” According to KCNA, he agreed.";
+        assert_eq!(sentences(t), vec!["He will go “as soon as possible.”", "According to KCNA, he agreed."]);
+    }
+
+    fn quotes(text: &str) -> Vec<String> {
+        let g = Grammar::builtin();
+        let s = segment(text, &g, &[]);
+        s.quotes.iter().map(|q| q.inner.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn straight_and_curly_double_quotes() {
+        assert_eq!(quotes("He said \"go\" and “stay”."), vec!["go", "stay"]);
+    }
+
+    #[test]
+    fn single_curly_quotes_but_not_apostrophes() {
+        let t = "Russia’s people’s ’90s Affairs’ view: ‘just struggle’ was it.";
+        assert_eq!(quotes(t), vec!["just struggle"]);
+    }
+
+    #[test]
+    fn nested_quotes() {
+        let t = "“He told me ‘never again’ twice,” she said.";
+        let q = quotes(t);
+        assert_eq!(q, vec!["He told me ‘never again’ twice,", "never again"]);
+        let g = Grammar::builtin();
+        let s = segment(t, &g, &[]);
+        let never = s.tokens.iter().position(|tk| tk.text(t) == "never").unwrap();
+        assert_eq!(s.token_quote[never], Some(1));
+    }
+
+    #[test]
+    fn quote_spanning_sentences_and_paragraphs() {
+        let t = "“We will fight. We will win.\n\n“And we will rebuild,” he said.";
+        let g = Grammar::builtin();
+        let s = segment(t, &g, &[]);
+        assert_eq!(s.quotes.len(), 2);
+        assert!(!s.quotes[0].unbalanced);
+        assert_eq!(s.quotes[1].continues, Some(0));
+        assert_eq!(s.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn unbalanced_quote_recovers_at_paragraph_end() {
+        let t = "He said “this never closes. Next sentence.\n\nA new paragraph.";
+        let g = Grammar::builtin();
+        let s = segment(t, &g, &[]);
+        assert_eq!(s.quotes.len(), 1);
+        assert!(s.quotes[0].unbalanced);
+        assert_eq!(s.quotes[0].span.end, t.find("\n\n").unwrap());
+        let last = s.tokens.len() - 1;
+        assert!(!s.in_quote(last));
+    }
+
+    #[test]
+    fn stray_closing_quote_is_harmless() {
+        let t = "He left” and came back.";
+        assert!(quotes(t).is_empty());
+        assert_eq!(sentences(t).len(), 1);
+    }
+
+    #[test]
+    fn headings_and_credit_lines() {
+        let g = Grammar::builtin();
+        let t = "Ukraine claims North Korea is a supplier\n\nBody text here. More.\n\nSource: Today IT";
+        let s = segment(t, &g, &[]);
+        let kinds: Vec<_> = s.paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(kinds, vec![BlockKind::Heading, BlockKind::Body, BlockKind::Credit]);
+        let t = "By Jane Smith\n\n(Reuters) - The bank said rates would rise.";
+        let s = segment(t, &g, &[]);
+        assert_eq!(s.paragraphs[0].kind, BlockKind::Credit);
+        assert_eq!(s.paragraphs[1].kind, BlockKind::Body);
+    }
+
+    #[test]
+    fn many_unbalanced_quotes_are_linear_and_safe() {
+        let t = "“".repeat(20_000) + " end.";
+        let g = Grammar::builtin();
+        let s = segment(&t, &g, &[]);
+        assert_eq!(s.sentences.len(), 1);
+        assert!(s.quotes.iter().all(|q| q.span.end <= t.len()));
+    }
+
+    #[test]
+    fn empty_and_whitespace_only_text() {
+        assert!(sentences("").is_empty());
+        assert!(sentences(" \n\n \n").is_empty());
+    }
+}

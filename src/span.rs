@@ -1,0 +1,116 @@
+//! Byte spans and the line/column index that turns them into positions an
+//! editor can jump to.
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into some text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// 1-based line and column (columns count characters, not bytes, as editors do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Line starts of a text, built once so that every lookup is a binary search.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(bytes: &[u8]) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|(_, &b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// Position of a byte offset. Offsets inside a multi-byte character count
+    /// as that character; offsets past the end clamp to the end.
+    pub fn position(&self, bytes: &[u8], offset: usize) -> Position {
+        let offset = offset.min(bytes.len());
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.starts[line];
+        // Count character starts (non-continuation bytes) between line start and offset.
+        let column = bytes[start..offset]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
+            + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let text = "ab\n“é” x\n";
+        let idx = LineIndex::new(text.as_bytes());
+        assert_eq!(idx.position(text.as_bytes(), 0), Position { line: 1, column: 1 });
+        assert_eq!(idx.position(text.as_bytes(), 3), Position { line: 2, column: 1 });
+        let x = text.find('x').unwrap();
+        assert_eq!(idx.position(text.as_bytes(), x), Position { line: 2, column: 5 });
+        assert_eq!(idx.position(text.as_bytes(), 999).line, 3);
+    }
+
+    #[test]
+    fn span_relations() {
+        let a = Span::new(2, 5);
+        assert!(a.overlaps(Span::new(4, 9)));
+        assert!(!a.overlaps(Span::new(5, 9)));
+        assert!(a.contains(Span::new(3, 5)));
+        assert_eq!(a.cover(Span::new(7, 8)), Span::new(2, 8));
+    }
+}
