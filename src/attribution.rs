@@ -222,12 +222,7 @@ impl<'a> Reader<'a> {
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i)
-            && self
-                .raw(i)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase())
+        self.is_word(i) && self.raw(i).chars().next().is_some_and(|c| c.is_uppercase())
     }
 
     /// The first word of the sentence (after any opening quote or bracket).
@@ -238,7 +233,11 @@ impl<'a> Reader<'a> {
     /// A capitalised word that is a name rather than a capitalised common
     /// word at the start of a sentence.
     fn name_word(&self, i: usize) -> bool {
-        if !self.capitalised(i) || self.is(i, Kind::Time) || self.is(i, Kind::Function) || self.is(i, Kind::Pronoun) {
+        if !self.capitalised(i)
+            || self.is(i, Kind::Time)
+            || self.is(i, Kind::Function)
+            || self.is(i, Kind::Pronoun)
+        {
             return false;
         }
         if self.initial(i) {
@@ -269,17 +268,45 @@ impl<'a> Reader<'a> {
     }
 
     fn is_det(&self, i: usize) -> bool {
-        self.tag(i, Kind::Function, "determiner") || self.tag(i, Kind::Function, "quantifier") || self.is_number(i)
+        self.tag(i, Kind::Function, "determiner")
+            || self.tag(i, Kind::Function, "quantifier")
+            || self.is_number(i)
     }
 
     fn is_number(&self, i: usize) -> bool {
-        self.is_word(i) && self.raw(i).chars().next().is_some_and(|c| c.is_ascii_digit())
+        self.is_word(i)
+            && self
+                .raw(i)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
     }
 
     /// Prepositions that stay inside a noun phrase: "spokeswoman for the
     /// ministry", "Ministry of Foreign Affairs", "engineer at the company".
     fn inner_prep(&self, i: usize) -> bool {
-        self.is_word(i) && matches!(self.w(i), "of" | "for" | "at")
+        self.is_word(i)
+            && (matches!(self.w(i), "of" | "for" | "at")
+                || (self.w(i) == "by" && i > 0 && self.is(i - 1, Kind::Document)))
+    }
+
+    /// An -ing or -ed word used as an adjective before a noun: "the tracking
+    /// site", "the ruling party".
+    fn modifier_participle(&self, i: usize) -> bool {
+        self.participle(i)
+            && i + 1 < self.seg.tokens.len()
+            && self.is_word(i + 1)
+            && !self.quoted(i + 1)
+            && {
+                let n = i + 1;
+                (self.is(n, Kind::Org)
+                    || self.is(n, Kind::Media)
+                    || self.is(n, Kind::Title)
+                    || self.is(n, Kind::Person)
+                    || self.is(n, Kind::Document)
+                    || self.capitalised(n))
+                    && !self.is(n, Kind::Function)
+            }
     }
 
     fn participle(&self, i: usize) -> bool {
@@ -300,13 +327,16 @@ impl<'a> Reader<'a> {
         let w = self.w(i);
         if self.is(i, Kind::Function) {
             let entries = self.g.word(w);
-            let only_det = entries.iter().all(|e| {
-                e.kind != Kind::Function || matches!(e.tag, "determiner" | "quantifier")
-            });
+            let only_det = entries
+                .iter()
+                .all(|e| e.kind != Kind::Function || matches!(e.tag, "determiner" | "quantifier"));
             let inner = matches!(w, "of" | "for" | "at");
             return !(only_det || inner);
         }
         if self.capitalised(i) {
+            return false;
+        }
+        if self.modifier_participle(i) {
             return false;
         }
         self.is(i, Kind::Verb)
@@ -329,7 +359,10 @@ impl<'a> Reader<'a> {
     }
 
     fn is_be(&self, i: usize) -> bool {
-        matches!(self.w(i), "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s")
+        matches!(
+            self.w(i),
+            "is" | "are" | "was" | "were" | "be" | "been" | "being" | "'s"
+        )
     }
 
     // ---- noun phrases -----------------------------------------------------
@@ -342,6 +375,27 @@ impl<'a> Reader<'a> {
         if self.is(k, Kind::Pronoun) {
             return Some(k..k + 1);
         }
+        // An anonymous-source phrase ending here is one unit, prepositions and
+        // all: "people familiar with the matter".
+        let mut k = k;
+        if let Some(j) = (k.saturating_sub(7).max(lo)..k).find(|&j| {
+            let words: Vec<&str> = (j..=k).map(|t| self.w(t)).collect();
+            (j..=k).all(|t| self.is_word(t) && !self.quoted(t))
+                && self
+                    .g
+                    .longest(&words, |e| e.kind == Kind::Anonymous)
+                    .is_some_and(|(n, _)| n == words.len())
+        }) {
+            if j == lo || !(self.is_word(j - 1) && (self.is_det(j - 1) || !self.np_stop(j - 1))) {
+                return Some(j..k + 1);
+            }
+            let end = k;
+            k = j - 1;
+            return self
+                .np_left(k, lo)
+                .map(|r| r.start..end + 1)
+                .or(Some(j..end + 1));
+        }
         let mut a = k + 1;
         let mut i = k;
         loop {
@@ -353,7 +407,11 @@ impl<'a> Reader<'a> {
                     a = i;
                     // A determiner ends the phrase unless an inner preposition
                     // joins it to a head on its left.
-                    if i > lo + 1 && self.inner_prep(i - 1) && !self.np_stop(i - 2) && !self.quoted(i - 2) {
+                    if i > lo + 1
+                        && self.inner_prep(i - 1)
+                        && !self.np_stop(i - 2)
+                        && !self.quoted(i - 2)
+                    {
                         i -= 1;
                         continue;
                     }
@@ -365,7 +423,10 @@ impl<'a> Reader<'a> {
                     !self.np_stop(i) || (self.capitalised(i) && !self.is(i, Kind::Function))
                 }
             } else {
-                self.punct(i, "(") || self.punct(i, ")") || self.punct(i, "&") || self.is_possessive_mark(i)
+                self.punct(i, "(")
+                    || self.punct(i, ")")
+                    || self.punct(i, "&")
+                    || self.is_possessive_mark(i)
             };
             if !take {
                 break;
@@ -396,15 +457,19 @@ impl<'a> Reader<'a> {
         let mut end = i;
         while i < hi && !self.quoted(i) {
             let take = if self.is_word(i) {
-                if self.inner_prep(i) || (self.w(i) == "by" && end > start && self.is(end - 1, Kind::Document)) {
-                    i + 1 < hi && (self.capitalised(i + 1) || self.is_det(i + 1) || !self.np_stop(i + 1))
+                if self.inner_prep(i) {
+                    i + 1 < hi
+                        && (self.capitalised(i + 1) || self.is_det(i + 1) || !self.np_stop(i + 1))
                 } else if self.is_det(i) {
                     end > start && self.inner_prep(i - 1)
                 } else {
                     !self.np_stop(i) || (self.capitalised(i) && !self.is(i, Kind::Function))
                 }
             } else {
-                self.punct(i, "(") || self.punct(i, ")") || self.punct(i, "&") || self.is_possessive_mark(i)
+                self.punct(i, "(")
+                    || self.punct(i, ")")
+                    || self.punct(i, "&")
+                    || self.is_possessive_mark(i)
             };
             if !take {
                 break;
@@ -421,7 +486,8 @@ impl<'a> Reader<'a> {
         while end > start && self.inner_prep(end - 1) {
             end -= 1;
         }
-        (end > start && (start..end).any(|k| self.is_word(k) && !self.is_det(k))).then_some(start..end)
+        (end > start && (start..end).any(|k| self.is_word(k) && !self.is_det(k)))
+            .then_some(start..end)
     }
 
     fn slice(&self, r: &Range<usize>) -> &'a str {
@@ -436,7 +502,11 @@ impl<'a> Reader<'a> {
 
     /// Any grammar phrase of `kind` inside the token range.
     fn has_phrase(&self, r: Range<usize>, kind: Kind) -> bool {
-        let words: Vec<&str> = r.clone().filter(|&i| self.is_word(i)).map(|i| self.w(i)).collect();
+        let words: Vec<&str> = r
+            .clone()
+            .filter(|&i| self.is_word(i))
+            .map(|i| self.w(i))
+            .collect();
         (0..words.len()).any(|k| self.g.longest(&words[k..], |e| e.kind == kind).is_some())
     }
 
@@ -453,21 +523,42 @@ impl<'a> Reader<'a> {
         let words: Vec<usize> = r.clone().filter(|&i| self.is_word(i)).collect();
         let first = *words.first()?;
         if words.len() == 1 && self.is(first, Kind::Pronoun) {
-            let tag = self.g.word(self.w(first)).iter().find(|e| e.kind == Kind::Pronoun).map(|e| e.tag)?;
-            return if tag == "speaker" { None } else { make(Phrase::Pronoun(tag)) };
+            let tag = self
+                .g
+                .word(self.w(first))
+                .iter()
+                .find(|e| e.kind == Kind::Pronoun)
+                .map(|e| e.tag)?;
+            return if tag == "speaker" {
+                None
+            } else {
+                make(Phrase::Pronoun(tag))
+            };
         }
         let whole = self.slice(&r).to_string();
         if anonymous_clause {
             return make(Phrase::Anonymous(strip_article(&whole)));
         }
         // Head part: before the first inner preposition ("spokeswoman | for the ministry").
-        let det = self.is_det(first) && !self.capitalised(first) || (self.is_det(first) && self.initial(first) && self.tag(first, Kind::Function, "determiner"));
+        let det = self.is_det(first) && !self.capitalised(first)
+            || (self.is_det(first)
+                && self.initial(first)
+                && self.tag(first, Kind::Function, "determiner"));
         let core_start = if det { words.get(1).copied()? } else { first };
         let pp = (core_start..r.end).find(|&i| self.inner_prep(i) || self.w(i) == "by");
         let head_end = pp.unwrap_or(r.end);
-        let head_words: Vec<usize> = (core_start..head_end).filter(|&i| self.is_word(i)).collect();
+        let head_words: Vec<usize> = (core_start..head_end)
+            .filter(|&i| self.is_word(i))
+            .collect();
         if head_words.is_empty() {
             return None;
+        }
+        // "a survey by the Residents' Association": the author is the source.
+        if let Some(p) = pp.filter(|&p| self.w(p) == "by" && self.is(head_end - 1, Kind::Document))
+        {
+            if let Some(owner) = self.np_right(p + 1, r.end) {
+                return self.analyse(owner, false);
+            }
         }
         // Possessive: "the Ministry of Foreign Affairs’ conclusions", "Putin’s wish".
         if let Some(p) = (core_start..head_end).find(|&i| {
@@ -484,8 +575,13 @@ impl<'a> Reader<'a> {
         // A possessor owning a whole phrase ("Putin's wish") is the speaker.
         let last_head = *head_words.last()?;
         let is_head_class = |i: usize| {
-            self.is(i, Kind::Title) || self.is(i, Kind::Org) || self.is(i, Kind::Media) || self.is(i, Kind::Person)
-                || self.is(i, Kind::Collective) || self.is(i, Kind::Document) || self.is(i, Kind::Anonymous)
+            self.is(i, Kind::Title)
+                || self.is(i, Kind::Org)
+                || self.is(i, Kind::Media)
+                || self.is(i, Kind::Person)
+                || self.is(i, Kind::Collective)
+                || self.is(i, Kind::Document)
+                || self.is(i, Kind::Anonymous)
         };
         // Proper name: the run of name words at the end of the head part.
         let mut run_start = head_end;
@@ -494,7 +590,11 @@ impl<'a> Reader<'a> {
             let i = k - 1;
             let ok = if self.is_word(i) {
                 self.name_word(i)
-                    || (run_start < head_end && matches!(self.w(i), "of" | "de" | "van" | "von" | "al" | "bin" | "la" | "du" | "del" | "da"))
+                    || (run_start < head_end
+                        && matches!(
+                            self.w(i),
+                            "of" | "de" | "van" | "von" | "al" | "bin" | "la" | "du" | "del" | "da"
+                        ))
             } else {
                 self.is_possessive_mark(i) && run_start < head_end
             };
@@ -508,7 +608,10 @@ impl<'a> Reader<'a> {
         }
         // Titles at the front of the run are role, not name ("Prime Minister Viktor Lenz").
         while run_start < head_end {
-            let ws: Vec<&str> = (run_start..head_end).filter(|&i| self.is_word(i)).map(|i| self.w(i)).collect();
+            let ws: Vec<&str> = (run_start..head_end)
+                .filter(|&i| self.is_word(i))
+                .map(|i| self.w(i))
+                .collect();
             match self.g.longest(&ws, |e| e.kind == Kind::Title) {
                 Some((n, _)) if n < ws.len() => {
                     let mut seen = 0;
@@ -529,30 +632,53 @@ impl<'a> Reader<'a> {
         }
         let has_name = run_start < head_end && (run_start..head_end).any(|i| self.name_word(i));
         if has_name {
-            let name = clean_name(Span::new(self.seg.tokens[run_start].span.start, self.seg.tokens[head_end - 1].span.end).slice(self.text));
+            let name = clean_name(
+                Span::new(
+                    self.seg.tokens[run_start].span.start,
+                    self.seg.tokens[head_end - 1].span.end,
+                )
+                .slice(self.text),
+            );
             let role = (run_start > core_start)
-                .then(|| Span::new(self.seg.tokens[core_start].span.start, self.seg.tokens[run_start - 1].span.end).slice(self.text).trim().to_string())
+                .then(|| {
+                    Span::new(
+                        self.seg.tokens[core_start].span.start,
+                        self.seg.tokens[run_start - 1].span.end,
+                    )
+                    .slice(self.text)
+                    .trim()
+                    .to_string()
+                })
                 .filter(|s| !s.is_empty());
             // A name that ends in a role noun describes a group: "Pyongyang media".
             let name_range = run_start..head_end;
-            if self.has_phrase(name_range.clone(), Kind::Collective) && !self.has_phrase(name_range.clone(), Kind::Media) {
+            if self.has_phrase(name_range.clone(), Kind::Collective)
+                && !self.has_phrase(name_range.clone(), Kind::Media)
+            {
                 return make(Phrase::Collective(strip_article(&whole)));
             }
-            let kind = self.kind_of(role.as_deref().map(|_| core_start..run_start), name_range, &name);
+            let kind = self.kind_of(
+                role.as_deref().map(|_| core_start..run_start),
+                name_range,
+                &name,
+            );
             return make(Phrase::Named { name, role, kind });
         }
         // No proper name at the end of the head. An anonymous or vague phrase?
         if self.has_phrase(r.clone(), Kind::Anonymous) {
             return make(Phrase::Anonymous(strip_article(&whole)));
         }
-        if self.has_phrase(core_start..head_end, Kind::Collective) && !self.name_word(head_words[0]) {
+        if self.has_phrase(core_start..head_end, Kind::Collective) && !self.name_word(head_words[0])
+        {
             return make(Phrase::Collective(strip_article(&whole)));
         }
         if head_words.iter().any(|&i| self.name_word(i)) && self.is(last_head, Kind::Collective) {
             return make(Phrase::Collective(strip_article(&whole)));
         }
         let vague_det = det && self.is(first, Kind::Vague);
-        if vague_det || (!det && self.is(last_head, Kind::Vague) && !self.is(last_head, Kind::Title)) {
+        if vague_det
+            || (!det && self.is(last_head, Kind::Vague) && !self.is(last_head, Kind::Title))
+        {
             return make(Phrase::Vague(whole.trim().to_string()));
         }
         if !is_head_class(last_head) {
@@ -560,21 +686,51 @@ impl<'a> Reader<'a> {
             return None;
         }
         // A capitalised modifier before the head: "the KCNA agency", "a Velto spokesman", "Gur chief".
-        let modifiers: Vec<String> = head_words[..head_words.len() - 1].iter().map(|&i| self.w(i).to_string()).collect();
-        let cap_mods: Vec<usize> = head_words[..head_words.len() - 1].iter().copied().filter(|&i| self.name_word(i)).collect();
+        let modifiers: Vec<String> = head_words[..head_words.len() - 1]
+            .iter()
+            .map(|&i| self.w(i).to_string())
+            .collect();
+        let cap_mods: Vec<usize> = head_words[..head_words.len() - 1]
+            .iter()
+            .copied()
+            .filter(|&i| self.name_word(i))
+            .collect();
         let head = self.w(last_head).to_string();
         if !cap_mods.is_empty() {
             let m0 = cap_mods[0];
             let m1 = *cap_mods.last().expect("non-empty");
-            let modifier = clean_name(Span::new(self.seg.tokens[m0].span.start, self.seg.tokens[m1].span.end).slice(self.text));
+            let modifier = clean_name(
+                Span::new(self.seg.tokens[m0].span.start, self.seg.tokens[m1].span.end)
+                    .slice(self.text),
+            );
             if self.tag(last_head, Kind::Title, "speaker") {
-                return make(Phrase::Named { name: modifier, role: Some(self.raw(last_head).to_string()), kind: SourceKind::Organisation });
+                return make(Phrase::Named {
+                    name: modifier,
+                    role: Some(self.raw(last_head).to_string()),
+                    kind: SourceKind::Organisation,
+                });
             }
             if self.is(last_head, Kind::Org) || self.is(last_head, Kind::Media) {
-                let acronym = modifier.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && modifier.len() >= 2;
-                let kind = if self.is(last_head, Kind::Media) { SourceKind::Media } else { SourceKind::Organisation };
-                let name = if acronym { modifier } else { strip_article(&whole) };
-                return make(Phrase::Named { name, role: None, kind });
+                let acronym = modifier
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase())
+                    && modifier.len() >= 2;
+                let kind = if self.is(last_head, Kind::Media) {
+                    SourceKind::Media
+                } else {
+                    SourceKind::Organisation
+                };
+                let name = if acronym {
+                    modifier
+                } else {
+                    strip_article(&whole)
+                };
+                return make(Phrase::Named {
+                    name,
+                    role: None,
+                    kind,
+                });
             }
         }
         let kind = if self.is(last_head, Kind::Title) {
@@ -587,15 +743,21 @@ impl<'a> Reader<'a> {
             SourceKind::Document
         } else {
             // A common noun for people: identifiable only with a definite determiner.
-            let definite = det && matches!(self.w(first), "the" | "its" | "his" | "her" | "their" | "this");
+            let definite = det
+                && matches!(
+                    self.w(first),
+                    "the" | "its" | "his" | "her" | "their" | "this"
+                );
             if !definite {
                 return make(Phrase::Anonymous(strip_article(&whole)));
             }
             SourceKind::Person
         };
-        if self.tag(last_head, Kind::Title, "speaker") && pp.is_some() {
+        if let Some(pp) = pp.filter(|_| self.tag(last_head, Kind::Title, "speaker")) {
             // "a spokeswoman for the ministry": the organisation on record.
-            let org = self.np_right(pp.expect("checked") + 1, r.end).map(|o| self.slice(&o).to_string());
+            let org = self
+                .np_right(pp + 1, r.end)
+                .map(|o| self.slice(&o).to_string());
             if let Some(org) = org {
                 return make(Phrase::Descriptor {
                     head: org.split_whitespace().last().unwrap_or("").to_lowercase(),
@@ -616,31 +778,52 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn kind_of(&self, role: Option<Range<usize>>, name: Range<usize>, name_text: &str) -> SourceKind {
+    fn kind_of(
+        &self,
+        role: Option<Range<usize>>,
+        name: Range<usize>,
+        name_text: &str,
+    ) -> SourceKind {
         if let Some(role) = role.clone() {
             if self.has_phrase(role.clone(), Kind::Media) {
                 return SourceKind::Media;
             }
-            if self.has_phrase(role.clone(), Kind::Org) && !self.has_phrase(role.clone(), Kind::Title) {
+            if self.has_phrase(role.clone(), Kind::Org)
+                && !self.has_phrase(role.clone(), Kind::Title)
+            {
                 return SourceKind::Organisation;
             }
             if self.has_phrase(role, Kind::Title) {
                 return SourceKind::Person;
             }
         }
-        let words: Vec<&str> = name.clone().filter(|&i| self.is_word(i)).map(|i| self.w(i)).collect();
-        if self.g.longest(&words, |e| e.kind == Kind::Media).is_some_and(|(n, _)| n == words.len())
+        let words: Vec<&str> = name
+            .clone()
+            .filter(|&i| self.is_word(i))
+            .map(|i| self.w(i))
+            .collect();
+        if self
+            .g
+            .longest(&words, |e| e.kind == Kind::Media)
+            .is_some_and(|(n, _)| n == words.len())
             || words.last().is_some_and(|w| self.g.word_is(w, Kind::Media))
         {
             return SourceKind::Media;
         }
-        if self.g.longest(&words, |e| e.kind == Kind::Country).is_some_and(|(n, _)| n == words.len()) {
+        if self
+            .g
+            .longest(&words, |e| e.kind == Kind::Country)
+            .is_some_and(|(n, _)| n == words.len())
+        {
             return SourceKind::Country;
         }
         if words.iter().any(|w| self.g.word_tag(w, Kind::Org, "name")) {
             return SourceKind::Organisation;
         }
-        let acronym = name_text.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+        let acronym = name_text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase());
         if words.len() >= 2 && !acronym {
             SourceKind::Person
         } else {
@@ -654,7 +837,8 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         let mut i = self.lo;
         while i < self.hi {
-            let starts = self.is_word(i) && (self.name_word(i) || (self.capitalised(i) && self.is(i, Kind::Title)));
+            let starts = self.is_word(i)
+                && (self.name_word(i) || (self.capitalised(i) && self.is(i, Kind::Title)));
             if !starts {
                 i += 1;
                 continue;
@@ -663,11 +847,19 @@ impl<'a> Reader<'a> {
             let mut last = i;
             let mut j = i + 1;
             while j < self.hi {
-                if self.is_word(j) && self.capitalised(j) && !self.is(j, Kind::Time) && !self.is(j, Kind::Function) {
+                if self.is_word(j)
+                    && self.capitalised(j)
+                    && !self.is(j, Kind::Time)
+                    && !self.is(j, Kind::Function)
+                {
                     last = j;
                     j += 1;
                 } else if j + 1 < self.hi
-                    && ((self.is_word(j) && matches!(self.w(j), "of" | "de" | "van" | "von" | "al" | "bin" | "la" | "du" | "del" | "da"))
+                    && ((self.is_word(j)
+                        && matches!(
+                            self.w(j),
+                            "of" | "de" | "van" | "von" | "al" | "bin" | "la" | "du" | "del" | "da"
+                        ))
                         || (self.is_possessive_mark(j) && !self.seg.tokens[j].space_before))
                     && self.capitalised(j + 1)
                 {
@@ -677,10 +869,17 @@ impl<'a> Reader<'a> {
                 }
             }
             i = last + 1;
-            let words: Vec<&str> = (start..=last).filter(|&k| self.is_word(k)).map(|k| self.w(k)).collect();
+            let words: Vec<&str> = (start..=last)
+                .filter(|&k| self.is_word(k))
+                .map(|k| self.w(k))
+                .collect();
             let mut name_start = start;
             let mut role = None;
-            if let Some((n, _)) = self.g.longest(&words, |e| e.kind == Kind::Title).filter(|(n, _)| *n < words.len()) {
+            if let Some((n, _)) = self
+                .g
+                .longest(&words, |e| e.kind == Kind::Title)
+                .filter(|(n, _)| *n < words.len())
+            {
                 let mut seen = 0;
                 let mut k = start;
                 while seen < n {
@@ -689,26 +888,49 @@ impl<'a> Reader<'a> {
                     }
                     k += 1;
                 }
-                role = Some(Span::new(self.seg.tokens[start].span.start, self.seg.tokens[k - 1].span.end).slice(self.text).to_string());
+                role = Some(
+                    Span::new(
+                        self.seg.tokens[start].span.start,
+                        self.seg.tokens[k - 1].span.end,
+                    )
+                    .slice(self.text)
+                    .to_string(),
+                );
                 name_start = k;
             }
-            while name_start <= last && !self.name_word(name_start) && !(name_start > start && self.capitalised(name_start)) {
+            while name_start <= last
+                && !self.name_word(name_start)
+                && !(name_start > start && self.capitalised(name_start))
+            {
                 name_start += 1;
             }
             if name_start > last {
                 continue;
             }
-            let name = clean_name(Span::new(self.seg.tokens[name_start].span.start, self.seg.tokens[last].span.end).slice(self.text));
+            let name = clean_name(
+                Span::new(
+                    self.seg.tokens[name_start].span.start,
+                    self.seg.tokens[last].span.end,
+                )
+                .slice(self.text),
+            );
             if name.is_empty() {
                 continue;
             }
             let n_words = (name_start..=last).filter(|&k| self.is_word(k)).count();
-            let before_org = name_start > self.lo && !self.capitalised(name_start - 1) && (self.is(name_start - 1, Kind::Org) || self.is(name_start - 1, Kind::Media));
+            let before_org = name_start > self.lo
+                && !self.capitalised(name_start - 1)
+                && (self.is(name_start - 1, Kind::Org) || self.is(name_start - 1, Kind::Media));
             let role_range = role.as_ref().map(|_| start..name_start);
             let mut kind = self.kind_of(role_range, name_start..last + 1, &name);
-            let mut sure = role.is_some() || kind != SourceKind::Organisation || before_org || n_words > 1;
+            let mut sure =
+                role.is_some() || kind != SourceKind::Organisation || before_org || n_words > 1;
             if before_org && kind == SourceKind::Person {
-                kind = if self.is(name_start - 1, Kind::Media) { SourceKind::Media } else { SourceKind::Organisation };
+                kind = if self.is(name_start - 1, Kind::Media) {
+                    SourceKind::Media
+                } else {
+                    SourceKind::Organisation
+                };
             }
             if kind == SourceKind::Person && n_words > 1 && role.is_none() {
                 sure = true;
@@ -770,7 +992,11 @@ impl<'a> Reader<'a> {
                 // A relay not attached to a source ("citing X" after a clause) gives
                 // the origin of the attribution before it.
                 if let Some(np) = self.np_right(cue.end, self.hi) {
-                    if let Some(prev) = out.iter_mut().rev().find(|a| a.source.is_some() && a.origin.is_none()) {
+                    if let Some(prev) = out
+                        .iter_mut()
+                        .rev()
+                        .find(|a| a.source.is_some() && a.origin.is_none())
+                    {
                         prev.origin = self.analyse(np.clone(), false).map(|mut o| {
                             o.phrase = owner_of(o.phrase);
                             o
@@ -791,8 +1017,15 @@ impl<'a> Reader<'a> {
                 }
                 if !done {
                     if let Some(h) = hearsay {
-                        let adverb = matches!(h.tag, "reportedly" | "allegedly" | "said-to" | "understood" | "unconfirmed");
-                        let content = if adverb { None } else { self.content_after(cue.end) };
+                        let adverb = matches!(
+                            h.tag,
+                            "reportedly" | "allegedly" | "said-to" | "understood" | "unconfirmed"
+                        );
+                        let content = if adverb {
+                            None
+                        } else {
+                            self.content_after(cue.end)
+                        };
                         out.push(self.sourceless(cue.clone(), h.tag, content, false));
                     }
                 }
@@ -800,14 +1033,24 @@ impl<'a> Reader<'a> {
             i = cue.end;
         }
         if let Some((venue, after)) = venue_prefix {
-            if let Some(a) = out.iter_mut().find(|a| a.cue_tokens.start >= after && a.source.is_some()) {
+            if let Some(a) = out
+                .iter_mut()
+                .find(|a| a.cue_tokens.start >= after && a.source.is_some())
+            {
                 a.venue.get_or_insert(venue);
             }
         }
         // Nesting: a cue inside another attribution's content.
+        // When two contents hold each other's cues, the wider one is outer.
         for k in 0..out.len() {
             let cue = out[k].cue;
-            out[k].nested_in = (0..out.len()).find(|&j| j != k && out[j].content.is_some_and(|c| c.contains(cue)) && !out[k].content.is_some_and(|c| c.contains(out[j].cue)));
+            let width = |a: &Attribution| a.content.map_or(0, |c| c.len());
+            out[k].nested_in = (0..out.len()).find(|&j| {
+                j != k
+                    && out[j].content.is_some_and(|c| c.contains(cue))
+                    && (!out[k].content.is_some_and(|c| c.contains(out[j].cue))
+                        || width(&out[j]) > width(&out[k]))
+            });
         }
         for a in &mut out {
             if a.kind == AttributionKind::Indirect {
@@ -817,10 +1060,20 @@ impl<'a> Reader<'a> {
         Reading { attributions: out }
     }
 
-    fn sourceless(&self, cue: Range<usize>, reason: &'static str, content: Option<Span>, weasel: bool) -> Attribution {
+    fn sourceless(
+        &self,
+        cue: Range<usize>,
+        reason: &'static str,
+        content: Option<Span>,
+        weasel: bool,
+    ) -> Attribution {
         let content = content.or_else(|| {
             let c = self.content_after(cue.end);
-            if weasel { c } else { self.sentence_content() }
+            if weasel {
+                c
+            } else {
+                self.sentence_content()
+            }
         });
         Attribution {
             kind: AttributionKind::NoSource,
@@ -853,7 +1106,17 @@ impl<'a> Reader<'a> {
         while s < self.hi && (self.punct(s, ":") || self.punct(s, ",")) {
             s += 1;
         }
-        let mut e = self.hi;
+        // A trailing ", according to Y" attributes the clause; it is not part of it.
+        let mut e = (s..self.hi)
+            .find(|&k| {
+                self.punct(k, ",")
+                    && !self.quoted(k)
+                    && k + 1 < self.hi
+                    && self
+                        .cue_at(k + 1)
+                        .is_some_and(|(_, en)| en.iter().any(|x| x.kind == Kind::According))
+            })
+            .unwrap_or(self.hi);
         while e > s && self.seg.tokens[e - 1].kind == TokenKind::Punct && !self.quoted(e - 1) {
             e -= 1;
         }
@@ -863,7 +1126,8 @@ impl<'a> Reader<'a> {
     /// Content before token `e` (exclusive) back to `s`, trailing commas dropped.
     fn content_before(&self, s: usize, e: usize) -> Option<Span> {
         let mut e = e;
-        while e > s && (self.punct(e - 1, ",") || self.punct(e - 1, "—") || self.punct(e - 1, "-")) {
+        while e > s && (self.punct(e - 1, ",") || self.punct(e - 1, "—") || self.punct(e - 1, "-"))
+        {
             e -= 1;
         }
         let mut s = s;
@@ -878,7 +1142,9 @@ impl<'a> Reader<'a> {
             return AttributionKind::Indirect;
         };
         let toks = &self.seg.tokens;
-        let inside: Vec<usize> = (self.lo..self.hi).filter(|&k| c.contains(toks[k].span) && self.is_word(k)).collect();
+        let inside: Vec<usize> = (self.lo..self.hi)
+            .filter(|&k| c.contains(toks[k].span) && self.is_word(k))
+            .collect();
         let quoted = inside.iter().filter(|&&k| self.quoted(k)).count();
         if quoted == 0 {
             AttributionKind::Indirect
@@ -894,7 +1160,7 @@ impl<'a> Reader<'a> {
     fn widen_to_quotes(&self, c: Span) -> Span {
         let mut out = c;
         for q in &self.seg.quotes {
-            if q.span.overlaps(c) && !c.contains(q.inner) && q.inner.len() > 0 {
+            if q.span.overlaps(c) && !c.contains(q.inner) && !q.inner.is_empty() {
                 out = out.cover(q.inner);
                 let mut cur = q.continues;
                 while let Some(p) = cur {
@@ -915,7 +1181,11 @@ impl<'a> Reader<'a> {
         if after + 1 < self.hi && self.participle(after) && self.w(after + 1) == "by" {
             if let Some(owner) = self.np_right(after + 2, self.hi) {
                 if let Some(o) = self.analyse(owner.clone(), false) {
-                    source = SourcePhrase { span: source.span.cover(o.span), tokens: np.start..owner.end, phrase: o.phrase };
+                    source = SourcePhrase {
+                        span: source.span.cover(o.span),
+                        tokens: np.start..owner.end,
+                        phrase: o.phrase,
+                    };
                     after = owner.end;
                 }
             }
@@ -927,7 +1197,10 @@ impl<'a> Reader<'a> {
         // ", which reported X" / ", citing X"
         let mut origin = None;
         if after < self.hi && self.punct(after, ",") {
-            if let Some((n, _)) = self.cue_at(after + 1).filter(|(_, e)| e.iter().any(|e| e.kind == Kind::Relay)) {
+            if let Some((n, _)) = self
+                .cue_at(after + 1)
+                .filter(|(_, e)| e.iter().any(|e| e.kind == Kind::Relay))
+            {
                 if let Some(o) = self.np_right(after + 1 + n, self.hi) {
                     origin = self.analyse(o.clone(), false).map(|mut p| {
                         p.phrase = owner_of(p.phrase);
@@ -983,7 +1256,13 @@ impl<'a> Reader<'a> {
 
     /// A reporting verb: find its subject (left, or inverted right), the
     /// audience or venue after it, and its content.
-    fn verb(&self, cue: Range<usize>, kind: Kind, stance: &'static str, before: &[Attribution]) -> Option<Attribution> {
+    fn verb(
+        &self,
+        cue: Range<usize>,
+        kind: Kind,
+        stance: &'static str,
+        before: &[Attribution],
+    ) -> Option<Attribution> {
         // Skip auxiliaries and adverbs leftwards: "has unhesitatingly confirmed".
         let mut k = cue.start;
         let mut passive = false;
@@ -1017,22 +1296,47 @@ impl<'a> Reader<'a> {
                     }
                 } else if let Some(np) = self.np_left(left, self.lo) {
                     let before_np = np.start.checked_sub(1).filter(|&b| b >= self.lo);
-                    subject_after_comma = before_np.is_some_and(|b| self.punct(b, ",") || matches!(self.seg.tokens[b].kind, TokenKind::Quote(_)) || self.punct(b, "—"));
+                    subject_after_comma = before_np.is_some_and(|b| {
+                        self.punct(b, ",")
+                            || matches!(self.seg.tokens[b].kind, TokenKind::Quote(_))
+                            || self.punct(b, "—")
+                    });
                     sub_clause = before_np.is_some_and(|b| {
-                        self.is_word(b) && matches!(self.w(b), "while" | "whilst" | "although" | "though" | "as" | "after" | "before" | "when" | "because" | "if" | "since" | "whereas" | "once")
+                        self.is_word(b)
+                            && matches!(
+                                self.w(b),
+                                "while"
+                                    | "whilst"
+                                    | "although"
+                                    | "though"
+                                    | "as"
+                                    | "after"
+                                    | "before"
+                                    | "when"
+                                    | "because"
+                                    | "if"
+                                    | "since"
+                                    | "whereas"
+                                    | "once"
+                            )
                     });
                     subject = self.analyse(np, false);
                 }
             } else if self.punct(left, ",") && !self.quoted(left) {
                 if participle {
                     // ", emphasizing that …": the subject of the attribution before.
-                    if let Some(prev) = before.iter().rev().find(|a| a.source.is_some() && a.cue_tokens.end <= cue.start) {
+                    if let Some(prev) = before
+                        .iter()
+                        .rev()
+                        .find(|a| a.source.is_some() && a.cue_tokens.end <= cue.start)
+                    {
                         subject = prev.source.clone();
                     }
                 } else if let Some((s, o)) = self.comma_subject(left) {
                     subject = Some(s);
                     origin = o;
-                    subject_after_comma = self.subject_follows_content(subject.as_ref().expect("set").tokens.start);
+                    subject_after_comma =
+                        self.subject_follows_content(subject.as_ref().expect("set").tokens.start);
                 }
             }
         }
@@ -1040,11 +1344,14 @@ impl<'a> Reader<'a> {
         if subject.is_none() {
             // Inversion: "…," said Mayor Ana Lopes.
             let at = k.checked_sub(1).filter(|&l| l >= self.lo);
-            let after_content = at.is_some_and(|l| self.punct(l, ",") || matches!(self.seg.tokens[l].kind, TokenKind::Quote(_)));
+            let after_content = at.is_some_and(|l| {
+                self.punct(l, ",") || matches!(self.seg.tokens[l].kind, TokenKind::Quote(_))
+            });
             if after_content && !participle {
                 let np = self.np_right(cue.end, self.hi)?;
                 let s = self.analyse(np.clone(), false)?;
-                let ends = np.end >= self.hi || !self.is_word(np.end) || self.is(np.end, Kind::Function);
+                let ends =
+                    np.end >= self.hi || !self.is_word(np.end) || self.is(np.end, Kind::Function);
                 if !ends {
                     return None;
                 }
@@ -1061,8 +1368,17 @@ impl<'a> Reader<'a> {
         if kind == Kind::VerbObject || self.w(cue.end - 1) == "on" {
             if let Some(np) = self.np_right(post, self.hi) {
                 if let Some(v) = self.analyse(np.clone(), false) {
-                    let is_venue = matches!(&v.phrase, Phrase::Named { kind: SourceKind::Media, .. } | Phrase::Descriptor { kind: SourceKind::Media, .. })
-                        || (self.w(cue.end - 1) == "on" && matches!(v.phrase, Phrase::Named { .. }));
+                    let is_venue = matches!(
+                        &v.phrase,
+                        Phrase::Named {
+                            kind: SourceKind::Media,
+                            ..
+                        } | Phrase::Descriptor {
+                            kind: SourceKind::Media,
+                            ..
+                        }
+                    ) || (self.w(cue.end - 1) == "on"
+                        && matches!(v.phrase, Phrase::Named { .. }));
                     if is_venue {
                         venue = Some(v);
                     }
@@ -1092,7 +1408,9 @@ impl<'a> Reader<'a> {
             // "While Putin claimed that …, the dictator pledged …": the content
             // ends with the subordinate clause.
             if let Some(c) = content {
-                if let Some(comma) = (cue.end..self.hi).find(|&t| self.punct(t, ",") && !self.quoted(t) && c.contains(self.seg.tokens[t].span)) {
+                if let Some(comma) = (cue.end..self.hi).find(|&t| {
+                    self.punct(t, ",") && !self.quoted(t) && c.contains(self.seg.tokens[t].span)
+                }) {
                     content = self.content_before(self.token_at(c.start), comma);
                 }
             }
@@ -1137,12 +1455,23 @@ impl<'a> Reader<'a> {
         // Skip leading prepositional phrases and adverbs: "in recent days",
         // "on Monday", "privately"; then "that" opens the content.
         loop {
-            if s < self.hi && self.is_word(s) && self.tag(s, Kind::Function, "preposition") && !self.quoted(s) && self.w(s) != "that" {
+            // Not "to": "wants to resign" is content, not an adverbial.
+            if s < self.hi
+                && self.is_word(s)
+                && self.tag(s, Kind::Function, "preposition")
+                && !self.quoted(s)
+                && !matches!(self.w(s), "that" | "to")
+            {
                 match self.np_right(s + 1, self.hi) {
                     Some(np) => s = np.end,
                     None => break,
                 }
-            } else if s < self.hi && self.is_word(s) && !self.quoted(s) && (self.tag(s, Kind::Function, "adverb") || (self.w(s).ends_with("ly") && self.w(s).len() > 4)) {
+            } else if s < self.hi
+                && self.is_word(s)
+                && !self.quoted(s)
+                && (self.tag(s, Kind::Function, "adverb")
+                    || (self.w(s).ends_with("ly") && self.w(s).len() > 4))
+            {
                 s += 1;
             } else {
                 break;
@@ -1157,7 +1486,9 @@ impl<'a> Reader<'a> {
     /// The subject of a verb whose left neighbour is a comma:
     /// "X, who …, said", "A spokeswoman, Clara Dumont, said", "Reuters, citing Y, reported".
     fn comma_subject(&self, comma: usize) -> Option<(SourcePhrase, Option<SourcePhrase>)> {
-        let prev = (self.lo..comma).rev().find(|&k| self.quoted(k) || self.punct(k, ",") || self.punct(k, ";"))?;
+        let prev = (self.lo..comma)
+            .rev()
+            .find(|&k| self.quoted(k) || self.punct(k, ",") || self.punct(k, ";"))?;
         if !self.punct(prev, ",") || self.quoted(prev) || prev == self.lo {
             return None;
         }
@@ -1167,16 +1498,24 @@ impl<'a> Reader<'a> {
         }
         let head_np = self.np_left(prev - 1, self.lo)?;
         let first = seg.start;
-        if self.tag(first, Kind::Function, "relative") && matches!(self.w(first), "who" | "which" | "whose") {
+        if self.tag(first, Kind::Function, "relative")
+            && matches!(self.w(first), "who" | "which" | "whose")
+        {
             let anonymous = self.has_phrase(seg.clone(), Kind::Anonymous);
             let s = self.analyse(head_np, anonymous)?;
             return Some((s, None));
         }
-        if let Some((n, _)) = self.cue_at(first).filter(|(_, e)| e.iter().any(|e| e.kind == Kind::Relay)) {
-            let o = self.np_right(first + n, comma).and_then(|o| self.analyse(o, false)).map(|mut p| {
-                p.phrase = owner_of(p.phrase);
-                p
-            });
+        if let Some((n, _)) = self
+            .cue_at(first)
+            .filter(|(_, e)| e.iter().any(|e| e.kind == Kind::Relay))
+        {
+            let o = self
+                .np_right(first + n, comma)
+                .and_then(|o| self.analyse(o, false))
+                .map(|mut p| {
+                    p.phrase = owner_of(p.phrase);
+                    p
+                });
             let s = self.analyse(head_np, false)?;
             return Some((s, o));
         }
@@ -1187,17 +1526,40 @@ impl<'a> Reader<'a> {
         let span = a.span.cover(b.span);
         let tokens = head_np.start..app.end;
         let phrase = match (a.phrase, b.phrase) {
-            (Phrase::Named { name, role, kind }, Phrase::Descriptor { text, .. }) => Phrase::Named { name, role: role.or(Some(text)), kind },
-            (Phrase::Descriptor { text, .. }, Phrase::Named { name, role, kind }) => Phrase::Named {
+            (Phrase::Named { name, role, kind }, Phrase::Descriptor { text, .. }) => {
+                Phrase::Named {
+                    name,
+                    role: role.or(Some(text)),
+                    kind,
+                }
+            }
+            (Phrase::Descriptor { text, .. }, Phrase::Named { name, role, kind }) => {
+                Phrase::Named {
+                    name,
+                    role: Some(role.map_or(text.clone(), |r| format!("{text}, {r}"))),
+                    kind: if kind == SourceKind::Organisation {
+                        SourceKind::Person
+                    } else {
+                        kind
+                    },
+                }
+            }
+            (Phrase::Anonymous(x), Phrase::Named { name, role, kind }) => Phrase::Named {
                 name,
-                role: Some(role.map_or(text.clone(), |r| format!("{text}, {r}"))),
-                kind: if kind == SourceKind::Organisation { SourceKind::Person } else { kind },
+                role: role.or(Some(x)),
+                kind,
             },
-            (Phrase::Anonymous(x), Phrase::Named { name, role, kind }) => Phrase::Named { name, role: role.or(Some(x)), kind },
             (Phrase::Named { name, role, kind }, _) => Phrase::Named { name, role, kind },
             _ => return None,
         };
-        Some((SourcePhrase { span, tokens, phrase }, None))
+        Some((
+            SourcePhrase {
+                span,
+                tokens,
+                phrase,
+            },
+            None,
+        ))
     }
 }
 
@@ -1226,5 +1588,6 @@ fn clean_name(s: &str) -> String {
         .or_else(|| s.strip_suffix('’'))
         .or_else(|| s.strip_suffix('\''))
         .unwrap_or(s);
-    s.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace()).to_string()
+    s.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace())
+        .to_string()
 }

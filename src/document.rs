@@ -111,7 +111,11 @@ impl Builder {
 
     fn block_break(&mut self, at: usize) {
         if !self.text.is_empty() && !self.text.ends_with("\n\n") {
-            let s = if self.text.ends_with('\n') { "\n" } else { "\n\n" };
+            let s = if self.text.ends_with('\n') {
+                "\n"
+            } else {
+                "\n\n"
+            };
             self.synthetic(s, at);
         }
     }
@@ -139,27 +143,35 @@ fn markdown(source: &str) -> Document {
     for (event, range) in Parser::new_ext(source, opts).into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
-                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } | Tag::HtmlBlock => skip += 1,
+                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } | Tag::HtmlBlock => {
+                    skip += 1
+                }
                 Tag::Heading { .. } => {
                     b.block_break(range.start);
                     heading_start = Some(b.text.len());
                 }
-                Tag::Paragraph | Tag::BlockQuote(_) | Tag::Item | Tag::TableRow | Tag::TableHead | Tag::FootnoteDefinition(_) => {
-                    b.block_break(range.start)
-                }
+                Tag::Paragraph
+                | Tag::BlockQuote(_)
+                | Tag::Item
+                | Tag::TableRow
+                | Tag::TableHead
+                | Tag::FootnoteDefinition(_) => b.block_break(range.start),
                 _ => {}
             },
             Event::End(tag) => match tag {
-                TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::Image | TagEnd::HtmlBlock => {
-                    skip = skip.saturating_sub(1)
-                }
+                TagEnd::CodeBlock
+                | TagEnd::MetadataBlock(_)
+                | TagEnd::Image
+                | TagEnd::HtmlBlock => skip = skip.saturating_sub(1),
                 TagEnd::Heading(_) => {
                     if let Some(s) = heading_start.take() {
                         b.headings.push(Span::new(s, b.text.len()));
                     }
                     b.block_break(range.end);
                 }
-                TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::TableRow => b.block_break(range.end),
+                TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::Item | TagEnd::TableRow => {
+                    b.block_break(range.end)
+                }
                 TagEnd::TableCell => b.synthetic(" ", range.end),
                 _ => {}
             },
@@ -171,7 +183,9 @@ fn markdown(source: &str) -> Document {
                 }
             }
             // Inline code and HTML are not prose; a space keeps words apart.
-            Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) if skip == 0 => b.synthetic(" ", range.start),
+            Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) if skip == 0 => {
+                b.synthetic(" ", range.start)
+            }
             Event::SoftBreak if skip == 0 => b.synthetic("\n", range.start),
             Event::HardBreak if skip == 0 => b.synthetic("\n", range.start),
             _ => {}
@@ -181,12 +195,48 @@ fn markdown(source: &str) -> Document {
 }
 
 /// Elements whose content is never prose.
-const SKIPPED: &[&str] = &["script", "style", "code", "pre", "head", "template", "noscript", "svg", "textarea", "iframe", "object"];
+const SKIPPED: &[&str] = &[
+    "script", "style", "code", "pre", "head", "template", "noscript", "svg", "textarea", "iframe",
+    "object",
+];
 /// Elements that separate blocks of prose.
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "br", "tr", "td", "th", "table",
-    "section", "article", "header", "footer", "main", "aside", "nav", "figure", "figcaption", "hr", "dd", "dt", "dl",
-    "body", "html", "title", "address", "details", "summary",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "br",
+    "tr",
+    "td",
+    "th",
+    "table",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "nav",
+    "figure",
+    "figcaption",
+    "hr",
+    "dd",
+    "dt",
+    "dl",
+    "body",
+    "html",
+    "title",
+    "address",
+    "details",
+    "summary",
 ];
 
 fn html(source: &str) -> Document {
@@ -221,7 +271,9 @@ fn html(source: &str) -> Document {
                 i = match lower_rest.find(&close) {
                     Some(e) => {
                         let after = end + e;
-                        source[after..].find('>').map_or(bytes.len(), |g| after + g + 1)
+                        source[after..]
+                            .find('>')
+                            .map_or(bytes.len(), |g| after + g + 1)
                     }
                     None => bytes.len(),
                 };
@@ -253,8 +305,13 @@ fn html(source: &str) -> Document {
         }
         // Copy a run of plain text, folding newlines into spaces: in HTML a
         // blank line inside a paragraph is not a paragraph break.
-        let run_end = source[i..].find(['<', '&']).map_or(bytes.len(), |e| i + e).max(i + 1);
-        let run_end = (run_end..=bytes.len()).find(|&e| source.is_char_boundary(e)).unwrap_or(bytes.len());
+        let run_end = source[i..]
+            .find(['<', '&'])
+            .map_or(bytes.len(), |e| i + e)
+            .max(i + 1);
+        let run_end = (run_end..=bytes.len())
+            .find(|&e| source.is_char_boundary(e))
+            .unwrap_or(bytes.len());
         let run = &source[i..run_end];
         if run.contains('\n') {
             for (k, ch) in run.char_indices() {
@@ -350,7 +407,14 @@ mod tests {
 
     #[test]
     fn unterminated_markup_does_not_panic() {
-        for src in ["<p>open", "<scr", "&#xZZ; <a href=", "<script>never closed", "&", "<!-- x"] {
+        for src in [
+            "<p>open",
+            "<scr",
+            "&#xZZ; <a href=",
+            "<script>never closed",
+            "&",
+            "<!-- x",
+        ] {
             let _ = Document::new(src, InputType::Html);
         }
     }

@@ -14,7 +14,11 @@ use whosaid::grammar::Grammar;
 use whosaid::report::{self, CheckedFile};
 
 #[derive(Parser)]
-#[command(name = "whosaid", version, about = "Who said this, and how do we know? Checks the attribution of every claim in an article.")]
+#[command(
+    name = "whosaid",
+    version,
+    about = "Who said this, and how do we know? Checks the attribution of every claim in an article."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -118,7 +122,11 @@ fn report_errors(results: &[CheckedFile]) -> bool {
 fn run(cli: Cli) -> Result<u8> {
     let stdout = std::io::stdout();
     match cli.command {
-        Command::Check { common, format, all } => {
+        Command::Check {
+            common,
+            format,
+            all,
+        } => {
             let results = check_all(&common)?;
             let had_errors = report_errors(&results);
             let rep = report::report(&results);
@@ -143,13 +151,18 @@ fn run(cli: Cli) -> Result<u8> {
                 0
             })
         }
-        Command::Export { common, csv: _, output } => {
+        Command::Export {
+            common,
+            csv: _,
+            output,
+        } => {
             let results = check_all(&common)?;
             let had_errors = report_errors(&results);
             let files: Vec<_> = results.into_iter().filter_map(Result::ok).collect();
             match output {
                 Some(path) => {
-                    let f = std::fs::File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+                    let f = std::fs::File::create(&path)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
                     report::write_csv(std::io::BufWriter::new(f), &files)?;
                 }
                 None => report::write_csv(stdout.lock(), &files)?,

@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 
-use crate::attribution::{Attribution, AttributionKind, Phrase, Reader, Reading, SourceKind, SourcePhrase};
+use crate::attribution::{
+    Attribution, AttributionKind, Phrase, Reader, Reading, SourceKind, SourcePhrase,
+};
 use crate::grammar::{Grammar, Kind};
 use crate::segment::{BlockKind, Segmentation};
 use crate::span::Span;
@@ -37,6 +39,43 @@ impl Entity {
     }
 }
 
+/// A proper name to find or register.
+#[derive(Debug, Clone, Copy)]
+pub struct NameRef<'a> {
+    pub name: &'a str,
+    pub kind: SourceKind,
+    /// The kind comes from evidence, not a guess.
+    pub sure: bool,
+    pub role: Option<&'a str>,
+    /// The phrase as written, kept as an alias when it differs.
+    pub raw: &'a str,
+    /// Only find, never create (a capitalised word opening a sentence).
+    pub weak: bool,
+}
+
+impl<'a> NameRef<'a> {
+    fn publisher(name: &'a str) -> NameRef<'a> {
+        NameRef {
+            name,
+            kind: SourceKind::Media,
+            sure: true,
+            role: None,
+            raw: name,
+            weak: false,
+        }
+    }
+}
+
+/// A description to resolve ("the company", "Gur chief").
+#[derive(Debug, Clone, Copy)]
+struct Desc<'a> {
+    head: &'a str,
+    modifiers: &'a [String],
+    text: &'a str,
+    kind: SourceKind,
+    definite: bool,
+}
+
 /// All entities of one article.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
@@ -46,12 +85,19 @@ pub struct Registry {
 fn words_of(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',')
         .filter(|w| !w.is_empty())
-        .map(|w| crate::grammar::norm(w).trim_end_matches("'s").trim_end_matches('\'').to_string())
+        .map(|w| {
+            crate::grammar::norm(w)
+                .trim_end_matches("'s")
+                .trim_end_matches('\'')
+                .to_string()
+        })
         .collect()
 }
 
 fn contains_seq(hay: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && needle.len() <= hay.len() && hay.windows(needle.len()).any(|w| w == needle)
+    !needle.is_empty()
+        && needle.len() <= hay.len()
+        && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 impl Registry {
@@ -68,7 +114,14 @@ impl Registry {
         id
     }
 
-    fn create(&mut self, name: &str, kind: SourceKind, role: Option<&str>, sure: bool, at: usize) -> EntityId {
+    fn create(
+        &mut self,
+        name: &str,
+        kind: SourceKind,
+        role: Option<&str>,
+        sure: bool,
+        at: usize,
+    ) -> EntityId {
         self.entities.push(Entity {
             name: name.to_string(),
             aliases: Vec::new(),
@@ -98,7 +151,15 @@ impl Registry {
 
     /// Finds or creates the entity for a proper name. `weak` mentions (a
     /// capitalised word opening a sentence) only find, never create.
-    pub fn named(&mut self, name: &str, kind: SourceKind, sure: bool, role: Option<&str>, raw: &str, at: usize, weak: bool) -> Option<EntityId> {
+    pub fn named(&mut self, n: NameRef<'_>, at: usize) -> Option<EntityId> {
+        let NameRef {
+            name,
+            kind,
+            sure,
+            role,
+            raw,
+            weak,
+        } = n;
         let lower = name.to_lowercase();
         let words = words_of(name);
         let by_recency = |reg: &Registry| {
@@ -106,20 +167,28 @@ impl Registry {
             ids.sort_by_key(|&i| std::cmp::Reverse(reg.entities[i].last_seen));
             ids
         };
-        let found = by_recency(self).into_iter().find(|&i| self.entities[i].matches_name(&lower)).or_else(|| {
-            by_recency(self).into_iter().find(|&i| {
-                let e = &self.entities[i];
-                if matches!(e.kind, SourceKind::Vague | SourceKind::Anonymous | SourceKind::Document) {
-                    return false;
-                }
-                if words.len() == 1 {
-                    // A surname or a short form: "Budanov", "Velto", "Kim".
-                    e.words.len() > 1 && e.words.contains(&words[0]) && (e.kind == SourceKind::Person || e.words[0] == words[0])
-                } else {
-                    contains_seq(&e.words, &words) || contains_seq(&words, &e.words)
-                }
-            })
-        });
+        let found = by_recency(self)
+            .into_iter()
+            .find(|&i| self.entities[i].matches_name(&lower))
+            .or_else(|| {
+                by_recency(self).into_iter().find(|&i| {
+                    let e = &self.entities[i];
+                    if matches!(
+                        e.kind,
+                        SourceKind::Vague | SourceKind::Anonymous | SourceKind::Document
+                    ) {
+                        return false;
+                    }
+                    if words.len() == 1 {
+                        // A surname or a short form: "Budanov", "Velto", "Kim".
+                        e.words.len() > 1
+                            && e.words.contains(&words[0])
+                            && (e.kind == SourceKind::Person || e.words[0] == words[0])
+                    } else {
+                        contains_seq(&e.words, &words) || contains_seq(&words, &e.words)
+                    }
+                })
+            });
         match found {
             Some(id) => {
                 let e = &self.entities[id];
@@ -134,7 +203,11 @@ impl Registry {
                 if raw != name && raw.to_lowercase() != self.entities[id].name.to_lowercase() {
                     self.add_alias(id, raw);
                 }
-                if sure && (!self.entities[id].sure || self.entities[id].kind == SourceKind::Organisation && kind == SourceKind::Person) {
+                if sure
+                    && (!self.entities[id].sure
+                        || self.entities[id].kind == SourceKind::Organisation
+                            && kind == SourceKind::Person)
+                {
                     self.entities[id].kind = kind;
                     self.entities[id].sure = true;
                 }
@@ -153,30 +226,46 @@ impl Registry {
     }
 
     fn most_recent(&self, want: impl Fn(&Entity) -> bool) -> Option<EntityId> {
-        (0..self.entities.len()).filter(|&i| want(&self.entities[i])).max_by_key(|&i| self.entities[i].last_seen)
+        (0..self.entities.len())
+            .filter(|&i| want(&self.entities[i]))
+            .max_by_key(|&i| self.entities[i].last_seen)
     }
 
     /// Resolves a description: "Gur chief" to the entity whose role says so,
     /// "the company" to the last organisation, "the airport" to the entity
     /// named for it; otherwise the description is a source of its own.
-    fn descriptor(&mut self, head: &str, modifiers: &[String], text: &str, kind: SourceKind, definite: bool, at: usize, g: &Grammar) -> EntityId {
+    fn descriptor(&mut self, d: Desc<'_>, at: usize, g: &Grammar) -> EntityId {
+        let Desc {
+            head,
+            modifiers,
+            text,
+            kind,
+            definite,
+        } = d;
         let lower = text.to_lowercase();
-        if let Some(id) = (0..self.entities.len()).find(|&i| self.entities[i].matches_name(&lower)) {
+        if let Some(id) = (0..self.entities.len()).find(|&i| self.entities[i].matches_name(&lower))
+        {
             return self.touch(id, at);
         }
         let found = match kind {
             SourceKind::Person => {
                 // Role match: every capitalised modifier and the head in the role.
                 let best = (0..self.entities.len())
-                    .filter(|&i| self.entities[i].kind == SourceKind::Person && self.entities[i].role_words.iter().any(|w| w == head))
+                    .filter(|&i| {
+                        self.entities[i].kind == SourceKind::Person
+                            && self.entities[i].role_words.iter().any(|w| w == head)
+                    })
                     .max_by_key(|&i| {
                         let e = &self.entities[i];
-                        (modifiers.iter().filter(|m| e.role_words.contains(m)).count(), e.last_seen)
+                        (
+                            modifiers
+                                .iter()
+                                .filter(|m| e.role_words.contains(m))
+                                .count(),
+                            e.last_seen,
+                        )
                     });
-                let cap_ok = |i: EntityId| {
-                    modifiers.iter().all(|m| !g.word_is(m, Kind::Country) || self.entities[i].role_words.contains(m) || true)
-                };
-                best.filter(|&i| cap_ok(i)).or_else(|| {
+                best.or_else(|| {
                     // A definite description of a leader or official refers back
                     // to the last person the article named.
                     if definite && g.word_is(head, Kind::Title) {
@@ -187,10 +276,21 @@ impl Registry {
                 })
             }
             SourceKind::Organisation | SourceKind::Media => {
-                let named = self.most_recent(|e| e.words.iter().any(|w| w == head) && !matches!(e.kind, SourceKind::Vague | SourceKind::Anonymous | SourceKind::Document | SourceKind::Person));
+                let named = self.most_recent(|e| {
+                    e.words.iter().any(|w| w == head)
+                        && !matches!(
+                            e.kind,
+                            SourceKind::Vague
+                                | SourceKind::Anonymous
+                                | SourceKind::Document
+                                | SourceKind::Person
+                        )
+                });
                 named.or_else(|| {
                     if definite && modifiers.is_empty() && g.word_tag(head, Kind::Org, "generic") {
-                        self.most_recent(|e| matches!(e.kind, SourceKind::Organisation | SourceKind::Media) && e.sure)
+                        self.most_recent(|e| {
+                            matches!(e.kind, SourceKind::Organisation | SourceKind::Media) && e.sure
+                        })
                     } else {
                         None
                     }
@@ -209,7 +309,9 @@ impl Registry {
 
     fn plain(&mut self, text: &str, kind: SourceKind, at: usize) -> EntityId {
         let lower = text.to_lowercase();
-        match (0..self.entities.len()).find(|&i| self.entities[i].kind == kind && self.entities[i].name.to_lowercase() == lower) {
+        match (0..self.entities.len()).find(|&i| {
+            self.entities[i].kind == kind && self.entities[i].name.to_lowercase() == lower
+        }) {
             Some(id) => self.touch(id, at),
             None => self.create(text, kind, None, true, at),
         }
@@ -218,8 +320,25 @@ impl Registry {
     fn pronoun(&mut self, tag: &str, at: usize) -> Option<EntityId> {
         let id = match tag {
             "person" => self.most_recent(|e| e.kind == SourceKind::Person && e.sure),
-            "group" => self.most_recent(|e| matches!(e.kind, SourceKind::Organisation | SourceKind::Media | SourceKind::Country | SourceKind::Vague | SourceKind::Anonymous) && e.sure),
-            _ => self.most_recent(|e| matches!(e.kind, SourceKind::Organisation | SourceKind::Media | SourceKind::Country | SourceKind::Document) && e.sure),
+            "group" => self.most_recent(|e| {
+                matches!(
+                    e.kind,
+                    SourceKind::Organisation
+                        | SourceKind::Media
+                        | SourceKind::Country
+                        | SourceKind::Vague
+                        | SourceKind::Anonymous
+                ) && e.sure
+            }),
+            _ => self.most_recent(|e| {
+                matches!(
+                    e.kind,
+                    SourceKind::Organisation
+                        | SourceKind::Media
+                        | SourceKind::Country
+                        | SourceKind::Document
+                ) && e.sure
+            }),
         }?;
         Some(self.touch(id, at))
     }
@@ -230,10 +349,41 @@ impl Registry {
         let raw = p.span.slice(text).trim();
         match &p.phrase {
             Phrase::Named { name, role, kind } => {
-                let sure = role.is_some() || *kind != SourceKind::Organisation || name.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-                self.named(name, *kind, sure, role.as_deref(), raw, at, false)
+                let sure = role.is_some()
+                    || *kind != SourceKind::Organisation
+                    || name
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase);
+                self.named(
+                    NameRef {
+                        name,
+                        kind: *kind,
+                        sure,
+                        role: role.as_deref(),
+                        raw,
+                        weak: false,
+                    },
+                    at,
+                )
             }
-            Phrase::Descriptor { head, modifiers, text: t, kind, definite } => Some(self.descriptor(head, modifiers, t, *kind, *definite, at, g)),
+            Phrase::Descriptor {
+                head,
+                modifiers,
+                text: t,
+                kind,
+                definite,
+            } => Some(self.descriptor(
+                Desc {
+                    head,
+                    modifiers,
+                    text: t,
+                    kind: *kind,
+                    definite: *definite,
+                },
+                at,
+                g,
+            )),
             Phrase::Pronoun(tag) => self.pronoun(tag, at),
             Phrase::Anonymous(t) => Some(self.plain(t, SourceKind::Anonymous, at)),
             Phrase::Vague(t) => Some(self.plain(t, SourceKind::Vague, at)),
@@ -327,7 +477,12 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         let mut resolved: Vec<Resolved> = reading
             .attributions
             .iter()
-            .map(|a| Resolved { attribution: a.clone(), source: None, venue: None, origin: None })
+            .map(|a| Resolved {
+                attribution: a.clone(),
+                source: None,
+                venue: None,
+                origin: None,
+            })
             .collect();
         let mut events: Vec<(usize, u8, usize)> = Vec::new();
         for (k, m) in mentions.iter().enumerate() {
@@ -342,30 +497,74 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         for (_, what, k) in events {
             if what == 0 {
                 let m = &mentions[k];
-                prov.registry.named(&m.name, m.kind, m.sure, m.role.as_deref(), &m.name, m.tokens.start, m.weak);
+                prov.registry.named(
+                    NameRef {
+                        name: &m.name,
+                        kind: m.kind,
+                        sure: m.sure,
+                        role: m.role.as_deref(),
+                        raw: &m.name,
+                        weak: m.weak,
+                    },
+                    m.tokens.start,
+                );
             } else {
                 let a = &reading.attributions[k];
-                resolved[k].source = a.source.as_ref().and_then(|s| prov.registry.resolve(s, text, g));
+                resolved[k].source = a
+                    .source
+                    .as_ref()
+                    .and_then(|s| prov.registry.resolve(s, text, g));
             }
         }
         for (k, a) in reading.attributions.iter().enumerate() {
-            resolved[k].venue = a.venue.as_ref().and_then(|v| prov.registry.resolve(v, text, g));
-            resolved[k].origin = a.origin.as_ref().and_then(|v| prov.registry.resolve(v, text, g));
+            resolved[k].venue = a
+                .venue
+                .as_ref()
+                .and_then(|v| prov.registry.resolve(v, text, g));
+            resolved[k].origin = a
+                .origin
+                .as_ref()
+                .and_then(|v| prov.registry.resolve(v, text, g));
         }
         promote_document_venues(&mut resolved, &prov.registry);
-        let has_quote = sentence.tokens.clone().any(|t| seg.token_quote[t].is_some());
-        let mut claim = judge(si, sentence.span, para.kind, has_quote, &reading, resolved, &prov);
+        let has_quote = sentence
+            .tokens
+            .clone()
+            .any(|t| seg.token_quote[t].is_some());
+        let mut claim = judge(
+            si,
+            sentence.span,
+            para.kind,
+            has_quote,
+            &reading,
+            resolved,
+            &prov,
+        );
         // Quotation carried on from an attributed one.
-        let first_quote = (sentence.tokens.clone()).find_map(|t| seg.token_quote[t]).map(|q| q as usize);
-        if claim.status != Status::None && claim.attributions.iter().all(|r| r.attribution.nested_in.is_some()) && first_quote.is_some() {
-            let q = first_quote.expect("checked");
+        let first_quote = (sentence.tokens.clone())
+            .find_map(|t| seg.token_quote[t])
+            .map(|q| q as usize);
+        let no_own_attribution = claim
+            .attributions
+            .iter()
+            .all(|r| r.attribution.nested_in.is_some());
+        if let Some(q) = first_quote.filter(|_| claim.status != Status::None && no_own_attribution)
+        {
             let quote = &seg.quotes[q];
-            let opens_here = sentence.span.contains(Span::new(quote.span.start, quote.span.start));
+            let opens_here = sentence
+                .span
+                .contains(Span::new(quote.span.start, quote.span.start));
             let inherited = if !opens_here || quote.continues.is_some() {
-                quote.continues.and_then(|c| quote_speaker.get(&(usize::MAX - c)).cloned()).or_else(|| quote_speaker.get(&sentence.paragraph).cloned())
+                quote
+                    .continues
+                    .and_then(|c| quote_speaker.get(&(usize::MAX - c)).cloned())
+                    .or_else(|| quote_speaker.get(&sentence.paragraph).cloned())
             } else {
-                let starts_with_quote = seg.tokens[sentence.tokens.start].span.start == quote.span.start;
-                starts_with_quote.then(|| quote_speaker.get(&sentence.paragraph).cloned()).flatten()
+                let starts_with_quote =
+                    seg.tokens[sentence.tokens.start].span.start == quote.span.start;
+                starts_with_quote
+                    .then(|| quote_speaker.get(&sentence.paragraph).cloned())
+                    .flatten()
             };
             if let Some((speaker, chain)) = inherited {
                 claim.status = Status::Attributed;
@@ -377,9 +576,20 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         // Remember who speaks the quotations of this sentence.
         if claim.status == Status::Attributed {
             let direct = claim.attributions.iter().find(|r| {
-                r.attribution.nested_in.is_none() && matches!(r.attribution.kind, AttributionKind::Direct | AttributionKind::Mixed) && r.source.is_some()
+                r.attribution.nested_in.is_none()
+                    && matches!(
+                        r.attribution.kind,
+                        AttributionKind::Direct | AttributionKind::Mixed
+                    )
+                    && r.source.is_some()
             });
-            let speaker = direct.and_then(|r| r.source).or(if claim.reason == "continued-quote" { claim.sources.first().copied() } else { None });
+            let speaker = direct
+                .and_then(|r| r.source)
+                .or(if claim.reason == "continued-quote" {
+                    claim.sources.first().copied()
+                } else {
+                    None
+                });
             if let Some(s) = speaker {
                 quote_speaker.insert(sentence.paragraph, (s, claim.chain.clone()));
                 for t in sentence.tokens.clone() {
@@ -400,7 +610,9 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         if prov.claims[ci].reason != "orphan-quote" {
             continue;
         }
-        let Some(q) = quote_of_claim[ci] else { continue };
+        let Some(q) = quote_of_claim[ci] else {
+            continue;
+        };
         let later = (ci + 1..prov.claims.len()).find(|&cj| {
             quote_of_claim[cj].is_some_and(|qj| {
                 let mut cur = seg.quotes[qj].continues;
@@ -414,7 +626,10 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             }) && prov.claims[cj].status == Status::Attributed
         });
         if let Some(cj) = later {
-            let (sources, chain) = (prov.claims[cj].sources.clone(), prov.claims[cj].chain.clone());
+            let (sources, chain) = (
+                prov.claims[cj].sources.clone(),
+                prov.claims[cj].chain.clone(),
+            );
             let c = &mut prov.claims[ci];
             c.status = Status::Attributed;
             c.reason = "continued-quote";
@@ -433,13 +648,20 @@ fn promote_document_venues(resolved: &mut [Resolved], reg: &Registry) {
         if a.attribution.kind != AttributionKind::AccordingTo || a.attribution.nested_in.is_some() {
             continue;
         }
-        let is_doc = a.source.is_some_and(|s| reg.entities[s].kind == SourceKind::Document);
+        let is_doc = a
+            .source
+            .is_some_and(|s| reg.entities[s].kind == SourceKind::Document);
         if !is_doc {
             continue;
         }
         let inner = (0..resolved.len()).find(|&j| {
             resolved[j].attribution.nested_in == Some(k)
-                && resolved[j].source.is_some_and(|s| !matches!(reg.entities[s].kind, SourceKind::Vague | SourceKind::Anonymous))
+                && resolved[j].source.is_some_and(|s| {
+                    !matches!(
+                        reg.entities[s].kind,
+                        SourceKind::Vague | SourceKind::Anonymous
+                    )
+                })
         });
         if let Some(j) = inner {
             let doc = resolved[k].source;
@@ -450,7 +672,15 @@ fn promote_document_venues(resolved: &mut [Resolved], reg: &Registry) {
     }
 }
 
-fn judge(si: usize, span: Span, block: BlockKind, has_quote: bool, reading: &Reading, resolved: Vec<Resolved>, prov: &Provenance) -> Claim {
+fn judge(
+    si: usize,
+    span: Span,
+    block: BlockKind,
+    has_quote: bool,
+    reading: &Reading,
+    resolved: Vec<Resolved>,
+    prov: &Provenance,
+) -> Claim {
     let reg = &prov.registry;
     let mut claim = Claim {
         sentence: si,
@@ -461,7 +691,9 @@ fn judge(si: usize, span: Span, block: BlockKind, has_quote: bool, reading: &Rea
         chain: Vec::new(),
         attributions: resolved,
     };
-    let top: Vec<usize> = (0..claim.attributions.len()).filter(|&k| claim.attributions[k].attribution.nested_in.is_none()).collect();
+    let top: Vec<usize> = (0..claim.attributions.len())
+        .filter(|&k| claim.attributions[k].attribution.nested_in.is_none())
+        .collect();
     if block == BlockKind::Credit {
         claim.status = Status::None;
         claim.reason = "credit";
@@ -485,14 +717,23 @@ fn judge(si: usize, span: Span, block: BlockKind, has_quote: bool, reading: &Rea
         let nested_source = claim
             .attributions
             .iter()
-            .filter(|n| n.attribution.nested_in == Some(k))
+            .filter(|n| {
+                n.attribution.nested_in == Some(k)
+                    && a.content.is_some_and(|c| c.contains(n.attribution.cue))
+            })
             .filter_map(|n| n.source)
             .find(|&s| s != src);
-        let originator = r.origin.or(if matches!(kind, SourceKind::Media | SourceKind::Organisation | SourceKind::Country) && r.origin.is_none() {
-            nested_source
-        } else {
-            None
-        });
+        let originator = r.origin.or(
+            if matches!(
+                kind,
+                SourceKind::Media | SourceKind::Organisation | SourceKind::Country
+            ) && r.origin.is_none()
+            {
+                nested_source
+            } else {
+                None
+            },
+        );
         let mut chain = Vec::new();
         if let Some(o) = originator {
             chain.push(o);
@@ -508,11 +749,21 @@ fn judge(si: usize, span: Span, block: BlockKind, has_quote: bool, reading: &Rea
         let (status, reason) = match kind {
             SourceKind::Anonymous => (Status::Hearsay, "anonymous"),
             SourceKind::Vague => (Status::Unattributed, "weasel"),
-            SourceKind::Media if reg.entities[src].words.iter().any(|w| matches!(w.as_str(), "media" | "press" | "outlets" | "tabloids")) => {
+            SourceKind::Media
+                if reg.entities[src]
+                    .words
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "media" | "press" | "outlets" | "tabloids")) =>
+            {
                 (Status::Hearsay, "unnamed-media")
             }
             _ => match originator {
-                Some(o) => (Status::Hearsay, hearsay_reason(reg.entities[o].kind).map(|_| "relayed-anonymous").unwrap_or("relayed")),
+                Some(o) => (
+                    Status::Hearsay,
+                    hearsay_reason(reg.entities[o].kind)
+                        .map(|_| "relayed-anonymous")
+                        .unwrap_or("relayed"),
+                ),
                 None => (Status::Attributed, "named-source"),
             },
         };
@@ -558,11 +809,20 @@ fn judge(si: usize, span: Span, block: BlockKind, has_quote: bool, reading: &Rea
             }
         }
     }
-    claim.chain = chosen.iter().find(|v| !v.3.is_empty()).map(|v| v.3.clone()).unwrap_or_default();
+    claim.chain = chosen
+        .iter()
+        .find(|v| !v.3.is_empty())
+        .map(|v| v.3.clone())
+        .unwrap_or_default();
     if claim.chain.is_empty() {
         if let Some(p) = prov.publisher {
             if !claim.sources.is_empty() {
-                claim.chain = claim.sources.iter().copied().chain(std::iter::once(p)).collect();
+                claim.chain = claim
+                    .sources
+                    .iter()
+                    .copied()
+                    .chain(std::iter::once(p))
+                    .collect();
             }
         }
     }
@@ -577,12 +837,18 @@ fn publisher(text: &str, seg: &Segmentation, g: &Grammar, reg: &mut Registry) ->
             continue;
         }
         let toks = &seg.tokens[p.tokens.clone()];
-        let words: Vec<_> = toks.iter().map(|t| crate::grammar::norm(t.text(text))).collect();
+        let words: Vec<_> = toks
+            .iter()
+            .map(|t| crate::grammar::norm(t.text(text)))
+            .collect();
         if let Some((n, entries)) = g.longest(&words, |e| e.kind == Kind::Credit) {
             if entries.iter().any(|e| e.tag == "publisher") && n < toks.len() {
-                let name = Span::new(toks[n].span.start, p.span.end).slice(text).trim().trim_end_matches('.');
+                let name = Span::new(toks[n].span.start, p.span.end)
+                    .slice(text)
+                    .trim()
+                    .trim_end_matches('.');
                 if !name.is_empty() {
-                    return reg.named(name, SourceKind::Media, true, None, name, 0, false);
+                    return reg.named(NameRef::publisher(name), 0);
                 }
             }
         }
@@ -591,11 +857,15 @@ fn publisher(text: &str, seg: &Segmentation, g: &Grammar, reg: &mut Registry) ->
     let first = seg.paragraphs.iter().find(|p| p.kind == BlockKind::Body)?;
     let toks = &seg.tokens[first.tokens.clone()];
     let open = toks.iter().take(8).position(|t| t.text(text) == "(")?;
-    let close = open + toks[open..].iter().take(6).position(|t| t.text(text) == ")")?;
+    let close = open
+        + toks[open..]
+            .iter()
+            .take(6)
+            .position(|t| t.text(text) == ")")?;
     let dash = toks.get(close + 1).map(|t| t.text(text));
     if close > open + 1 && matches!(dash, Some("-" | "—" | "–")) {
         let name = Span::new(toks[open + 1].span.start, toks[close - 1].span.end).slice(text);
-        return reg.named(name, SourceKind::Media, true, None, name, 0, false);
+        return reg.named(NameRef::publisher(name), 0);
     }
     None
 }

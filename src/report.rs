@@ -121,12 +121,22 @@ impl std::error::Error for FileError {}
 pub type CheckedFile = Result<FileReport, FileError>;
 
 /// Reads and checks one file. Never writes to it.
-pub fn check(path: &Path, display: &str, kind: Option<InputType>, grammar: &Grammar) -> CheckedFile {
+pub fn check(
+    path: &Path,
+    display: &str,
+    kind: Option<InputType>,
+    grammar: &Grammar,
+) -> CheckedFile {
     let bytes = std::fs::read(path).map_err(|e| FileError {
         path: display.to_string(),
         message: format!("cannot read: {e}"),
     })?;
-    check_bytes(display, &bytes, kind.unwrap_or_else(|| InputType::from_path(path)), grammar)
+    check_bytes(
+        display,
+        &bytes,
+        kind.unwrap_or_else(|| InputType::from_path(path)),
+        grammar,
+    )
 }
 
 /// Checks the bytes of one file; `display` names it in the report.
@@ -139,11 +149,20 @@ pub fn check_bytes(display: &str, bytes: &[u8], kind: InputType, grammar: &Gramm
         }
     };
     if let Some(nul) = bytes.iter().position(|&b| b == 0) {
-        return Err(err(nul, format!("binary file (NUL byte at offset {nul}); not checked")));
+        return Err(err(
+            nul,
+            format!("binary file (NUL byte at offset {nul}); not checked"),
+        ));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
-        err(at, format!("not valid UTF-8 (byte 0x{:02x} at offset {at}); not checked", bytes[at]))
+        err(
+            at,
+            format!(
+                "not valid UTF-8 (byte 0x{:02x} at offset {at}); not checked",
+                bytes[at]
+            ),
+        )
     })?;
     let analysis = crate::analyze(text, kind, grammar);
     Ok(file_report(display, text, &analysis))
@@ -202,7 +221,10 @@ pub fn file_report(path: &str, source: &str, a: &Analysis) -> FileReport {
         .iter()
         .enumerate()
         .map(|(k, c)| {
-            let top = c.attributions.iter().find(|r| r.attribution.nested_in.is_none());
+            let top = c
+                .attributions
+                .iter()
+                .find(|r| r.attribution.nested_in.is_none());
             ClaimEntry {
                 id: format!("C{}", k + 1),
                 text: c.span.slice(prose).to_string(),
@@ -289,7 +311,10 @@ pub fn excerpt(text: &str, max: usize) -> String {
         flat
     } else {
         let cut: String = flat.chars().take(max).collect();
-        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a).to_string();
+        let cut = cut
+            .rsplit_once(' ')
+            .map_or(cut.as_str(), |(a, _)| a)
+            .to_string();
         format!("{cut} …")
     }
 }
@@ -308,12 +333,19 @@ fn provenance_note(c: &ClaimEntry) -> String {
         ("hearsay", r) if sources.is_empty() => {
             let cue = c.cue.clone().unwrap_or_default();
             match r {
-                "reportedly" | "allegedly" | "said-to" | "understood" | "unconfirmed" => format!("source: none (“{cue}”)"),
-                _ => format!("source: unnamed {}", cue.split_whitespace().next().unwrap_or("").to_lowercase()),
+                "reportedly" | "allegedly" | "said-to" | "understood" | "unconfirmed" => {
+                    format!("source: none (“{cue}”)")
+                }
+                _ => format!(
+                    "source: unnamed {}",
+                    cue.split_whitespace().next().unwrap_or("").to_lowercase()
+                ),
             }
         }
         ("hearsay", _) => format!("source: {sources}"),
-        _ if !c.chain.is_empty() && c.chain.len() > 1 => format!("source: {sources}; chain: {}", c.chain.join(" > ")),
+        _ if !c.chain.is_empty() && c.chain.len() > 1 => {
+            format!("source: {sources}; chain: {}", c.chain.join(" > "))
+        }
         _ => format!("source: {sources}"),
     }
 }
@@ -323,7 +355,8 @@ fn provenance_note(c: &ClaimEntry) -> String {
 pub fn human(f: &FileReport, all: bool) -> String {
     let mut out = String::new();
     for c in &f.claims {
-        let show = matches!(c.status, "unattributed" | "hearsay") || (all && c.status == "attributed");
+        let show =
+            matches!(c.status, "unattributed" | "hearsay") || (all && c.status == "attributed");
         if !show {
             continue;
         }
@@ -358,7 +391,18 @@ pub fn csv_safe(cell: &str) -> String {
     }
 }
 
-pub const CSV_HEADER: [&str; 10] = ["file", "line", "column", "status", "reason", "source", "source_kind", "cue", "chain", "text"];
+pub const CSV_HEADER: [&str; 10] = [
+    "file",
+    "line",
+    "column",
+    "status",
+    "reason",
+    "source",
+    "source_kind",
+    "cue",
+    "chain",
+    "text",
+];
 
 /// The attribution table: one row per claim (headings and credit lines left out).
 pub fn write_csv<W: std::io::Write>(w: W, files: &[FileReport]) -> csv::Result<()> {
@@ -413,7 +457,11 @@ mod tests {
         let e = check_bytes("x.bin", b"ab\ncd\0ef", InputType::Text, &g).unwrap_err();
         assert!(e.message.starts_with("2:3: binary file"), "{}", e.message);
         let e = check_bytes("x.txt", b"ok\n\xff", InputType::Text, &g).unwrap_err();
-        assert!(e.message.starts_with("2:1: not valid UTF-8"), "{}", e.message);
+        assert!(
+            e.message.starts_with("2:1: not valid UTF-8"),
+            "{}",
+            e.message
+        );
         let ok = check_bytes("e.txt", b"", InputType::Text, &g).unwrap();
         assert!(ok.claims.is_empty());
     }

@@ -98,10 +98,19 @@ mod tests {
     fn positions_are_one_based_and_count_characters() {
         let text = "ab\n“é” x\n";
         let idx = LineIndex::new(text.as_bytes());
-        assert_eq!(idx.position(text.as_bytes(), 0), Position { line: 1, column: 1 });
-        assert_eq!(idx.position(text.as_bytes(), 3), Position { line: 2, column: 1 });
+        assert_eq!(
+            idx.position(text.as_bytes(), 0),
+            Position { line: 1, column: 1 }
+        );
+        assert_eq!(
+            idx.position(text.as_bytes(), 3),
+            Position { line: 2, column: 1 }
+        );
         let x = text.find('x').unwrap();
-        assert_eq!(idx.position(text.as_bytes(), x), Position { line: 2, column: 5 });
+        assert_eq!(
+            idx.position(text.as_bytes(), x),
+            Position { line: 2, column: 5 }
+        );
         assert_eq!(idx.position(text.as_bytes(), 999).line, 3);
     }
 

@@ -204,10 +204,22 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "grammar/reporting-verbs.wsg",
         include_str!("../../grammar/reporting-verbs.wsg"),
     ),
-    ("grammar/hearsay.wsg", include_str!("../../grammar/hearsay.wsg")),
-    ("grammar/weasel.wsg", include_str!("../../grammar/weasel.wsg")),
-    ("grammar/sources.wsg", include_str!("../../grammar/sources.wsg")),
-    ("grammar/english.wsg", include_str!("../../grammar/english.wsg")),
+    (
+        "grammar/hearsay.wsg",
+        include_str!("../../grammar/hearsay.wsg"),
+    ),
+    (
+        "grammar/weasel.wsg",
+        include_str!("../../grammar/weasel.wsg"),
+    ),
+    (
+        "grammar/sources.wsg",
+        include_str!("../../grammar/sources.wsg"),
+    ),
+    (
+        "grammar/english.wsg",
+        include_str!("../../grammar/english.wsg"),
+    ),
 ];
 
 impl Grammar {
@@ -239,7 +251,12 @@ impl Grammar {
                 let at = e.utf8_error().valid_up_to();
                 let prefix = &e.as_bytes()[..at];
                 let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-                let col = prefix.len() - prefix.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+                let col = prefix.len()
+                    - prefix
+                        .iter()
+                        .rposition(|&b| b == b'\n')
+                        .map_or(0, |p| p + 1)
+                    + 1;
                 GrammarError {
                     file: name.clone(),
                     line,
@@ -258,10 +275,7 @@ impl Grammar {
         for line in lines {
             match line {
                 Line::Entry {
-                    kind,
-                    tag,
-                    phrases,
-                    ..
+                    kind, tag, phrases, ..
                 } => {
                     for p in phrases {
                         self.insert(&p, Entry { kind, tag });

@@ -128,7 +128,8 @@ fn parse_example(ctx: &Ctx, after_kw: &str) -> Result<Example, GrammarError> {
     let (i, _) = space1::<&str, nom::error::Error<&str>>
         .parse(after_kw)
         .map_err(|_| ctx.err(after_kw, "expected a space after 'example'"))?;
-    let (i, sentence) = quoted(i).map_err(|_| ctx.err(i, "expected the example sentence in double quotes"))?;
+    let (i, sentence) =
+        quoted(i).map_err(|_| ctx.err(i, "expected the example sentence in double quotes"))?;
     let (i, _) = (space0::<&str, nom::error::Error<&str>>, tag("=>"), space0)
         .parse(i)
         .map_err(|_| ctx.err(i, "expected '=>' after the example sentence"))?;
@@ -136,7 +137,9 @@ fn parse_example(ctx: &Ctx, after_kw: &str) -> Result<Example, GrammarError> {
     if !["attributed", "unattributed", "hearsay", "none"].contains(&status) {
         return Err(ctx.err(
             i,
-            format!("unknown status '{status}' (expected attributed, unattributed, hearsay or none)"),
+            format!(
+                "unknown status '{status}' (expected attributed, unattributed, hearsay or none)"
+            ),
         ));
     }
     let mut ex = Example {
@@ -152,8 +155,8 @@ fn parse_example(ctx: &Ctx, after_kw: &str) -> Result<Example, GrammarError> {
         if trimmed.is_empty() || trimmed.starts_with('#') {
             break;
         }
-        let (next, (key, value)) =
-            example_field(i).map_err(|_| ctx.err(trimmed, "expected key=\"value\" (source, cue or reason)"))?;
+        let (next, (key, value)) = example_field(i)
+            .map_err(|_| ctx.err(trimmed, "expected key=\"value\" (source, cue or reason)"))?;
         match key {
             "source" => ex.source = Some(value.to_string()),
             "cue" => ex.cue = Some(value.to_string()),
@@ -194,7 +197,8 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Line>, GrammarError> {
             phrases.extend(check_phrases(&ctx, cont, list)?);
             continue;
         }
-        let (after, word) = ident(body).map_err(|_| ctx.err(body, "expected an entry kind, 'example' or a comment"))?;
+        let (after, word) = ident(body)
+            .map_err(|_| ctx.err(body, "expected an entry kind, 'example' or a comment"))?;
         if word == "example" {
             out.push(Line::Example(parse_example(&ctx, after)?));
             continue;
@@ -203,7 +207,10 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Line>, GrammarError> {
             let names: Vec<_> = Kind::ALL.iter().map(|(n, _)| *n).collect();
             return Err(ctx.err(
                 body,
-                format!("unknown entry kind '{word}' (expected one of: {}, example)", names.join(", ")),
+                format!(
+                    "unknown entry kind '{word}' (expected one of: {}, example)",
+                    names.join(", ")
+                ),
             ));
         };
         let (after_tag, tag_word) = opt((space1::<&str, nom::error::Error<&str>>, ident))
@@ -213,12 +220,18 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Line>, GrammarError> {
             Some((_, t)) => match kind.tags().iter().find(|k| **k == t) {
                 Some(k) => k,
                 None if kind.tags().is_empty() => {
-                    return Err(ctx.err(after.trim_start(), format!("'{kind}' takes no tag, found '{t}'")))
+                    return Err(ctx.err(
+                        after.trim_start(),
+                        format!("'{kind}' takes no tag, found '{t}'"),
+                    ))
                 }
                 None => {
                     return Err(ctx.err(
                         after.trim_start(),
-                        format!("unknown tag '{t}' for '{kind}' (expected one of: {})", kind.tags().join(", ")),
+                        format!(
+                            "unknown tag '{t}' for '{kind}' (expected one of: {})",
+                            kind.tags().join(", ")
+                        ),
                     ))
                 }
             },
@@ -226,7 +239,12 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Line>, GrammarError> {
         };
         let (list_at, _) = (space0::<&str, nom::error::Error<&str>>, char(':'))
             .parse(after_tag)
-            .map_err(|_| ctx.err(after_tag.trim_start(), "expected ':' before the phrase list"))?;
+            .map_err(|_| {
+                ctx.err(
+                    after_tag.trim_start(),
+                    "expected ':' before the phrase list",
+                )
+            })?;
         let (_, list) = phrase_list(list_at).unwrap_or(("", vec![]));
         let phrases = check_phrases(&ctx, list_at, list)?;
         out.push(Line::Entry {
@@ -249,7 +267,9 @@ mod tests {
         let lines = parse_file("t.wsg", text).unwrap();
         assert_eq!(lines.len(), 2);
         match &lines[0] {
-            Line::Entry { kind, tag, phrases, .. } => {
+            Line::Entry {
+                kind, tag, phrases, ..
+            } => {
                 assert_eq!(*kind, Kind::Verb);
                 assert_eq!(*tag, "neutral");
                 assert_eq!(phrases, &["say", "said", "says"]);
@@ -274,7 +294,11 @@ mod tests {
     fn errors_name_file_line_column_and_expectation() {
         let e = err("verb neutral: said\nverbb neutral: x\n");
         assert_eq!((e.file.as_str(), e.line, e.column), ("bad.wsg", 2, 1));
-        assert!(e.message.contains("unknown entry kind 'verbb'"), "{}", e.message);
+        assert!(
+            e.message.contains("unknown entry kind 'verbb'"),
+            "{}",
+            e.message
+        );
 
         let e = err("verb neutral said");
         assert_eq!((e.line, e.column), (1, 14));

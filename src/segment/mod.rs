@@ -138,16 +138,17 @@ fn paragraph_spans(text: &str) -> Vec<Span> {
 fn is_open_context(text: &str, toks: &[Token], i: usize, first: usize) -> bool {
     i == first
         || toks[i].space_before
-        || matches!(toks[i - 1].text(text), "(" | "[" | "—" | "–" | "-" | "“" | "‘" | "\"")
+        || matches!(
+            toks[i - 1].text(text),
+            "(" | "[" | "—" | "–" | "-" | "“" | "‘" | "\""
+        )
 }
 
 fn is_close_context(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
     i + 1 >= end
         || toks[i + 1].space_before
-        || matches!(
-            toks[i + 1].kind,
-            TokenKind::Punct | TokenKind::Quote(_)
-        ) && !matches!(toks[i + 1].text(text), "(" | "[")
+        || matches!(toks[i + 1].kind, TokenKind::Punct | TokenKind::Quote(_))
+            && !matches!(toks[i + 1].text(text), "(" | "[")
 }
 
 /// Pairs quotation marks paragraph by paragraph with a stack, so that nested
@@ -165,19 +166,20 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
     for (pi, para) in seg.paragraphs.iter().enumerate() {
         let mut stack: Vec<Open> = Vec::new();
         let (first, end) = (para.tokens.start, para.tokens.end);
-        let close = |o: Open, close: Option<usize>, end_byte: usize, quotes: &mut Vec<Quotation>| {
-            let open_end = toks[o.token].span.end;
-            let inner_end = close.map_or(end_byte, |c| toks[c].span.start).max(open_end);
-            quotes.push(Quotation {
-                span: Span::new(toks[o.token].span.start, end_byte.max(open_end)),
-                inner: Span::new(open_end, inner_end),
-                open: o.token,
-                close,
-                double: o.double,
-                continues: o.continues,
-                unbalanced: false,
-            });
-        };
+        let close =
+            |o: Open, close: Option<usize>, end_byte: usize, quotes: &mut Vec<Quotation>| {
+                let open_end = toks[o.token].span.end;
+                let inner_end = close.map_or(end_byte, |c| toks[c].span.start).max(open_end);
+                quotes.push(Quotation {
+                    span: Span::new(toks[o.token].span.start, end_byte.max(open_end)),
+                    inner: Span::new(open_end, inner_end),
+                    open: o.token,
+                    close,
+                    double: o.double,
+                    continues: o.continues,
+                    unbalanced: false,
+                });
+            };
         for i in first..end {
             let TokenKind::Quote(mark) = toks[i].kind else {
                 continue;
@@ -211,7 +213,11 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
                 }
                 QuoteMark::SingleClose | QuoteMark::SingleStraight => {
                     let top_single = matches!(stack.last(), Some(o) if !o.double);
-                    if top_single && !(mark == QuoteMark::SingleStraight && is_open_context(text, toks, i, first) && !is_close_context(text, toks, i, end)) {
+                    if top_single
+                        && !(mark == QuoteMark::SingleStraight
+                            && is_open_context(text, toks, i, first)
+                            && !is_close_context(text, toks, i, end))
+                    {
                         let o = stack.pop().expect("checked non-empty");
                         close(o, Some(i), toks[i].span.end, &mut quotes);
                     } else if mark == QuoteMark::SingleStraight
@@ -293,15 +299,27 @@ fn is_terminal(s: &str) -> bool {
 fn is_closer(t: &Token, text: &str) -> bool {
     matches!(
         t.kind,
-        TokenKind::Quote(QuoteMark::DoubleClose | QuoteMark::DoubleStraight | QuoteMark::SingleClose | QuoteMark::SingleStraight)
+        TokenKind::Quote(
+            QuoteMark::DoubleClose
+                | QuoteMark::DoubleStraight
+                | QuoteMark::SingleClose
+                | QuoteMark::SingleStraight
+        )
     ) || matches!(t.text(text), ")" | "]")
 }
 
 fn starts_sentence(t: &Token, text: &str) -> bool {
     match t.kind {
-        TokenKind::Word => t.text(text).chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        TokenKind::Word => t
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
         TokenKind::Quote(_) => true,
-        TokenKind::Punct => matches!(t.text(text), "(" | "[" | "—" | "–" | "-" | "•" | "*" | "¿" | "¡"),
+        TokenKind::Punct => matches!(
+            t.text(text),
+            "(" | "[" | "—" | "–" | "-" | "•" | "*" | "¿" | "¡"
+        ),
     }
 }
 
@@ -335,7 +353,8 @@ fn split_sentences(text: &str, grammar: &Grammar, seg: &mut Segmentation, p: usi
         let mut j = i + 1;
         while j < range.end
             && !toks[j].space_before
-            && ((toks[j].kind == TokenKind::Punct && is_terminal(toks[j].text(text))) || is_closer(&toks[j], text))
+            && ((toks[j].kind == TokenKind::Punct && is_terminal(toks[j].text(text)))
+                || is_closer(&toks[j], text))
         {
             j += 1;
         }
@@ -348,7 +367,14 @@ fn split_sentences(text: &str, grammar: &Grammar, seg: &mut Segmentation, p: usi
     push(start, range.end, &mut seg.sentences);
 }
 
-fn is_boundary(text: &str, grammar: &Grammar, seg: &Segmentation, end: usize, i: usize, j: usize) -> bool {
+fn is_boundary(
+    text: &str,
+    grammar: &Grammar,
+    seg: &Segmentation,
+    end: usize,
+    i: usize,
+    j: usize,
+) -> bool {
     let toks = &seg.tokens;
     if j >= end {
         return true;
@@ -358,7 +384,11 @@ fn is_boundary(text: &str, grammar: &Grammar, seg: &Segmentation, end: usize, i:
         return false;
     }
     // The word after an opening quote or bracket decides for it.
-    let next_word = toks[j..end].iter().find(|t| t.is_word()).map(|t| t.text(text)).unwrap_or("");
+    let next_word = toks[j..end]
+        .iter()
+        .find(|t| t.is_word())
+        .map(|t| t.text(text))
+        .unwrap_or("");
     let mark = toks[i].text(text);
     if mark == "." && i > 0 && toks[i - 1].is_word() && !toks[i].space_before {
         let prev = toks[i - 1].text(text);
@@ -368,7 +398,9 @@ fn is_boundary(text: &str, grammar: &Grammar, seg: &Segmentation, end: usize, i:
         if single_letter || grammar.word_tag(&prev_n, Kind::Abbreviation, "always") {
             return false;
         }
-        if (dotted || grammar.word_tag(&prev_n, Kind::Abbreviation, "maybe")) && !common_opener(grammar, next_word) {
+        if (dotted || grammar.word_tag(&prev_n, Kind::Abbreviation, "maybe"))
+            && !common_opener(grammar, next_word)
+        {
             return false;
         }
     }
@@ -381,7 +413,8 @@ fn is_boundary(text: &str, grammar: &Grammar, seg: &Segmentation, end: usize, i:
                 let continues_after = toks.get(c + 1).is_some_and(|t| {
                     c + 1 < end
                         && (t.is_punct(text, ",")
-                            || (t.is_word() && t.text(text).chars().next().is_some_and(char::is_lowercase)))
+                            || (t.is_word()
+                                && t.text(text).chars().next().is_some_and(char::is_lowercase)))
                 });
                 if comma_before_close || continues_after {
                     return false;
@@ -392,23 +425,44 @@ fn is_boundary(text: &str, grammar: &Grammar, seg: &Segmentation, end: usize, i:
     true
 }
 
-fn block_kind(text: &str, grammar: &Grammar, seg: &Segmentation, p: usize, headings: &[Span]) -> BlockKind {
+fn block_kind(
+    text: &str,
+    grammar: &Grammar,
+    seg: &Segmentation,
+    p: usize,
+    headings: &[Span],
+) -> BlockKind {
     let para = &seg.paragraphs[p];
     let toks = &seg.tokens[para.tokens.clone()];
-    let words: Vec<_> = toks.iter().take(4).filter(|t| !matches!(t.kind, TokenKind::Quote(_))).map(|t| norm(t.text(text))).collect();
+    let words: Vec<_> = toks
+        .iter()
+        .take(4)
+        .filter(|t| !matches!(t.kind, TokenKind::Quote(_)))
+        .map(|t| norm(t.text(text)))
+        .collect();
     let single_line = !para.span.slice(text).contains('\n');
-    if single_line && toks.len() <= 40 && grammar.longest(&words, |e| e.kind == Kind::Credit).is_some() {
+    if single_line
+        && toks.len() <= 40
+        && grammar
+            .longest(&words, |e| e.kind == Kind::Credit)
+            .is_some()
+    {
         return BlockKind::Credit;
     }
     if headings.iter().any(|h| h.overlaps(para.span)) {
         return BlockKind::Heading;
     }
     let last = toks.last().map(|t| t.text(text)).unwrap_or("");
-    let ends_open = !matches!(last, "." | "!" | "?" | ":" | ";" | "," | "…")
-        && !(is_closer(toks.last().expect("non-empty paragraph"), text)
-            && toks.len() > 1
-            && matches!(toks[toks.len() - 2].text(text), "." | "!" | "?" | ","));
-    if single_line && ends_open && toks.iter().filter(|t| t.is_word()).count() <= 30 && para.sentences.len() == 1 {
+    let ends_with_stop = matches!(last, "." | "!" | "?" | ":" | ";" | "," | "…");
+    let quote_after_stop = toks.len() > 1
+        && is_closer(&toks[toks.len() - 1], text)
+        && matches!(toks[toks.len() - 2].text(text), "." | "!" | "?" | ",");
+    let ends_open = !(ends_with_stop || quote_after_stop);
+    if single_line
+        && ends_open
+        && toks.iter().filter(|t| t.is_word()).count() <= 30
+        && para.sentences.len() == 1
+    {
         BlockKind::Heading
     } else {
         BlockKind::Body
@@ -422,7 +476,10 @@ mod tests {
     fn sentences(text: &str) -> Vec<String> {
         let g = Grammar::builtin();
         let s = segment(text, &g, &[]);
-        s.sentences.iter().map(|s| s.span.slice(text).to_string()).collect()
+        s.sentences
+            .iter()
+            .map(|s| s.span.slice(text).to_string())
+            .collect()
     }
 
     #[test]
@@ -440,34 +497,58 @@ mod tests {
 
     #[test]
     fn dotted_abbreviation_before_a_common_opener_ends_the_sentence() {
-        assert_eq!(sentences("He moved to the U.S. The move was quiet."), vec!["He moved to the U.S.", "The move was quiet."]);
+        assert_eq!(
+            sentences("He moved to the U.S. The move was quiet."),
+            vec!["He moved to the U.S.", "The move was quiet."]
+        );
     }
 
     #[test]
     fn decimals_times_and_ellipses() {
-        let t = "It reached 41.2C at 9.30 on Tuesday... and then fell. Prices rose 3.5% … Then fell.";
+        let t = "It reached 41.2C at 9.30 on Tuesday... and then fell. Prices rose 3.5% … then fell. He paused... Then left.";
         assert_eq!(
             sentences(t),
-            vec!["It reached 41.2C at 9.30 on Tuesday... and then fell.", "Prices rose 3.5% … Then fell."]
+            vec![
+                "It reached 41.2C at 9.30 on Tuesday... and then fell.",
+                "Prices rose 3.5% … then fell.",
+                "He paused...",
+                "Then left."
+            ]
         );
     }
 
     #[test]
     fn full_stop_inside_a_quote_the_sentence_continues_after() {
         let t = "\"It is over. We lost,\" he said. \"Stop.\" She left.";
-        assert_eq!(sentences(t), vec!["\"It is over. We lost,\" he said.", "\"Stop.\"", "She left."]);
+        assert_eq!(
+            sentences(t),
+            vec![
+                "\"It is over. We lost,\" he said.",
+                "\"Stop.\"",
+                "She left."
+            ]
+        );
     }
 
     #[test]
     fn quote_ending_a_sentence_then_new_sentence() {
         let t = "He will go “as soon as possible.” According to KCNA, he agreed.";
-        assert_eq!(sentences(t), vec!["He will go “as soon as possible.”", "According to KCNA, he agreed."]);
+        assert_eq!(
+            sentences(t),
+            vec![
+                "He will go “as soon as possible.”",
+                "According to KCNA, he agreed."
+            ]
+        );
     }
 
     fn quotes(text: &str) -> Vec<String> {
         let g = Grammar::builtin();
         let s = segment(text, &g, &[]);
-        s.quotes.iter().map(|q| q.inner.slice(text).to_string()).collect()
+        s.quotes
+            .iter()
+            .map(|q| q.inner.slice(text).to_string())
+            .collect()
     }
 
     #[test]
@@ -488,7 +569,11 @@ mod tests {
         assert_eq!(q, vec!["He told me ‘never again’ twice,", "never again"]);
         let g = Grammar::builtin();
         let s = segment(t, &g, &[]);
-        let never = s.tokens.iter().position(|tk| tk.text(t) == "never").unwrap();
+        let never = s
+            .tokens
+            .iter()
+            .position(|tk| tk.text(t) == "never")
+            .unwrap();
         assert_eq!(s.token_quote[never], Some(1));
     }
 
@@ -525,10 +610,14 @@ mod tests {
     #[test]
     fn headings_and_credit_lines() {
         let g = Grammar::builtin();
-        let t = "Ukraine claims North Korea is a supplier\n\nBody text here. More.\n\nSource: Today IT";
+        let t =
+            "Ukraine claims North Korea is a supplier\n\nBody text here. More.\n\nSource: Today IT";
         let s = segment(t, &g, &[]);
         let kinds: Vec<_> = s.paragraphs.iter().map(|p| p.kind).collect();
-        assert_eq!(kinds, vec![BlockKind::Heading, BlockKind::Body, BlockKind::Credit]);
+        assert_eq!(
+            kinds,
+            vec![BlockKind::Heading, BlockKind::Body, BlockKind::Credit]
+        );
         let t = "By Jane Smith\n\n(Reuters) - The bank said rates would rise.";
         let s = segment(t, &g, &[]);
         assert_eq!(s.paragraphs[0].kind, BlockKind::Credit);

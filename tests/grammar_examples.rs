@@ -1,0 +1,79 @@
+//! Every grammar file carries example sentences with the reading the whole
+//! pipeline must give them; this runs them all, built-in files included.
+
+use whosaid::document::InputType;
+use whosaid::grammar::{Grammar, BUILTIN};
+
+#[test]
+fn every_builtin_file_has_examples() {
+    let g = Grammar::builtin();
+    for (name, _) in BUILTIN {
+        assert!(
+            g.examples().iter().any(|(f, _)| f == name),
+            "{name} has no example lines"
+        );
+    }
+}
+
+#[test]
+fn grammar_examples_read_as_stated() {
+    let g = Grammar::builtin();
+    let mut failures = Vec::new();
+    for (file, ex) in g.examples() {
+        let a = whosaid::analyze(&ex.sentence, InputType::Text, &g);
+        let report = whosaid::report::file_report("example", &ex.sentence, &a);
+        let Some(claim) = report.claims.first() else {
+            failures.push(format!(
+                "{file}:{}: no claim for {:?}",
+                ex.line, ex.sentence
+            ));
+            continue;
+        };
+        let mut why = Vec::new();
+        if claim.status != ex.status {
+            why.push(format!("status {} (want {})", claim.status, ex.status));
+        }
+        if let Some(r) = &ex.reason {
+            if claim.reason != r {
+                why.push(format!("reason {} (want {r})", claim.reason));
+            }
+        }
+        if let Some(s) = &ex.source {
+            let all: Vec<&String> = claim.sources.iter().chain(claim.chain.iter()).collect();
+            if !all.iter().any(|x| {
+                x.to_lowercase().contains(&s.to_lowercase())
+                    || s.to_lowercase().contains(&x.to_lowercase())
+            }) {
+                why.push(format!("sources {:?} (want {s:?})", claim.sources));
+            }
+        }
+        if let Some(c) = &ex.cue {
+            if !claim
+                .attributions
+                .iter()
+                .any(|a| a.cue.text.eq_ignore_ascii_case(c))
+            {
+                let cues: Vec<_> = claim
+                    .attributions
+                    .iter()
+                    .map(|a| a.cue.text.clone())
+                    .collect();
+                why.push(format!("cues {cues:?} (want {c:?})"));
+            }
+        }
+        if !why.is_empty() {
+            failures.push(format!(
+                "{file}:{}: {:?}: {}",
+                ex.line,
+                ex.sentence,
+                why.join("; ")
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} grammar examples failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
