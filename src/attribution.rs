@@ -267,6 +267,14 @@ impl<'a> Reader<'a> {
         ) && !self.quoted(i)
     }
 
+    /// The full stop of "Dr." or "St." inside a noun phrase.
+    fn abbreviation_stop(&self, i: usize) -> bool {
+        self.punct(i, ".")
+            && i > 0
+            && !self.seg.tokens[i].space_before
+            && self.is(i - 1, Kind::Abbreviation)
+    }
+
     fn is_det(&self, i: usize) -> bool {
         self.tag(i, Kind::Function, "determiner")
             || self.tag(i, Kind::Function, "quantifier")
@@ -339,11 +347,39 @@ impl<'a> Reader<'a> {
         if self.modifier_participle(i) {
             return false;
         }
+        // Nouns that are also verbs ("a report by", "the poll") stay nouns here.
+        if self.is(i, Kind::Document)
+            || self.is(i, Kind::Org)
+            || self.is(i, Kind::Media)
+            || self.is(i, Kind::Title)
+            || self.is(i, Kind::Person)
+        {
+            return false;
+        }
         self.is(i, Kind::Verb)
             || self.is(i, Kind::VerbObject)
             || self.is(i, Kind::Time)
             || self.participle(i)
             || w.ends_with("ly")
+    }
+
+    /// Within a capitalised run, a title word followed by a real name ends
+    /// the role: "Trade Minister Anil Rao" → "Anil Rao". A run whose tail
+    /// is only class words ("General Motors") keeps its title word.
+    fn after_inner_title(&self, start: usize, end: usize) -> usize {
+        let Some(t) = (start..end)
+            .rev()
+            .find(|&i| self.is(i, Kind::Title) && self.capitalised(i))
+        else {
+            return start;
+        };
+        let real_name = (t + 1..end)
+            .any(|i| self.is_word(i) && self.capitalised(i) && self.g.word(self.w(i)).is_empty());
+        if t + 1 < end && real_name {
+            t + 1
+        } else {
+            start
+        }
     }
 
     fn skippable_before_cue(&self, i: usize) -> bool {
@@ -427,6 +463,7 @@ impl<'a> Reader<'a> {
                     || self.punct(i, ")")
                     || self.punct(i, "&")
                     || self.is_possessive_mark(i)
+                    || self.abbreviation_stop(i)
             };
             if !take {
                 break;
@@ -470,6 +507,7 @@ impl<'a> Reader<'a> {
                     || self.punct(i, ")")
                     || self.punct(i, "&")
                     || self.is_possessive_mark(i)
+                    || self.abbreviation_stop(i)
             };
             if !take {
                 break;
@@ -627,6 +665,7 @@ impl<'a> Reader<'a> {
                 _ => break,
             }
         }
+        run_start = self.after_inner_title(run_start, head_end);
         while run_start < head_end && !self.is_word(run_start) {
             run_start += 1;
         }
@@ -898,6 +937,15 @@ impl<'a> Reader<'a> {
                 );
                 name_start = k;
             }
+            let inner = self.after_inner_title(name_start, last + 1);
+            if inner > name_start {
+                let role_span = Span::new(
+                    self.seg.tokens[start].span.start,
+                    self.seg.tokens[inner - 1].span.end,
+                );
+                role = Some(role_span.slice(self.text).to_string());
+                name_start = inner;
+            }
             while name_start <= last
                 && !self.name_word(name_start)
                 && !(name_start > start && self.capitalised(name_start))
@@ -1158,11 +1206,27 @@ impl<'a> Reader<'a> {
     /// Widens a content span to whole quotations it cuts into, across
     /// sentences and paragraphs (a multi-paragraph quotation is one content).
     fn widen_to_quotes(&self, c: Span) -> Span {
+        // Only the quotations that the content's own tokens sit in: linear in
+        // the content, whatever the number of quotations in the text.
+        let toks = &self.seg.tokens;
+        let first = toks.partition_point(|t| t.span.end <= c.start);
         let mut out = c;
-        for q in &self.seg.quotes {
-            if q.span.overlaps(c) && !c.contains(q.inner) && !q.inner.is_empty() {
-                out = out.cover(q.inner);
-                let mut cur = q.continues;
+        let mut last_seen = None;
+        for t in first..toks.len() {
+            if toks[t].span.start >= c.end {
+                break;
+            }
+            let Some(q) = self.seg.token_quote[t] else {
+                continue;
+            };
+            if last_seen == Some(q) {
+                continue;
+            }
+            last_seen = Some(q);
+            let quote = &self.seg.quotes[q as usize];
+            if !c.contains(quote.inner) && !quote.inner.is_empty() {
+                out = out.cover(quote.inner);
+                let mut cur = quote.continues;
                 while let Some(p) = cur {
                     out = out.cover(self.seg.quotes[p].inner);
                     cur = self.seg.quotes[p].continues;
@@ -1399,7 +1463,16 @@ impl<'a> Reader<'a> {
         } else {
             None
         };
+        // A quotation closing right before the subject ("“…,” Brandt told
+        // reporters outside") is the content, whatever hangs after the verb.
+        let quote_first = pre_content.is_some()
+            && subject.tokens.start > self.lo
+            && (self.quoted(subject.tokens.start - 1)
+                || (subject.tokens.start >= self.lo + 2
+                    && self.punct(subject.tokens.start - 1, ",")
+                    && self.quoted(subject.tokens.start - 2)));
         let mut content = match (pre_content, post_content) {
+            (Some(pre), _) if quote_first => Some(pre),
             (Some(pre), None) => Some(pre),
             (_, Some(post)) => Some(post),
             (None, None) => None,

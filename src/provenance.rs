@@ -200,7 +200,9 @@ impl Registry {
                 } else if name != e.name {
                     self.add_alias(id, name);
                 }
-                if raw != name && raw.to_lowercase() != self.entities[id].name.to_lowercase() {
+                if keep_raw_alias(raw, name)
+                    && raw.to_lowercase() != self.entities[id].name.to_lowercase()
+                {
                     self.add_alias(id, raw);
                 }
                 if sure
@@ -217,7 +219,7 @@ impl Registry {
             None if weak => None,
             None => {
                 let id = self.create(&clean(name), kind, role, sure, at);
-                if raw != name && !raw.is_empty() {
+                if keep_raw_alias(raw, name) {
                     self.add_alias(id, raw);
                 }
                 Some(id)
@@ -384,12 +386,32 @@ impl Registry {
                 at,
                 g,
             )),
-            Phrase::Pronoun(tag) => self.pronoun(tag, at),
+            // A pronoun with nothing before it to refer to is still someone
+            // speaking on record; it stands as written.
+            Phrase::Pronoun(tag) => self.pronoun(tag, at).or_else(|| {
+                let kind = match *tag {
+                    "person" => SourceKind::Person,
+                    "group" => SourceKind::Vague,
+                    _ => SourceKind::Organisation,
+                };
+                Some(self.plain(raw, kind, at))
+            }),
             Phrase::Anonymous(t) => Some(self.plain(t, SourceKind::Anonymous, at)),
             Phrase::Vague(t) => Some(self.plain(t, SourceKind::Vague, at)),
             Phrase::Collective(t) => Some(self.plain(t, SourceKind::Media, at)),
         }
     }
+}
+
+/// The phrase as written is worth keeping as an alias when it is another way
+/// of naming ("the KCNA agency"), not a title before the name ("Transport
+/// campaigner Ruth Adeyemi").
+fn keep_raw_alias(raw: &str, name: &str) -> bool {
+    !raw.is_empty()
+        && raw != name
+        && !raw
+            .trim_end_matches(['’', '\'', 's'])
+            .ends_with(name.trim_end_matches(['’', '\'', 's']))
 }
 
 fn clean(s: &str) -> String {
