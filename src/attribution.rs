@@ -1212,11 +1212,11 @@ impl<'a> Reader<'a> {
         let first = toks.partition_point(|t| t.span.end <= c.start);
         let mut out = c;
         let mut last_seen = None;
-        for t in first..toks.len() {
-            if toks[t].span.start >= c.end {
+        for (tok, quote_of) in toks[first..].iter().zip(&self.seg.token_quote[first..]) {
+            if tok.span.start >= c.end {
                 break;
             }
-            let Some(q) = self.seg.token_quote[t] else {
+            let Some(q) = *quote_of else {
                 continue;
             };
             if last_seen == Some(q) {
