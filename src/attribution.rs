@@ -295,7 +295,11 @@ impl<'a> Reader<'a> {
     fn inner_prep(&self, i: usize) -> bool {
         self.is_word(i)
             && (matches!(self.w(i), "of" | "for" | "at")
-                || (self.w(i) == "by" && i > 0 && self.is(i - 1, Kind::Document)))
+                || (self.w(i) == "by" && i > 0 && self.is(i - 1, Kind::Document))
+                // "people familiar with the talks", "a source close to the campaign"
+                || (i > 0
+                    && ((self.w(i) == "with" && self.w(i - 1) == "familiar")
+                        || (self.w(i) == "to" && matches!(self.w(i - 1), "close" | "closest" | "loyal" | "near")))))
     }
 
     /// An -ing or -ed word used as an adjective before a noun: "the tracking
@@ -567,11 +571,7 @@ impl<'a> Reader<'a> {
                 .iter()
                 .find(|e| e.kind == Kind::Pronoun)
                 .map(|e| e.tag)?;
-            return if tag == "speaker" {
-                None
-            } else {
-                make(Phrase::Pronoun(tag))
-            };
+            return make(Phrase::Pronoun(tag));
         }
         let whole = self.slice(&r).to_string();
         if anonymous_clause {
@@ -817,6 +817,84 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// A noun phrase the grammar does not know, as the subject of a pure
+    /// speech verb: a description if definite, else an unnamed source.
+    fn lenient(&self, r: Range<usize>) -> Option<SourcePhrase> {
+        let words: Vec<usize> = r.clone().filter(|&i| self.is_word(i)).collect();
+        let first = *words.first()?;
+        let last = *words.last()?;
+        if self.is(last, Kind::Function) || (self.is_number(last) && words.len() == 1) {
+            return None;
+        }
+        let text = strip_article(self.slice(&r));
+        let det = self.is_det(first);
+        let definite =
+            det && !matches!(
+                self.w(first),
+                "a" | "an" | "one" | "another" | "some" | "many" | "several"
+            ) && !self.is_number(first);
+        let phrase = if definite || (!det && !self.w(last).ends_with('s')) {
+            Phrase::Descriptor {
+                head: self.w(last).to_string(),
+                modifiers: words[..words.len() - 1]
+                    .iter()
+                    .map(|&i| self.w(i).to_string())
+                    .collect(),
+                text,
+                kind: SourceKind::Person,
+                definite: true,
+            }
+        } else if !det || self.is(first, Kind::Vague) {
+            Phrase::Vague(self.slice(&r).trim().to_string())
+        } else {
+            Phrase::Anonymous(text)
+        };
+        Some(SourcePhrase {
+            span: self.span_of(&r),
+            tokens: r,
+            phrase,
+        })
+    }
+
+    /// "Seventy-four percent of Democratic voters": the speakers are the
+    /// voters; returns the part that names them.
+    fn partitive_start(&self, r: Range<usize>) -> Range<usize> {
+        let of = (r.start..r.end).find(|&i| self.is_word(i) && self.w(i) == "of");
+        match of {
+            Some(o)
+                if o > r.start
+                    && o + 1 < r.end
+                    && matches!(
+                        self.w(o - 1),
+                        "percent"
+                            | "%"
+                            | "majority"
+                            | "half"
+                            | "third"
+                            | "thirds"
+                            | "quarter"
+                            | "most"
+                            | "many"
+                            | "some"
+                            | "all"
+                            | "none"
+                            | "share"
+                            | "plurality"
+                            | "number"
+                            | "dozens"
+                            | "hundreds"
+                            | "thousands"
+                            | "millions"
+                            | "several"
+                            | "each"
+                    ) =>
+            {
+                o + 1..r.end
+            }
+            _ => r,
+        }
+    }
+
     fn kind_of(
         &self,
         role: Option<Range<usize>>,
@@ -1001,6 +1079,11 @@ impl<'a> Reader<'a> {
         if !self.is_word(i) || self.quoted(i) {
             return None;
         }
+        // "the United States", "Secretary of State": capitalised inside a
+        // sentence, a cue word is part of a name.
+        if self.capitalised(i) && !self.initial(i) {
+            return None;
+        }
         let end = (i + 8).min(self.hi);
         let words: Vec<&str> = (i..end).map(|k| self.w(k)).collect();
         let g: &'a Grammar = self.g;
@@ -1154,21 +1237,57 @@ impl<'a> Reader<'a> {
         while s < self.hi && (self.punct(s, ":") || self.punct(s, ",")) {
             s += 1;
         }
-        // A trailing ", according to Y" attributes the clause; it is not part of it.
+        // A trailing ", according to Y" or ", Y said." attributes the clause;
+        // it is not part of it.
         let mut e = (s..self.hi)
-            .find(|&k| {
-                self.punct(k, ",")
-                    && !self.quoted(k)
-                    && k + 1 < self.hi
-                    && self
-                        .cue_at(k + 1)
-                        .is_some_and(|(_, en)| en.iter().any(|x| x.kind == Kind::According))
-            })
+            .find(|&k| self.punct(k, ",") && !self.quoted(k) && self.trailing_attribution(k + 1))
             .unwrap_or(self.hi);
         while e > s && self.seg.tokens[e - 1].kind == TokenKind::Punct && !self.quoted(e - 1) {
             e -= 1;
         }
         (e > s && (s..e).any(|k| self.is_word(k))).then(|| self.span_of(&(s..e)))
+    }
+
+    /// Does an attribution that closes the sentence start at token `k`:
+    /// "according to Y", or "Y said" / "said Y" with at most a short
+    /// adverbial after it?
+    fn trailing_attribution(&self, k: usize) -> bool {
+        if k >= self.hi {
+            return false;
+        }
+        let is_cue = |t: usize, kinds: &[Kind]| {
+            self.cue_at(t)
+                .is_some_and(|(_, en)| en.iter().any(|x| kinds.contains(&x.kind)))
+        };
+        if is_cue(k, &[Kind::According]) {
+            return true;
+        }
+        let ends_soon = |t: usize| {
+            let n = self.cue_at(t).map_or(1, |(n, _)| n);
+            let rest = (t + n..self.hi).filter(|&r| self.is_word(r)).count();
+            rest <= 4
+                && !(t + n..self.hi)
+                    .any(|r| self.quoted(r) || self.w(r) == "that" || self.punct(r, ","))
+        };
+        // "…, said Y."
+        if is_cue(k, &[Kind::Verb, Kind::VerbObject]) && self.np_right(k + 1, self.hi).is_some() {
+            let np = self.np_right(k + 1, self.hi).expect("checked");
+            return np.end >= self.hi || !self.is_word(np.end);
+        }
+        // "…, Y said."
+        match self.np_right(k, self.hi) {
+            Some(np) if np.end < self.hi => {
+                let mut v = np.end;
+                while v < self.hi && self.skippable_before_cue(v) {
+                    v += 1;
+                }
+                v < self.hi
+                    && is_cue(v, &[Kind::Verb, Kind::VerbObject])
+                    && self.is(v, Kind::Speech)
+                    && ends_soon(v)
+            }
+            _ => false,
+        }
     }
 
     /// Content before token `e` (exclusive) back to `s`, trailing commas dropped.
@@ -1239,7 +1358,9 @@ impl<'a> Reader<'a> {
     /// "According to X, …" and "…, according to X."
     fn according(&self, cue: Range<usize>, stance: &'static str) -> Option<(Attribution, usize)> {
         let np = self.np_right(cue.end, self.hi)?;
-        let mut source = self.analyse(np.clone(), false)?;
+        let mut source = self
+            .analyse(np.clone(), false)
+            .or_else(|| self.lenient(np.clone()))?;
         let mut after = np.end;
         // "preliminary results published by the Commission": the publisher is the source.
         if after + 1 < self.hi && self.participle(after) && self.w(after + 1) == "by" {
@@ -1339,6 +1460,16 @@ impl<'a> Reader<'a> {
         if passive && !participle {
             return None;
         }
+        // "Trump's comments", "the attacks", "his plan": a noun, not a verb.
+        if k == cue.start && k > self.lo && self.is_word(k - 1) && !self.quoted(k - 1) {
+            let before = self.w(k - 1);
+            let det = self.tag(k - 1, Kind::Function, "determiner")
+                && !matches!(before, "that" | "which" | "whose");
+            if det || (before.ends_with("'s") && !self.is(k - 1, Kind::Pronoun)) {
+                return None;
+            }
+        }
+        let speech = self.is(cue.start, Kind::Speech);
         let mut subject: Option<SourcePhrase> = None;
         let mut origin: Option<SourcePhrase> = None;
         let mut subject_after_comma = false;
@@ -1356,9 +1487,12 @@ impl<'a> Reader<'a> {
                         .map(|c| self.token_at(c.start))
                         .unwrap_or(self.lo);
                     if let Some(np) = self.np_right(start, left) {
-                        subject = self.analyse(np, false);
+                        subject = self
+                            .analyse(np.clone(), false)
+                            .or_else(|| speech.then(|| self.lenient(np)).flatten());
                     }
                 } else if let Some(np) = self.np_left(left, self.lo) {
+                    let np = self.partitive_start(np);
                     let before_np = np.start.checked_sub(1).filter(|&b| b >= self.lo);
                     subject_after_comma = before_np.is_some_and(|b| {
                         self.punct(b, ",")
@@ -1384,7 +1518,9 @@ impl<'a> Reader<'a> {
                                     | "once"
                             )
                     });
-                    subject = self.analyse(np, false);
+                    subject = self
+                        .analyse(np.clone(), false)
+                        .or_else(|| speech.then(|| self.lenient(np)).flatten());
                 }
             } else if self.punct(left, ",") && !self.quoted(left) {
                 if participle {
@@ -1413,7 +1549,9 @@ impl<'a> Reader<'a> {
             });
             if after_content && !participle {
                 let np = self.np_right(cue.end, self.hi)?;
-                let s = self.analyse(np.clone(), false)?;
+                let s = self
+                    .analyse(np.clone(), false)
+                    .or_else(|| speech.then(|| self.lenient(np.clone())).flatten())?;
                 let ends =
                     np.end >= self.hi || !self.is_word(np.end) || self.is(np.end, Kind::Function);
                 if !ends {
@@ -1594,8 +1732,22 @@ impl<'a> Reader<'a> {
         }
         // Apposition: one side names, the other describes.
         let app = self.np_right(first, comma).filter(|r| r.end == comma)?;
-        let a = self.analyse(head_np.clone(), false)?;
-        let b = self.analyse(app.clone(), false)?;
+        let a = self.analyse(head_np.clone(), false);
+        let b = self.analyse(app.clone(), false);
+        // One side may describe in words the grammar does not know ("One
+        // Republican presidential hopeful, Carly Fiorina,"): it is the role.
+        let (a, b) = match (a, b) {
+            (Some(a), Some(b)) => (a, b),
+            (Some(a), None) if matches!(a.phrase, Phrase::Named { .. }) => {
+                let b = self.lenient(app.clone())?;
+                (a, b)
+            }
+            (None, Some(b)) if matches!(b.phrase, Phrase::Named { .. }) => {
+                let a = self.lenient(head_np.clone())?;
+                (a, b)
+            }
+            _ => return None,
+        };
         let span = a.span.cover(b.span);
         let tokens = head_np.start..app.end;
         let phrase = match (a.phrase, b.phrase) {

@@ -321,6 +321,8 @@ impl Registry {
 
     fn pronoun(&mut self, tag: &str, at: usize) -> Option<EntityId> {
         let id = match tag {
+            // "I", "we": the writer or the quoted speaker, standing as written.
+            "speaker" => return None,
             "person" => self.most_recent(|e| e.kind == SourceKind::Person && e.sure),
             "group" => self.most_recent(|e| {
                 matches!(
@@ -390,7 +392,7 @@ impl Registry {
             // speaking on record; it stands as written.
             Phrase::Pronoun(tag) => self.pronoun(tag, at).or_else(|| {
                 let kind = match *tag {
-                    "person" => SourceKind::Person,
+                    "person" | "speaker" => SourceKind::Person,
                     "group" => SourceKind::Vague,
                     _ => SourceKind::Organisation,
                 };

@@ -59,6 +59,8 @@ pub enum Kind {
     Abbreviation,
     /// Credit lines: "Source:", "By".
     Credit,
+    /// Pure speech verbs, whose subject is a speaker whatever it is called.
+    Speech,
 }
 
 impl Kind {
@@ -84,6 +86,7 @@ impl Kind {
         ("time", Kind::Time),
         ("abbreviation", Kind::Abbreviation),
         ("credit", Kind::Credit),
+        ("speech", Kind::Speech),
     ];
 
     pub fn name(self) -> &'static str {
