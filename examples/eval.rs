@@ -342,7 +342,11 @@ fn main() {
     let paths: Vec<String> = args
         .iter()
         .enumerate()
-        .filter(|(i, a)| !a.starts_with("--") && !(*i > 0 && args[i - 1].starts_with("--")))
+        .filter(|(i, a)| {
+            let is_flag = a.starts_with("--");
+            let is_flag_value = *i > 0 && args[i - 1].starts_with("--");
+            !(is_flag || is_flag_value)
+        })
         .map(|(_, a)| a.clone())
         .collect();
     if paths.is_empty() {
