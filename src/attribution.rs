@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::grammar::{Entry, Grammar, Kind};
-use crate::segment::lex::{QuoteMark, TokenKind};
+use crate::segment::lex::{QuoteMark, Token, TokenKind};
 use crate::segment::Segmentation;
 use crate::span::Span;
 
@@ -169,6 +169,8 @@ pub struct Reader<'a> {
     g: &'a Grammar,
     lo: usize,
     hi: usize,
+    /// A headline in Title Case, where capitals say nothing about names.
+    title_case: bool,
 }
 
 const MAX_NP: usize = 14;
@@ -181,6 +183,14 @@ impl<'a> Reader<'a> {
         g: &'a Grammar,
         sentence: Range<usize>,
     ) -> Reader<'a> {
+        let words: Vec<&Token> = seg.tokens[sentence.clone()]
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && t.span.len() > 3)
+            .collect();
+        let caps = words
+            .iter()
+            .filter(|t| t.text(text).chars().next().is_some_and(char::is_uppercase))
+            .count();
         Reader {
             text,
             seg,
@@ -188,6 +198,7 @@ impl<'a> Reader<'a> {
             g,
             lo: sentence.start,
             hi: sentence.end,
+            title_case: words.len() >= 3 && caps * 10 >= words.len() * 8,
         }
     }
 
@@ -442,6 +453,20 @@ impl<'a> Reader<'a> {
             if self.quoted(i) {
                 break;
             }
+            // A parenthetical after a name goes whole: "Rep. Gwen Moore (D-Wis.)".
+            if self.punct(i, ")") {
+                if let Some(open) = (i.saturating_sub(10).max(lo)..i)
+                    .rev()
+                    .find(|&j| self.punct(j, "("))
+                {
+                    a = open;
+                    if open == lo {
+                        break;
+                    }
+                    i = open - 1;
+                    continue;
+                }
+            }
             let take = if self.is_word(i) {
                 if self.is_det(i) && a <= k {
                     a = i;
@@ -497,6 +522,13 @@ impl<'a> Reader<'a> {
         let start = s;
         let mut end = i;
         while i < hi && !self.quoted(i) {
+            if self.punct(i, "(") && end > start {
+                if let Some(close) = (i + 1..(i + 10).min(hi)).find(|&j| self.punct(j, ")")) {
+                    i = close + 1;
+                    end = i;
+                    continue;
+                }
+            }
             let take = if self.is_word(i) {
                 if self.inner_prep(i) {
                     i + 1 < hi
@@ -554,6 +586,19 @@ impl<'a> Reader<'a> {
 
     /// What a noun phrase says about its speaker; `None` if it cannot speak.
     fn analyse(&self, r: Range<usize>, anonymous_clause: bool) -> Option<SourcePhrase> {
+        // A trailing parenthetical ("(D-Wis.)") is part of the phrase as
+        // written but not of the name.
+        if r.end > r.start + 1 && self.punct(r.end - 1, ")") {
+            if let Some(open) = (r.start + 1..r.end - 1).rev().find(|&j| self.punct(j, "(")) {
+                return self
+                    .analyse(r.start..open, anonymous_clause)
+                    .map(|p| SourcePhrase {
+                        span: self.span_of(&r),
+                        tokens: r,
+                        phrase: p.phrase,
+                    });
+            }
+        }
         let span = self.span_of(&r);
         let make = |phrase| {
             Some(SourcePhrase {
@@ -1081,7 +1126,7 @@ impl<'a> Reader<'a> {
         }
         // "the United States", "Secretary of State": capitalised inside a
         // sentence, a cue word is part of a name.
-        if self.capitalised(i) && !self.initial(i) {
+        if self.capitalised(i) && !self.initial(i) && !self.title_case {
             return None;
         }
         let end = (i + 8).min(self.hi);
@@ -1491,6 +1536,31 @@ impl<'a> Reader<'a> {
                             .analyse(np.clone(), false)
                             .or_else(|| speech.then(|| self.lenient(np)).flatten());
                     }
+                } else if matches!(self.w(left), "who" | "whom") {
+                    // "Trump, who says he is honored", "many of whom say": the
+                    // relative pronoun stands for its antecedent.
+                    let mut b = left;
+                    if b >= self.lo + 2 && self.w(b - 1) == "of" {
+                        b -= 2;
+                    }
+                    let ante_end = if b > self.lo && self.punct(b - 1, ",") {
+                        b.checked_sub(2)
+                    } else {
+                        b.checked_sub(1)
+                    };
+                    if let Some(np) = ante_end
+                        .filter(|&e| e >= self.lo)
+                        .and_then(|e| self.np_left(e, self.lo))
+                    {
+                        subject = self
+                            .analyse(np.clone(), false)
+                            .or_else(|| speech.then(|| self.lenient(np)).flatten())
+                            .map(|p| SourcePhrase {
+                                span: self.span_of(&(left..left + 1)),
+                                tokens: p.tokens,
+                                phrase: p.phrase,
+                            });
+                    }
                 } else if let Some(np) = self.np_left(left, self.lo) {
                     let np = self.partitive_start(np);
                     let before_np = np.start.checked_sub(1).filter(|&b| b >= self.lo);
@@ -1730,8 +1800,25 @@ impl<'a> Reader<'a> {
             let s = self.analyse(head_np, false)?;
             return Some((s, o));
         }
+        // An age: "Quina Jones, 25, said".
+        if seg.len() == 1 && self.is_number(first) {
+            let s = self
+                .analyse(head_np.clone(), false)
+                .or_else(|| self.lenient(head_np.clone()))?;
+            return Some((
+                SourcePhrase {
+                    span: s.span.cover(self.span_of(&seg)),
+                    tokens: head_np.start..comma,
+                    phrase: s.phrase,
+                },
+                None,
+            ));
+        }
         // Apposition: one side names, the other describes.
-        let app = self.np_right(first, comma).filter(|r| r.end == comma)?;
+        let app = self
+            .np_right(first, comma)
+            .filter(|r| r.end == comma)
+            .unwrap_or(seg.clone());
         let a = self.analyse(head_np.clone(), false);
         let b = self.analyse(app.clone(), false);
         // One side may describe in words the grammar does not know ("One
