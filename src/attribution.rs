@@ -375,7 +375,7 @@ impl<'a> Reader<'a> {
             || self.is(i, Kind::VerbObject)
             || self.is(i, Kind::Time)
             || self.participle(i)
-            || w.ends_with("ly")
+            || self.ly_adverb(i)
     }
 
     /// Within a capitalised run, a title word followed by a real name ends
@@ -397,6 +397,38 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// An "-ly" adverb ("privately", "unhesitatingly"), not a noun that
+    /// happens to end so ("the family", "a rally").
+    fn ly_adverb(&self, i: usize) -> bool {
+        let w = self.w(i);
+        w.ends_with("ly")
+            && w.len() > 4
+            && self.is_word(i)
+            && !self.capitalised(i)
+            && !matches!(
+                w,
+                "family"
+                    | "rally"
+                    | "ally"
+                    | "assembly"
+                    | "supply"
+                    | "reply"
+                    | "anomaly"
+                    | "monopoly"
+                    | "belly"
+                    | "bully"
+                    | "homily"
+                    | "melee"
+            )
+            && !(self.is(i, Kind::Person)
+                || self.is(i, Kind::Org)
+                || self.is(i, Kind::Title)
+                || self.is(i, Kind::Document))
+            && !(i > 0
+                && self.is_word(i - 1)
+                && (self.is_det(i - 1) || self.w(i - 1).ends_with("'s")))
+    }
+
     fn skippable_before_cue(&self, i: usize) -> bool {
         self.is_word(i)
             && !self.capitalised(i)
@@ -405,7 +437,7 @@ impl<'a> Reader<'a> {
                 || self.tag(i, Kind::Function, "negation")
                 || self.tag(i, Kind::Hearsay, "reportedly")
                 || self.tag(i, Kind::Hearsay, "allegedly")
-                || (self.w(i).ends_with("ly") && self.w(i).len() > 4)
+                || self.ly_adverb(i)
                 || self.w(i).ends_with("n't"))
     }
 
@@ -1192,7 +1224,8 @@ impl<'a> Reader<'a> {
                     }
                 }
                 if !done {
-                    if let Some(h) = hearsay {
+                    if let Some(h) = hearsay.filter(|h| self.hearsay_noun_reads_as_hearsay(h, &cue))
+                    {
                         let adverb = matches!(
                             h.tag,
                             "reportedly" | "allegedly" | "said-to" | "understood" | "unconfirmed"
@@ -1233,7 +1266,95 @@ impl<'a> Reader<'a> {
                 a.kind = self.quote_kind(a.content);
             }
         }
+        // Thoughts and wishes inside someone's words ("he says he wants …")
+        // or the writer's own ("I think") are not attributions of the article.
+        let first_person = |a: &Attribution| {
+            matches!(
+                &a.source,
+                Some(SourcePhrase {
+                    phrase: Phrase::Pronoun("speaker"),
+                    ..
+                })
+            )
+        };
+        let keep: Vec<bool> = out
+            .iter()
+            .map(|a| {
+                !(matches!(a.stance, "thought" | "intention")
+                    && (a.nested_in.is_some() || first_person(a)))
+            })
+            .collect();
+        if keep.iter().any(|k| !k) {
+            let mut remap = vec![None; out.len()];
+            let mut n = 0;
+            for (i, &k) in keep.iter().enumerate() {
+                if k {
+                    remap[i] = Some(n);
+                    n += 1;
+                }
+            }
+            out = out
+                .into_iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|(mut a, _)| {
+                    a.nested_in = a.nested_in.and_then(|j| remap[j]);
+                    a
+                })
+                .collect();
+        }
         Reading { attributions: out }
+    }
+
+    /// A bare "reports" or "report" is hearsay only where it behaves like it:
+    /// "reports that …", "reports have emerged", "media reports"; not
+    /// "FEC reports that track spending" or "the report's author".
+    fn hearsay_noun_reads_as_hearsay(&self, h: &Entry, cue: &Range<usize>) -> bool {
+        if h.tag != "report" || cue.len() > 1 {
+            return true;
+        }
+        let next = (cue.end < self.hi).then(|| self.w(cue.end));
+        let prev = (cue.start > self.lo).then(|| self.w(cue.start - 1));
+        let next_ok = next.is_some_and(|n| {
+            matches!(
+                n,
+                "that"
+                    | "of"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "emerged"
+                    | "suggest"
+                    | "suggested"
+                    | "say"
+                    | "said"
+                    | "indicate"
+                    | "indicated"
+                    | "claim"
+                    | "claimed"
+                    | "surfaced"
+                    | "circulated"
+                    | "circulating"
+                    | "say,"
+                    | "suggesting"
+            )
+        });
+        let prev_ok = prev.is_some_and(|p| {
+            matches!(
+                p,
+                "media"
+                    | "news"
+                    | "press"
+                    | "unconfirmed"
+                    | "local"
+                    | "earlier"
+                    | "conflicting"
+                    | "unverified"
+            )
+        });
+        let prev_name =
+            cue.start > self.lo && self.capitalised(cue.start - 1) && !self.initial(cue.start - 1);
+        (next_ok || prev_ok) && !prev_name
     }
 
     fn sourceless(
@@ -1522,7 +1643,7 @@ impl<'a> Reader<'a> {
         let mut sub_clause = false;
         if k > self.lo {
             let left = k - 1;
-            if self.is_word(left) && !self.quoted(left) {
+            if (self.is_word(left) || self.punct(left, ")")) && !self.quoted(left) {
                 if matches!(self.w(left), "and" | "but") && k >= 2 {
                     // "X thanked … and expressed": the subject of the clause.
                     let start = before
@@ -1750,8 +1871,7 @@ impl<'a> Reader<'a> {
             } else if s < self.hi
                 && self.is_word(s)
                 && !self.quoted(s)
-                && (self.tag(s, Kind::Function, "adverb")
-                    || (self.w(s).ends_with("ly") && self.w(s).len() > 4))
+                && (self.tag(s, Kind::Function, "adverb") || self.ly_adverb(s))
             {
                 s += 1;
             } else {
