@@ -1170,6 +1170,12 @@ impl<'a> Reader<'a> {
     /// Reads the sentence.
     pub fn read(&self) -> Reading {
         let mut out: Vec<Attribution> = Vec::new();
+        if let Some(a) = self.colon_attribution() {
+            out.push(a);
+        }
+        if let Some(a) = self.asked_opening() {
+            out.push(a);
+        }
         let mut venue_prefix: Option<(SourcePhrase, usize)> = None;
         let mut i = self.lo;
         while i < self.hi {
@@ -1197,21 +1203,36 @@ impl<'a> Reader<'a> {
                     }
                 }
             } else if let Some(_e) = has(Kind::Relay) {
-                // A relay not attached to a source ("citing X" after a clause) gives
-                // the origin of the attribution before it.
-                if let Some(np) = self.np_right(cue.end, self.hi) {
-                    if let Some(prev) = out
-                        .iter_mut()
-                        .rev()
-                        .find(|a| a.source.is_some() && a.origin.is_none())
-                    {
-                        prev.origin = self.analyse(np.clone(), false).map(|mut o| {
-                            o.phrase = owner_of(o.phrase);
-                            o
-                        });
-                        i = np.end;
-                        continue;
+                // ", citing X" after an attribution: the same speaker citing X.
+                // X is where the words came from only if X can be a source
+                // ("citing two diplomats"), not a reason ("citing low growth").
+                let after_comma = cue.start > self.lo && self.punct(cue.start - 1, ",");
+                let prev = out.iter().rposition(|a| a.source.is_some());
+                if let (true, Some(p)) = (after_comma, prev) {
+                    let np = self.np_right(cue.end, self.hi);
+                    let content = self.content_after(cue.end);
+                    let cited = np.clone().and_then(|r| self.analyse(r, false));
+                    if let Some(c) = cited.filter(|c| !matches!(c.phrase, Phrase::Pronoun(_))) {
+                        if out[p].origin.is_none() {
+                            out[p].origin = Some(c);
+                        }
                     }
+                    let source = out[p].source.clone();
+                    out.push(Attribution {
+                        kind: AttributionKind::Indirect,
+                        stance: "neutral",
+                        cue: self.span_of(&cue),
+                        cue_tokens: cue.clone(),
+                        source,
+                        content,
+                        venue: None,
+                        origin: None,
+                        hearsay: None,
+                        weasel: false,
+                        nested_in: None,
+                    });
+                    i = np.map_or(cue.end, |r| r.end);
+                    continue;
                 }
             } else {
                 let verb = has(Kind::VerbObject).or(has(Kind::Verb));
@@ -1355,6 +1376,74 @@ impl<'a> Reader<'a> {
         let prev_name =
             cue.start > self.lo && self.capitalised(cue.start - 1) && !self.initial(cue.start - 1);
         (next_ok || prev_ok) && !prev_name
+    }
+
+    /// "Obama: I'm optimistic Americans will say no" — a speaker, a colon
+    /// and their words, the shape of headlines and transcripts.
+    fn colon_attribution(&self) -> Option<Attribution> {
+        let colon = (self.lo..(self.lo + 9).min(self.hi))
+            .find(|&k| self.punct(k, ":") && !self.quoted(k))?;
+        if colon == self.lo || (!self.is_word(self.lo) && !self.punct(self.lo, "(")) {
+            return None;
+        }
+        let np = self.np_right(self.lo, colon).filter(|r| r.end == colon)?;
+        let source = self.analyse(np.clone(), false)?;
+        let named = matches!(
+            source.phrase,
+            Phrase::Named { .. }
+                | Phrase::Descriptor {
+                    kind: SourceKind::Person,
+                    ..
+                }
+        );
+        let words_after = (colon + 1..self.hi).filter(|&k| self.is_word(k)).count();
+        if !named || words_after < 2 || (np.len() == 1 && self.raw(np.start).chars().count() == 1) {
+            return None;
+        }
+        let content = self
+            .content_after(colon + 1)
+            .map(|c| self.widen_to_quotes(c));
+        Some(Attribution {
+            kind: AttributionKind::Indirect,
+            stance: "neutral",
+            cue: self.span_of(&(colon..colon + 1)),
+            cue_tokens: colon..colon + 1,
+            source: Some(source),
+            content,
+            venue: None,
+            origin: None,
+            hearsay: None,
+            weasel: false,
+            nested_in: None,
+        })
+    }
+
+    /// "Asked about the delay, the minister said …": the question, with no
+    /// source of its own; the answer is the next attribution.
+    fn asked_opening(&self) -> Option<Attribution> {
+        let first = (self.lo..self.hi).find(|&k| self.is_word(k))?;
+        let cue_at = if self.w(first) == "asked" {
+            first
+        } else if self.w(first) == "when" && first + 1 < self.hi && self.w(first + 1) == "asked" {
+            first + 1
+        } else {
+            return None;
+        };
+        let comma = (cue_at + 1..self.hi).find(|&k| self.punct(k, ",") && !self.quoted(k))?;
+        let content = self.content_before(cue_at + 1, comma);
+        Some(Attribution {
+            kind: AttributionKind::NoSource,
+            stance: "question",
+            cue: self.span_of(&(cue_at..cue_at + 1)),
+            cue_tokens: cue_at..cue_at + 1,
+            source: None,
+            content,
+            venue: None,
+            origin: None,
+            hearsay: None,
+            weasel: false,
+            nested_in: None,
+        })
     }
 
     fn sourceless(
@@ -1713,16 +1802,35 @@ impl<'a> Reader<'a> {
                         .analyse(np.clone(), false)
                         .or_else(|| speech.then(|| self.lenient(np)).flatten());
                 }
-            } else if self.punct(left, ",") && !self.quoted(left) {
+            } else if (self.punct(left, ",")
+                || (participle
+                    && (self.punct(left, "—") || self.punct(left, "–") || self.punct(left, "-"))))
+                && !self.quoted(left)
+            {
                 if participle {
-                    // ", emphasizing that …": the subject of the attribution before.
-                    if let Some(prev) = before
+                    // ", emphasizing that …": the subject of the attribution
+                    // before, or else of the clause ("Trump went after Bush,
+                    // calling him …").
+                    subject = before
                         .iter()
                         .rev()
                         .find(|a| a.source.is_some() && a.cue_tokens.end <= cue.start)
-                    {
-                        subject = prev.source.clone();
-                    }
+                        .and_then(|prev| prev.source.clone())
+                        .or_else(|| {
+                            let np = self.np_right(self.clause_begin(left), left)?;
+                            let verb_follows = np.end < left
+                                && self.is_word(np.end)
+                                && !self.is(np.end, Kind::Function);
+                            let s = self.analyse(np, false)?;
+                            (verb_follows
+                                && matches!(
+                                    s.phrase,
+                                    Phrase::Named { .. }
+                                        | Phrase::Pronoun(_)
+                                        | Phrase::Descriptor { .. }
+                                ))
+                            .then_some(s)
+                        });
                 } else if let Some((s, o)) = self.comma_subject(left) {
                     subject = Some(s);
                     origin = o;
