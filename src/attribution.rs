@@ -894,6 +894,38 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The start of a time phrase ending right before token `k`: "this
+    /// month", "in 2010", "on Monday", "last week".
+    fn time_phrase_before(&self, k: usize) -> Option<usize> {
+        let t = k.checked_sub(1).filter(|&t| t >= self.lo)?;
+        let year = self.is_number(t) && self.raw(t).len() == 4;
+        if !(self.is(t, Kind::Time) || year) || self.quoted(t) {
+            return None;
+        }
+        let mut start = t;
+        while start > self.lo
+            && self.is_word(start - 1)
+            && matches!(
+                self.w(start - 1),
+                "this"
+                    | "last"
+                    | "next"
+                    | "earlier"
+                    | "later"
+                    | "on"
+                    | "in"
+                    | "early"
+                    | "late"
+                    | "that"
+            )
+        {
+            start -= 1;
+        }
+        // A bare capitalised time word ("Monday") needs its preposition;
+        // "this month" and "in 2010" stand alone.
+        (start < t || year || self.is(t, Kind::Time) && !self.capitalised(t)).then_some(start)
+    }
+
     /// A noun phrase the grammar does not know, as the subject of a pure
     /// speech verb: a description if definite, else an unnamed source.
     fn lenient(&self, r: Range<usize>) -> Option<SourcePhrase> {
@@ -1706,9 +1738,16 @@ impl<'a> Reader<'a> {
         // Skip auxiliaries and adverbs leftwards: "has unhesitatingly confirmed".
         let mut k = cue.start;
         let mut passive = false;
-        while k > self.lo && self.skippable_before_cue(k - 1) {
-            passive |= self.is_be(k - 1);
-            k -= 1;
+        loop {
+            if k > self.lo && self.skippable_before_cue(k - 1) {
+                passive |= self.is_be(k - 1);
+                k -= 1;
+            } else if let Some(t) = self.time_phrase_before(k) {
+                // "Wells Fargo just this month announced", "who in 2010 said"
+                k = t;
+            } else {
+                break;
+            }
         }
         let cue_word = self.w(cue.start);
         let participle = cue_word.ends_with("ing");
@@ -1724,7 +1763,11 @@ impl<'a> Reader<'a> {
                 return None;
             }
         }
-        let speech = self.is(cue.start, Kind::Speech);
+        // Speech verbs take any subject; verbs of saying something contested
+        // or asking do too. Verbs of confirming, thinking or wanting need a
+        // subject that can hold a view ("the invitation confirms" is not one).
+        let speech = self.is(cue.start, Kind::Speech)
+            || matches!(stance, "neutral" | "distancing" | "denial" | "question");
         let mut subject: Option<SourcePhrase> = None;
         let mut origin: Option<SourcePhrase> = None;
         let mut subject_after_comma = false;
@@ -1746,7 +1789,13 @@ impl<'a> Reader<'a> {
                             .analyse(np.clone(), false)
                             .or_else(|| speech.then(|| self.lenient(np)).flatten());
                     }
-                } else if matches!(self.w(left), "who" | "whom") {
+                } else if matches!(self.w(left), "who" | "whom")
+                    || (matches!(self.w(left), "which" | "that")
+                        && left > self.lo
+                        && self.is_word(left - 1)
+                        && !self.quoted(left - 1)
+                        && !self.np_stop(left - 1))
+                {
                     // "Trump, who says he is honored", "many of whom say": the
                     // relative pronoun stands for its antecedent.
                     let mut b = left;
@@ -1801,6 +1850,39 @@ impl<'a> Reader<'a> {
                     subject = self
                         .analyse(np.clone(), false)
                         .or_else(|| speech.then(|| self.lenient(np)).flatten());
+                }
+            } else if !participle
+                && (self.punct(left, "—") || self.punct(left, "-"))
+                && !self.quoted(left)
+            {
+                // "Kall -- co-editor of Debating The Donald -- said"
+                let mut close = left;
+                if close > self.lo && self.punct(close - 1, "-") {
+                    close -= 1;
+                }
+                let open = (self.lo..close)
+                    .rev()
+                    .find(|&d| (self.punct(d, "—") || self.punct(d, "-")) && !self.quoted(d));
+                if let Some(mut open) = open {
+                    if open > self.lo && self.punct(open - 1, "-") {
+                        open -= 1;
+                    }
+                    if let Some(np) = open
+                        .checked_sub(1)
+                        .filter(|&e| e >= self.lo)
+                        .and_then(|e| self.np_left(e, self.lo))
+                    {
+                        subject = self
+                            .analyse(np.clone(), false)
+                            .or_else(|| self.lenient(np.clone()))
+                            .map(|p| SourcePhrase {
+                                span: p.span.cover(self.span_of(&(open..left + 1))),
+                                tokens: np.start..left + 1,
+                                phrase: p.phrase,
+                            });
+                        subject_after_comma = np.start > self.lo
+                            && (self.punct(np.start - 1, ",") || self.quoted(np.start - 1));
+                    }
                 }
             } else if (self.punct(left, ",")
                 || (participle
