@@ -1208,6 +1208,9 @@ impl<'a> Reader<'a> {
         if let Some(a) = self.asked_opening() {
             out.push(a);
         }
+        if let Some(a) = self.in_document_opening() {
+            out.push(a);
+        }
         let mut venue_prefix: Option<(SourcePhrase, usize)> = None;
         let mut i = self.lo;
         while i < self.hi {
@@ -1442,6 +1445,45 @@ impl<'a> Reader<'a> {
             cue_tokens: colon..colon + 1,
             source: Some(source),
             content,
+            venue: None,
+            origin: None,
+            hearsay: None,
+            weasel: false,
+            nested_in: None,
+        })
+    }
+
+    /// "In an NBC News poll released Monday, 50 percent chose Clinton": a
+    /// document opening the sentence is its source, like "according to".
+    fn in_document_opening(&self) -> Option<Attribution> {
+        let first = (self.lo..self.hi).find(|&k| self.is_word(k))?;
+        if self.w(first) != "in" || self.quoted(first) {
+            return None;
+        }
+        let comma = (first + 1..(first + 16).min(self.hi))
+            .find(|&k| self.punct(k, ",") && !self.quoted(k))?;
+        let doc =
+            (first + 1..comma).find(|&k| self.is(k, Kind::Document) && !self.capitalised(k))?;
+        // Not "In a statement, Velto said": there the verb carries the attribution.
+        let verb_follows = (comma + 1..self.hi).any(|k| {
+            !self.quoted(k)
+                && (self.is(k, Kind::Speech) || self.is(k, Kind::Verb))
+                && !self.capitalised(k)
+        });
+        if verb_follows {
+            return None;
+        }
+        let np = first + 1..doc + 1;
+        let source = self
+            .analyse(np.clone(), false)
+            .or_else(|| self.lenient(np.clone()))?;
+        Some(Attribution {
+            kind: AttributionKind::AccordingTo,
+            stance: "neutral",
+            cue: self.span_of(&(first..first + 1)),
+            cue_tokens: first..first + 1,
+            source: Some(source),
+            content: self.content_after(comma + 1),
             venue: None,
             origin: None,
             hearsay: None,
