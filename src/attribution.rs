@@ -1704,10 +1704,6 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        if let Phrase::Named { .. } = source.phrase {
-        } else {
-            source.phrase = owner_of(source.phrase);
-        }
         // ", which reported X" / ", citing X"
         let mut origin = None;
         if after < self.hi && self.punct(after, ",") {
@@ -1716,10 +1712,7 @@ impl<'a> Reader<'a> {
                 .filter(|(_, e)| e.iter().any(|e| e.kind == Kind::Relay))
             {
                 if let Some(o) = self.np_right(after + 1 + n, self.hi) {
-                    origin = self.analyse(o.clone(), false).map(|mut p| {
-                        p.phrase = owner_of(p.phrase);
-                        p
-                    });
+                    origin = self.analyse(o.clone(), false);
                     after = o.end;
                 }
             }
@@ -2144,11 +2137,7 @@ impl<'a> Reader<'a> {
         {
             let o = self
                 .np_right(first + n, comma)
-                .and_then(|o| self.analyse(o, false))
-                .map(|mut p| {
-                    p.phrase = owner_of(p.phrase);
-                    p
-                });
+                .and_then(|o| self.analyse(o, false));
             let s = self.analyse(head_np, false)?;
             return Some((s, o));
         }
@@ -2225,12 +2214,6 @@ impl<'a> Reader<'a> {
             None,
         ))
     }
-}
-
-/// "the Ministry of Foreign Affairs’ conclusions" stays as the owner's name;
-/// other phrases pass through.
-fn owner_of(p: Phrase) -> Phrase {
-    p
 }
 
 fn strip_article(s: &str) -> String {

@@ -476,13 +476,6 @@ pub struct Provenance {
     pub publisher: Option<EntityId>,
 }
 
-fn hearsay_reason(kind: SourceKind) -> Option<&'static str> {
-    match kind {
-        SourceKind::Anonymous => Some("anonymous"),
-        _ => None,
-    }
-}
-
 /// Builds the provenance graph of a segmented text.
 pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     let norms = crate::attribution::norms(text, seg);
@@ -782,12 +775,10 @@ fn judge(
                 (Status::Hearsay, "unnamed-media")
             }
             _ => match originator {
-                Some(o) => (
-                    Status::Hearsay,
-                    hearsay_reason(reg.entities[o].kind)
-                        .map(|_| "relayed-anonymous")
-                        .unwrap_or("relayed"),
-                ),
+                Some(o) if reg.entities[o].kind == SourceKind::Anonymous => {
+                    (Status::Hearsay, "relayed-anonymous")
+                }
+                Some(_) => (Status::Hearsay, "relayed"),
                 None => (Status::Attributed, "named-source"),
             },
         };
