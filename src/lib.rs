@@ -20,12 +20,18 @@
 //! ```
 
 pub mod attribution;
+pub mod baseline;
+pub mod config;
 pub mod document;
 pub mod grammar;
+pub mod lint;
+pub mod output;
 pub mod provenance;
+pub mod reasons;
 pub mod report;
 pub mod segment;
 pub mod span;
+pub mod suppress;
 
 use document::{Document, InputType};
 use grammar::Grammar;
