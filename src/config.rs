@@ -318,11 +318,31 @@ impl Config {
 }
 
 /// The nearest configuration file in `dir` or above it.
+/// A relative `dir` gives a relative path while the file lies at or below
+/// the current directory, so that messages stay short.
 pub fn find(dir: &Path) -> Option<PathBuf> {
+    let here = |d: &Path| {
+        let d = if d == Path::new(".") { Path::new("") } else { d };
+        FILE_NAMES
+            .iter()
+            .map(|n| d.join(n))
+            .find(|p| p.is_file())
+    };
+    if dir.is_relative() && !dir.components().any(|c| c == std::path::Component::ParentDir) {
+        // The relative ancestors, then the current directory's.
+        for d in dir.ancestors().filter(|d| !d.as_os_str().is_empty()) {
+            if let Some(p) = here(d) {
+                return Some(p);
+            }
+        }
+        if let Some(p) = here(Path::new("")) {
+            return Some(p);
+        }
+        let cwd = std::env::current_dir().ok()?;
+        return cwd.ancestors().skip(1).find_map(here);
+    }
     let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
-    abs.ancestors()
-        .flat_map(|d| FILE_NAMES.iter().map(move |n| d.join(n)))
-        .find(|p| p.is_file())
+    abs.ancestors().find_map(here)
 }
 
 /// The dotted key of the `key = value` line holding byte `at`, with its

@@ -286,6 +286,8 @@ const SKIPPED: &[&str] = &[
     "script", "style", "code", "pre", "head", "template", "noscript", "svg", "textarea", "iframe",
     "object",
 ];
+/// Skipped elements that sit inside a line of prose.
+const INLINE_SKIPPED: &[&str] = &["code", "svg", "object", "iframe", "textarea", "noscript"];
 /// Elements that separate blocks of prose.
 const BLOCKS: &[&str] = &[
     "p",
@@ -345,8 +347,15 @@ fn html(source: &str) -> Document {
                     skip.retain(|n| n != "head");
                 }
                 if SKIPPED.contains(&name.as_str()) && !tag.self_closing {
+                    if INLINE_SKIPPED.contains(&name.as_str()) {
+                        // Inline code stands in a sentence: a space keeps words apart.
+                        if skip.is_empty() {
+                            b.synthetic(" ", tag.span.start);
+                        }
+                    } else {
+                        b.block_break(tag.span.start);
+                    }
                     skip.push(name);
-                    b.block_break(tag.span.start);
                 } else if skip.is_empty() && BLOCKS.contains(&name.as_str()) {
                     b.block_break(tag.span.start);
                     if is_heading(&name) {
@@ -358,7 +367,13 @@ fn html(source: &str) -> Document {
                 let name = tag_name(&tag.name);
                 if let Some(k) = skip.iter().rposition(|n| *n == name) {
                     skip.truncate(k);
-                    b.block_break(tag.span.end);
+                    if INLINE_SKIPPED.contains(&name.as_str()) {
+                        if skip.is_empty() {
+                            b.synthetic(" ", tag.span.end);
+                        }
+                    } else {
+                        b.block_break(tag.span.end);
+                    }
                 } else if skip.is_empty() && BLOCKS.contains(&name.as_str()) {
                     if is_heading(&name) {
                         if let Some(s) = heading_start.take() {

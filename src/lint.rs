@@ -502,7 +502,8 @@ impl Engine {
             if !entry.file_type().is_some_and(|t| t.is_file()) {
                 continue;
             }
-            let path = entry.path();
+            // `whosaid check .` names `drafts/a.md`, not `./drafts/a.md`.
+            let path = entry.path().strip_prefix("./").unwrap_or(entry.path());
             let wanted = if self.includes.is_empty() {
                 path.extension()
                     .and_then(|e| e.to_str())

@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use whosaid::config::Config;
 use whosaid::document::InputType;
-use whosaid::lint::{self, Checked, Engine, Input, Options};
+use whosaid::lint::{self, Checked, Engine, Options};
 use whosaid::output::{self, Format, Style};
 use whosaid::report::{self, FileError};
 
@@ -337,16 +337,7 @@ fn run(cli: Cli) -> Result<u8> {
                     let dir = if path.is_dir() {
                         path
                     } else {
-                        Input::File(path)
-                            .path()
-                            .and_then(|p| p.parent())
-                            .map(PathBuf::from)
-                            .unwrap_or_default()
-                    };
-                    let dir = if dir.as_os_str().is_empty() {
-                        PathBuf::from(".")
-                    } else {
-                        dir
+                        path.parent().map(PathBuf::from).unwrap_or_default()
                     };
                     Config::discover(&dir)?
                 }
