@@ -24,8 +24,13 @@ git init -q -b main newsroom
 cd newsroom
 git config commit.gpgsign false
 
-# The hook, as a commit runs it: on the staged files.
-hook() { pre-commit try-repo "$checkout" whosaid --verbose; }
+# The commit hook: pre-commit, pointed at this checkout with try-repo, on
+# the staged files, exactly as `pre-commit install` would run it.
+cat > .git/hooks/pre-commit <<HOOK
+#!/usr/bin/env bash
+exec pre-commit try-repo "$checkout" whosaid --verbose
+HOOK
+chmod +x .git/hooks/pre-commit
 
 mkdir drafts
 cat > drafts/port.md <<'MD'
@@ -34,17 +39,15 @@ cat > drafts/port.md <<'MD'
 Reports say the port will be sold to a shell company.
 MD
 git add drafts/port.md
-set +e
-hook > hearsay.log 2>&1
-status=$?
-set -e
-cat hearsay.log
-if [ "$status" -eq 0 ]; then
-  echo "FAIL: the hook passed a draft that leans on hearsay" >&2
+if git commit -q -m "Port story" > hearsay.log 2>&1; then
+  cat hearsay.log
+  echo "FAIL: the hook let a draft that leans on hearsay be committed" >&2
   exit 1
 fi
+cat hearsay.log
 grep -q 'hearsay\[report\]' hearsay.log || { echo "FAIL: the hook's output does not name the hearsay" >&2; exit 1; }
-echo "hearsay draft: commit refused (hook exit $status)"
+[ -z "$(git log --oneline 2>/dev/null)" ] || { echo "FAIL: a commit was made" >&2; exit 1; }
+echo "hearsay draft: commit refused"
 
 git rm -q --cached drafts/port.md
 cat > drafts/council.md <<'MD'
@@ -57,7 +60,7 @@ The council approved the budget by seven votes to two, its chair Ada Nwosu said.
 ```
 MD
 git add drafts/council.md
-hook > clean.log 2>&1 || { cat clean.log; echo "FAIL: the hook refused a clean draft" >&2; exit 1; }
+git commit -q -m "Council budget story" > clean.log 2>&1 || { cat clean.log; echo "FAIL: the hook refused a clean draft" >&2; exit 1; }
 cat clean.log
-git commit -q -m "Council budget story" --no-verify
+[ "$(git log --format=%s)" = "Council budget story" ] || { echo "FAIL: no commit" >&2; exit 1; }
 echo "clean draft: committed"
