@@ -322,13 +322,18 @@ impl Config {
 /// the current directory, so that messages stay short.
 pub fn find(dir: &Path) -> Option<PathBuf> {
     let here = |d: &Path| {
-        let d = if d == Path::new(".") { Path::new("") } else { d };
-        FILE_NAMES
-            .iter()
-            .map(|n| d.join(n))
-            .find(|p| p.is_file())
+        let d = if d == Path::new(".") {
+            Path::new("")
+        } else {
+            d
+        };
+        FILE_NAMES.iter().map(|n| d.join(n)).find(|p| p.is_file())
     };
-    if dir.is_relative() && !dir.components().any(|c| c == std::path::Component::ParentDir) {
+    if dir.is_relative()
+        && !dir
+            .components()
+            .any(|c| c == std::path::Component::ParentDir)
+    {
         // The relative ancestors, then the current directory's.
         for d in dir.ancestors().filter(|d| !d.as_os_str().is_empty()) {
             if let Some(p) = here(d) {

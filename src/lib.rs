@@ -19,6 +19,9 @@
 //! assert_eq!(a.provenance.claims[0].status.as_str(), "hearsay");
 //! ```
 
+// The library never prints: only the binary talks to the terminal.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod attribution;
 pub mod baseline;
 pub mod config;

@@ -614,7 +614,7 @@ mod tests {
         let c = check_source("d.txt", src.as_bytes(), InputType::Text, &s, None).unwrap();
         // The directive's next line is the hearsay one: a weasel list does not cover it.
         assert!(c.findings.iter().all(|f| f.suppressed.is_none()));
-        let src = format!("Reports say the mayor will resign.\n# whosaid-disable-next-line weasel\n\nSome experts say the budget is too small.\n");
+        let src = "Reports say the mayor will resign.\n# whosaid-disable-next-line weasel\n\nSome experts say the budget is too small.\n";
         let c = check_source("d.txt", src.as_bytes(), InputType::Text, &s, None).unwrap();
         assert_eq!(c.findings[1].suppressed, Some(Suppressed::Inline));
         assert_eq!(c.report.claims[1].suppressed, Some("inline"));

@@ -20,7 +20,10 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     // under ECMA-262 Annex B but rejected by the validator's regex check;
     // escaping it keeps the same language (see tests/schemas/README.md).
     let bare = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
-    assert!(text.contains(bare), "the vendored schema changed: revisit this fix-up");
+    assert!(
+        text.contains(bare),
+        "the vendored schema changed: revisit this fix-up"
+    );
     let text = text.replace(bare, r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}\\]?$""#);
     let schema: Value = serde_json::from_str(&text).unwrap();
     let validator = jsonschema::options()
@@ -31,11 +34,7 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     // that cannot be read, and paths that need escaping in a URI.
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    std::fs::write(
-        d.join("whosaid.toml"),
-        "[severity]\nweasel = \"info\"\n",
-    )
-    .unwrap();
+    std::fs::write(d.join("whosaid.toml"), "[severity]\nweasel = \"info\"\n").unwrap();
     std::fs::write(
         d.join("my draft.md"),
         "Reports say the mayor will resign.\n\nCritics argue the budget is too small.\n\n<!-- whosaid-disable-next-line -->\nRumours say the deputy will go.\n\n\"We will not back down.\"\n\nThe council voted 7-2, its chair Ada Nwosu said.\n",
@@ -43,7 +42,15 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     .unwrap();
     std::fs::write(d.join("bad.txt"), b"\xff\xfe").unwrap();
     let out = bin()
-        .args(["check", "--all", "--format", "sarif", "my draft.md", "bad.txt", "missing.md"])
+        .args([
+            "check",
+            "--all",
+            "--format",
+            "sarif",
+            "my draft.md",
+            "bad.txt",
+            "missing.md",
+        ])
         .current_dir(d)
         .output()
         .unwrap();
@@ -53,16 +60,30 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         .iter_errors(&sarif)
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
-    assert!(errors.is_empty(), "SARIF schema errors:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "SARIF schema errors:\n{}",
+        errors.join("\n")
+    );
     let results = sarif["runs"][0]["results"].as_array().unwrap();
-    let levels: Vec<&str> = results.iter().map(|r| r["level"].as_str().unwrap()).collect();
-    assert!(levels.contains(&"error") && levels.contains(&"warning") && levels.contains(&"note"), "{levels:?}");
-    assert!(results.iter().any(|r| r["suppressions"][0]["kind"] == "inSource"));
+    let levels: Vec<&str> = results
+        .iter()
+        .map(|r| r["level"].as_str().unwrap())
+        .collect();
+    assert!(
+        levels.contains(&"error") && levels.contains(&"warning") && levels.contains(&"note"),
+        "{levels:?}"
+    );
+    assert!(results
+        .iter()
+        .any(|r| r["suppressions"][0]["kind"] == "inSource"));
     assert_eq!(
         results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "my%20draft.md"
     );
-    let notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"].as_array().unwrap();
+    let notes = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+        .as_array()
+        .unwrap();
     assert_eq!(notes.len(), 2, "{notes:?}");
     // The validator is not a rubber stamp.
     let mut broken = sarif.clone();
@@ -82,7 +103,12 @@ fn spans_point_into_the_original_bytes() {
         "../shared/dev/outage.md",
     ];
     let out = run(&[&["check", "--format", "json"][..], &files[..]].concat());
-    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report = json(&out);
     let reports = report["files"].as_array().unwrap();
     assert_eq!(reports.len(), files.len(), "every file in one report");
@@ -90,7 +116,10 @@ fn spans_point_into_the_original_bytes() {
     for f in reports {
         let src = std::fs::read(root().join(f["path"].as_str().unwrap())).unwrap();
         for c in f["claims"].as_array().unwrap() {
-            let (s, e) = (c["span"]["start"].as_u64().unwrap() as usize, c["span"]["end"].as_u64().unwrap() as usize);
+            let (s, e) = (
+                c["span"]["start"].as_u64().unwrap() as usize,
+                c["span"]["end"].as_u64().unwrap() as usize,
+            );
             let text = c["text"].as_str().unwrap();
             let slice = String::from_utf8_lossy(&src[s..e]);
             // The span runs from the claim's first word to its last; markup
@@ -102,8 +131,14 @@ fn spans_point_into_the_original_bytes() {
                 .collect();
             let (first, last) = (words[0], words[words.len() - 1]);
             let at = slice.find(first).unwrap_or(usize::MAX);
-            assert!(at < 12, "{}: claim {text:?} at {s}..{e} is {slice:?}", f["path"]);
-            let end = slice.rfind(last).map_or(usize::MAX, |i| slice.len() - i - last.len());
+            assert!(
+                at < 12,
+                "{}: claim {text:?} at {s}..{e} is {slice:?}",
+                f["path"]
+            );
+            let end = slice
+                .rfind(last)
+                .map_or(usize::MAX, |i| slice.len() - i - last.len());
             let last_char = text.trim_end().chars().last().unwrap();
             assert!(
                 end < 12 || slice.ends_with(last_char),
@@ -116,10 +151,18 @@ fn spans_point_into_the_original_bytes() {
                     if p.is_null() {
                         continue;
                     }
-                    let (s, e) = (p["start"].as_u64().unwrap() as usize, p["end"].as_u64().unwrap() as usize);
+                    let (s, e) = (
+                        p["start"].as_u64().unwrap() as usize,
+                        p["end"].as_u64().unwrap() as usize,
+                    );
                     let slice = String::from_utf8_lossy(&src[s..e]);
                     let want = p["text"].as_str().unwrap();
-                    assert_eq!(strip_markup(&slice), want, "{}: {part} {slice:?}", f["path"]);
+                    assert_eq!(
+                        strip_markup(&slice),
+                        want,
+                        "{}: {part} {slice:?}",
+                        f["path"]
+                    );
                     assert!(slice.starts_with(want.split_whitespace().next().unwrap()));
                     spans += 1;
                 }
@@ -147,7 +190,8 @@ fn strip_markup(s: &str) -> String {
 
 fn check_in(dir: &Path, args: &[&str]) -> (Option<i32>, String) {
     let out = bin().args(args).current_dir(dir).output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     (out.status.code(), text)
 }
 
@@ -171,11 +215,18 @@ fn baseline_adoption_survives_moves_but_not_new_or_edited_claims() {
     std::fs::write(&story, format!("# Port\n\n{rewrapped_b}\n\n{c}\n\nInsiders claim the buyer is a shell company.\n\n{a}\n")).unwrap();
     let (code, text) = check_in(d, &["check", "--format", "line", "archive/story.md"]);
     assert_eq!(code, Some(1), "{text}");
-    assert!(text.contains("Insiders") && !text.contains("Reports say") && !text.contains("Critics"), "{text}");
+    assert!(
+        text.contains("Insiders") && !text.contains("Reports say") && !text.contains("Critics"),
+        "{text}"
+    );
     std::fs::write(&story, format!("# Port\n\n{rewrapped_b}\n\n{c}\n\n{a}\n")).unwrap();
     assert_eq!(check_in(d, &["check", "archive/story.md"]).0, Some(0));
     // Edited words make a new claim, which fails.
-    std::fs::write(&story, format!("# Port\n\n{b}\n\n{}\n", a.replace(" port ", " harbour "))).unwrap();
+    std::fs::write(
+        &story,
+        format!("# Port\n\n{b}\n\n{}\n", a.replace(" port ", " harbour ")),
+    )
+    .unwrap();
     let (code, text) = check_in(d, &["check", "--format", "line", "./archive/story.md"]);
     assert_eq!(code, Some(1), "{text}");
     assert!(text.contains("harbour"), "{text}");
@@ -192,8 +243,13 @@ fn pre_commit_hook_stops_hearsay_and_passes_clean_drafts() {
         return;
     }
     let script = root().join("tests/precommit.sh");
-    let out = Command::new("bash").arg(&script).arg(root()).output().expect("run tests/precommit.sh");
-    let log = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let out = Command::new("bash")
+        .arg(&script)
+        .arg(root())
+        .output()
+        .expect("run tests/precommit.sh");
+    let log =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "tests/precommit.sh failed:\n{log}");
     assert!(log.contains("hearsay draft: commit refused"), "{log}");
     assert!(log.contains("clean draft: committed"), "{log}");
