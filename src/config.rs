@@ -434,6 +434,23 @@ mod tests {
         assert_eq!((e.line, e.key.as_deref()), (1, Some("exclude")), "{e}");
     }
 
+    /// The example in the README is a working configuration.
+    #[test]
+    fn readme_example_parses() {
+        let readme = include_str!("../README.md");
+        let start = readme
+            .find("```toml\n")
+            .expect("a TOML example in the README")
+            + 8;
+        let example = &readme[start..start + readme[start..].find("```").unwrap()];
+        let c = parse(example).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(c.fail_on, FailOn::Error);
+        assert_eq!(c.severity("unattributed", "orphan-quote"), Severity::Error);
+        assert_eq!(c.exclude.len(), 2);
+        assert_eq!(c.sources.len(), 2);
+        assert!(c.trusts("Zephyr Wire") && !c.trusts("our correspondent"));
+    }
+
     #[test]
     fn dump_round_trips() {
         let c = parse("[severity]\nweasel = \"off\"\n").unwrap();
