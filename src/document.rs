@@ -41,16 +41,25 @@ pub struct Document {
     map: Vec<usize>,
     /// Headings that the format marks as such.
     pub headings: Vec<Span>,
+    /// Comments that may carry `whosaid` directives: HTML comments in
+    /// Markdown and HTML; in plain text, lines starting with `#` or `//`
+    /// whose first word is `whosaid…` (blanked out of `text`).
+    pub comments: Vec<Comment>,
+}
+
+/// A comment in the original file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// The whole comment, markers included, in the original file.
+    pub span: Span,
+    /// The words inside the markers.
+    pub body: String,
 }
 
 impl Document {
     pub fn new(source: &str, kind: InputType) -> Document {
         match kind {
-            InputType::Text => Document {
-                text: source.to_string(),
-                map: Vec::new(),
-                headings: Vec::new(),
-            },
+            InputType::Text => text(source),
             InputType::Markdown => markdown(source),
             InputType::Html => html(source),
         }
@@ -85,6 +94,7 @@ struct Builder {
     text: String,
     map: Vec<usize>,
     headings: Vec<Span>,
+    comments: Vec<Comment>,
 }
 
 impl Builder {
@@ -93,6 +103,7 @@ impl Builder {
             text: String::with_capacity(cap),
             map: Vec::with_capacity(cap + 1),
             headings: Vec::new(),
+            comments: Vec::new(),
         }
     }
 
@@ -126,7 +137,79 @@ impl Builder {
             text: self.text,
             map: self.map,
             headings: self.headings,
+            comments: self.comments,
         }
+    }
+}
+
+/// Plain text is its own prose, except for directive lines (`# whosaid off`,
+/// `// whosaid-disable-next-line hearsay`), which are blanked out byte for
+/// byte so that offsets stay the same.
+fn text(source: &str) -> Document {
+    let mut text = String::new();
+    let mut comments = Vec::new();
+    let mut at = 0;
+    for line in source.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if let Some(body) = text_directive(content) {
+            if comments.is_empty() {
+                text.reserve(source.len());
+                text.push_str(&source[..at]);
+            }
+            comments.push(Comment {
+                span: Span::new(at, at + content.len()),
+                body: body.to_string(),
+            });
+            text.extend(std::iter::repeat_n(' ', content.len()));
+            text.push_str(&line[content.len()..]);
+        } else if !comments.is_empty() {
+            text.push_str(line);
+        }
+        at += line.len();
+    }
+    Document {
+        text: if comments.is_empty() {
+            source.to_string()
+        } else {
+            text
+        },
+        map: Vec::new(),
+        headings: Vec::new(),
+        comments,
+    }
+}
+
+/// The body of a plain-text directive line: `#` or `//` at the start of the
+/// line (after indentation), then a first word starting with `whosaid`.
+fn text_directive(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let body = t
+        .strip_prefix("//")
+        .or_else(|| t.strip_prefix('#'))?
+        .trim_start_matches('#')
+        .trim();
+    let word = body.split_whitespace().next()?;
+    (word == "whosaid" || word.starts_with("whosaid-") || word.starts_with("whosaid:"))
+        .then_some(body)
+}
+
+/// HTML comments (`<!-- … -->`) inside `source[range]`.
+fn html_comments(source: &str, range: std::ops::Range<usize>, out: &mut Vec<Comment>) {
+    let Some(chunk) = source.get(range.clone()) else {
+        return;
+    };
+    let mut from = 0;
+    while let Some(open) = chunk[from..].find("<!--") {
+        let body_start = from + open + 4;
+        let Some(close) = chunk[body_start..].find("-->") else {
+            break;
+        };
+        let body_end = body_start + close;
+        out.push(Comment {
+            span: Span::new(range.start + from + open, range.start + body_end + 3),
+            body: chunk[body_start..body_end].trim().to_string(),
+        });
+        from = body_end + 3;
     }
 }
 
@@ -143,9 +226,11 @@ fn markdown(source: &str) -> Document {
     for (event, range) in Parser::new_ext(source, opts).into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
-                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } | Tag::HtmlBlock => {
+                Tag::HtmlBlock => {
+                    html_comments(source, range, &mut b.comments);
                     skip += 1
                 }
+                Tag::CodeBlock(_) | Tag::MetadataBlock(_) | Tag::Image { .. } => skip += 1,
                 Tag::Heading { .. } => {
                     b.block_break(range.start);
                     heading_start = Some(b.text.len());
@@ -183,9 +268,11 @@ fn markdown(source: &str) -> Document {
                 }
             }
             // Inline code and HTML are not prose; a space keeps words apart.
-            Event::Code(_) | Event::InlineHtml(_) | Event::Html(_) if skip == 0 => {
+            Event::InlineHtml(_) if skip == 0 => {
+                html_comments(source, range.clone(), &mut b.comments);
                 b.synthetic(" ", range.start)
             }
+            Event::Code(_) | Event::Html(_) if skip == 0 => b.synthetic(" ", range.start),
             Event::SoftBreak if skip == 0 => b.synthetic("\n", range.start),
             Event::HardBreak if skip == 0 => b.synthetic("\n", range.start),
             _ => {}
@@ -199,6 +286,8 @@ const SKIPPED: &[&str] = &[
     "script", "style", "code", "pre", "head", "template", "noscript", "svg", "textarea", "iframe",
     "object",
 ];
+/// Skipped elements that sit inside a line of prose.
+const INLINE_SKIPPED: &[&str] = &["code", "svg", "object", "iframe", "textarea", "noscript"];
 /// Elements that separate blocks of prose.
 const BLOCKS: &[&str] = &[
     "p",
@@ -240,140 +329,149 @@ const BLOCKS: &[&str] = &[
 ];
 
 fn html(source: &str) -> Document {
-    let bytes = source.as_bytes();
+    use html5gum::{DefaultEmitter, Token, Tokenizer};
+
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    // Raw-text elements (script, style, title…) are read as text, not tags.
+    emitter.naively_switch_states(true);
     let mut b = Builder::new(source.len());
-    let mut i = 0;
+    // Open elements whose content is not prose, innermost last.
+    let mut skip: Vec<String> = Vec::new();
     let mut heading_start: Option<usize> = None;
-    while i < bytes.len() {
-        if bytes[i] == b'<' {
-            if source[i..].starts_with("<!--") {
-                i = source[i..].find("-->").map_or(bytes.len(), |e| i + e + 3);
-                continue;
-            }
-            let end = match source[i..].find('>') {
-                Some(e) => i + e + 1,
-                None => {
-                    b.verbatim(&source[i..], i);
-                    break;
+    for Ok(token) in Tokenizer::new_with_emitter(source, emitter) {
+        match token {
+            Token::StartTag(tag) => {
+                let name = tag_name(&tag.name);
+                if name == "body" {
+                    // `<body>` closes an unterminated `<head>`.
+                    skip.retain(|n| n != "head");
                 }
-            };
-            let inner = &source[i + 1..end - 1];
-            let closing = inner.starts_with('/');
-            let name: String = inner
-                .trim_start_matches('/')
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            if !closing && SKIPPED.contains(&name.as_str()) && !inner.ends_with('/') {
-                let close = format!("</{name}");
-                let lower_rest = source[end..].to_ascii_lowercase();
-                i = match lower_rest.find(&close) {
-                    Some(e) => {
-                        let after = end + e;
-                        source[after..]
-                            .find('>')
-                            .map_or(bytes.len(), |g| after + g + 1)
+                if SKIPPED.contains(&name.as_str()) && !tag.self_closing {
+                    if INLINE_SKIPPED.contains(&name.as_str()) {
+                        // Inline code stands in a sentence: a space keeps words apart.
+                        if skip.is_empty() {
+                            b.synthetic(" ", tag.span.start);
+                        }
+                    } else {
+                        b.block_break(tag.span.start);
                     }
-                    None => bytes.len(),
-                };
-                b.block_break(i.min(bytes.len()));
-                continue;
-            }
-            let is_heading = matches!(name.as_str(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-            if BLOCKS.contains(&name.as_str()) {
-                if is_heading && closing {
-                    if let Some(s) = heading_start.take() {
-                        b.headings.push(Span::new(s, b.text.len()));
+                    skip.push(name);
+                } else if skip.is_empty() && BLOCKS.contains(&name.as_str()) {
+                    b.block_break(tag.span.start);
+                    if is_heading(&name) {
+                        heading_start = Some(b.text.len());
                     }
                 }
-                b.block_break(i);
-                if is_heading && !closing {
-                    heading_start = Some(b.text.len());
+            }
+            Token::EndTag(tag) => {
+                let name = tag_name(&tag.name);
+                if let Some(k) = skip.iter().rposition(|n| *n == name) {
+                    skip.truncate(k);
+                    if INLINE_SKIPPED.contains(&name.as_str()) {
+                        if skip.is_empty() {
+                            b.synthetic(" ", tag.span.end);
+                        }
+                    } else {
+                        b.block_break(tag.span.end);
+                    }
+                } else if skip.is_empty() && BLOCKS.contains(&name.as_str()) {
+                    if is_heading(&name) {
+                        if let Some(s) = heading_start.take() {
+                            b.headings.push(Span::new(s, b.text.len()));
+                        }
+                    }
+                    b.block_break(tag.span.end);
                 }
             }
-            i = end;
-            continue;
+            Token::String(s) if skip.is_empty() => b.html_text(
+                source,
+                &String::from_utf8_lossy(&s.value),
+                s.span.start,
+                s.span.end,
+            ),
+            Token::Comment(c) => b.comments.push(Comment {
+                span: Span::new(c.span.start, c.span.end.max(c.span.start)),
+                body: String::from_utf8_lossy(&c.value).into_owned(),
+            }),
+            _ => {}
         }
-        if bytes[i] == b'&' {
-            if let Some((decoded, len)) = entity(&source[i..]) {
-                let mut buf = [0u8; 4];
-                b.synthetic(decoded.encode_utf8(&mut buf), i);
-                i += len;
-                continue;
-            }
-        }
-        // Copy a run of plain text, folding newlines into spaces: in HTML a
-        // blank line inside a paragraph is not a paragraph break.
-        let run_end = source[i..]
-            .find(['<', '&'])
-            .map_or(bytes.len(), |e| i + e)
-            .max(i + 1);
-        let run_end = (run_end..=bytes.len())
-            .find(|&e| source.is_char_boundary(e))
-            .unwrap_or(bytes.len());
-        let run = &source[i..run_end];
-        if run.contains('\n') {
-            for (k, ch) in run.char_indices() {
-                if ch == '\n' || ch == '\r' {
-                    b.synthetic(" ", i + k);
-                } else {
-                    let mut buf = [0u8; 4];
-                    b.text.push_str(ch.encode_utf8(&mut buf));
-                    b.map.extend(i + k..i + k + ch.len_utf8());
-                }
-            }
-        } else {
-            b.verbatim(run, i);
-        }
-        i = run_end;
     }
     b.finish(source.len())
 }
 
-/// Decodes the character entity at the start of `s`; returns it and its length.
-fn entity(s: &str) -> Option<(char, usize)> {
-    let end = s[..s.len().min(12)].find(';')?;
-    let body = &s[1..end];
-    let c = if let Some(num) = body.strip_prefix('#') {
-        let n = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        char::from_u32(n)?
-    } else {
-        match body {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            "nbsp" => '\u{a0}',
-            "ldquo" => '“',
-            "rdquo" => '”',
-            "lsquo" => '‘',
-            "rsquo" => '’',
-            "bdquo" => '„',
-            "laquo" => '«',
-            "raquo" => '»',
-            "mdash" => '—',
-            "ndash" => '–',
-            "hellip" => '…',
-            "euro" => '€',
-            "pound" => '£',
-            "eacute" => 'é',
-            "egrave" => 'è',
-            "aacute" => 'á',
-            "oacute" => 'ó',
-            "uuml" => 'ü',
-            "ouml" => 'ö',
-            "auml" => 'ä',
-            "ccedil" => 'ç',
-            "deg" => '°',
-            _ => return None,
+fn tag_name(name: &[u8]) -> String {
+    String::from_utf8_lossy(name).to_ascii_lowercase()
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+/// Decodes one character reference (`&amp;`, `&#8220;`, `&notit;`) with the
+/// HTML parser itself, so that its table and its rules are the only ones.
+fn decode_reference(raw: &str) -> String {
+    let mut out = String::new();
+    for Ok(token) in html5gum::Tokenizer::new(raw) {
+        if let html5gum::Token::String(s) = token {
+            out.push_str(&String::from_utf8_lossy(&s));
         }
-    };
-    Some((c, end + 1))
+    }
+    out
+}
+
+impl Builder {
+    /// Text that the HTML parser decoded from `source[start..end]`: aligns the
+    /// decoded text with the raw bytes so that verbatim characters map one to
+    /// one and each character reference maps to its `&`. Newlines fold to
+    /// spaces: in HTML a line break inside a paragraph is not a paragraph break.
+    fn html_text(&mut self, source: &str, value: &str, start: usize, end: usize) {
+        let Some(raw) = source.get(start..end) else {
+            let folded = value.replace(['\n', '\r'], " ");
+            self.synthetic(&folded, start.min(source.len()));
+            return;
+        };
+        let rb = raw.as_bytes();
+        let (mut i, mut j) = (0usize, 0usize);
+        while let Some(c) = value[j..].chars().next() {
+            let Some(r) = raw[i..].chars().next() else {
+                let rest = value[j..].replace(['\n', '\r'], " ");
+                self.synthetic(&rest, end);
+                return;
+            };
+            if r == '&' {
+                let mut e = i + 1;
+                while e < rb.len() && (rb[e].is_ascii_alphanumeric() || rb[e] == b'#') {
+                    e += 1;
+                }
+                if e < rb.len() && rb[e] == b';' {
+                    e += 1;
+                }
+                let decoded = decode_reference(&raw[i..e]);
+                if e > i + 1 && !decoded.is_empty() && value[j..].starts_with(&decoded) {
+                    self.synthetic(&decoded.replace(['\n', '\r'], " "), start + i);
+                    i = e;
+                    j += decoded.len();
+                    continue;
+                }
+            }
+            if r == '\r' && rb.get(i + 1) == Some(&b'\n') {
+                // The parser normalises CRLF to LF: the CR has no counterpart.
+                i += 1;
+                continue;
+            }
+            let mut buf = [0u8; 4];
+            if c == '\n' || c == '\r' {
+                self.synthetic(" ", start + i);
+            } else if r == c {
+                self.verbatim(c.encode_utf8(&mut buf), start + i);
+            } else {
+                // A character the parser replaced (NUL → U+FFFD, CR → LF).
+                self.synthetic(c.encode_utf8(&mut buf), start + i);
+            }
+            i += r.len_utf8();
+            j += c.len_utf8();
+        }
+    }
 }
 
 #[cfg(test)]
@@ -417,5 +515,68 @@ mod tests {
         ] {
             let _ = Document::new(src, InputType::Html);
         }
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    use super::*;
+
+    #[test]
+    fn html_entities_crlf_and_comments_keep_the_byte_map() {
+        let src = "<p>Tom &amp; Jerry\r\nsaid &#8220;no&#8221; &notit; <b>Ann Lee</b>.</p><!-- whosaid off --><pre>x</pre>";
+        let d = Document::new(src, InputType::Html);
+        assert!(
+            d.text.contains("Tom & Jerry said “no” ¬it; Ann Lee."),
+            "{:?}",
+            d.text
+        );
+        for word in ["Jerry", "said", "Ann Lee", "no"] {
+            let at = d.text.find(word).unwrap();
+            let sp = d.original_span(Span::new(at, at + word.len()));
+            assert_eq!(sp.slice(src), word);
+        }
+        let amp = d.text.find('&').unwrap();
+        assert_eq!(&src[d.original(amp)..d.original(amp) + 5], "&amp;");
+        assert_eq!(d.comments.len(), 1);
+        assert_eq!(d.comments[0].body.trim(), "whosaid off");
+        assert_eq!(d.comments[0].span.slice(src), "<!-- whosaid off -->");
+    }
+
+    #[test]
+    fn html_unclosed_head_ends_at_body() {
+        let src = "<head><title>T</title><body><p>Prose here.</p>";
+        let d = Document::new(src, InputType::Html);
+        assert!(d.text.contains("Prose here."), "{:?}", d.text);
+        assert!(!d.text.contains('T'));
+    }
+
+    #[test]
+    fn markdown_comments_are_found_in_blocks_and_inline() {
+        let src = "<!-- whosaid-disable-next-line hearsay -->\nSome text <!-- whosaid on --> here.\n\n```\n<!-- not a comment -->\n```\n";
+        let d = Document::new(src, InputType::Markdown);
+        let bodies: Vec<&str> = d.comments.iter().map(|c| c.body.as_str()).collect();
+        assert_eq!(bodies, ["whosaid-disable-next-line hearsay", "whosaid on"]);
+        assert_eq!(
+            d.comments[1].span.slice(src),
+            "<!-- whosaid on -->",
+            "{:?}",
+            d.comments
+        );
+        assert!(!d.text.contains("whosaid"));
+    }
+
+    #[test]
+    fn text_directive_lines_are_blanked_in_place() {
+        let src = "# Heading\n  // whosaid off hearsay\nThey said so.\n#whosaid on\n";
+        let d = Document::new(src, InputType::Text);
+        assert_eq!(d.text.len(), src.len());
+        assert!(d.text.starts_with("# Heading\n"));
+        assert!(!d.text.contains("whosaid"));
+        assert_eq!(d.text.find("They"), src.find("They"));
+        let bodies: Vec<&str> = d.comments.iter().map(|c| c.body.as_str()).collect();
+        assert_eq!(bodies, ["whosaid off hearsay", "whosaid on"]);
+        let plain = Document::new("# whosaidx\n", InputType::Text);
+        assert!(plain.comments.is_empty());
     }
 }

@@ -19,13 +19,22 @@
 //! assert_eq!(a.provenance.claims[0].status.as_str(), "hearsay");
 //! ```
 
+// The library never prints: only the binary talks to the terminal.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod attribution;
+pub mod baseline;
+pub mod config;
 pub mod document;
 pub mod grammar;
+pub mod lint;
+pub mod output;
 pub mod provenance;
+pub mod reasons;
 pub mod report;
 pub mod segment;
 pub mod span;
+pub mod suppress;
 
 use document::{Document, InputType};
 use grammar::Grammar;

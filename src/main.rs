@@ -1,17 +1,20 @@
 //! The `whosaid` command line: parses arguments, calls the library, prints.
 //!
-//! Exit codes: 0 nothing flagged, 1 claims flagged, 2 usage or input error.
+//! Exit codes: 0 nothing at or above `fail-on`, 1 findings at or above
+//! `fail-on`, 2 usage, configuration or input error.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use whosaid::config::Config;
 use whosaid::document::InputType;
-use whosaid::grammar::Grammar;
-use whosaid::report::{self, CheckedFile};
+use whosaid::lint::{self, Checked, Engine, Options};
+use whosaid::output::{self, Format, Style};
+use whosaid::report::{self, FileError};
 
 #[derive(Parser)]
 #[command(
@@ -25,11 +28,38 @@ struct Cli {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum Format {
-    /// One line per flagged claim, then a summary.
+enum FormatArg {
+    /// The source line with the claim underlined and its source chain (default on a terminal).
+    Pretty,
+    /// One line per flagged claim, then a summary per file (default otherwise).
     Human,
+    /// `path:line:col: severity: status[reason]: message`.
+    Line,
     /// The JSON report (see REPORT-SCHEMA.md).
     Json,
+    /// One JSON object per finding, streamed.
+    Jsonl,
+    /// One CSV row per finding.
+    Csv,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Pretty => Format::Pretty,
+            FormatArg::Human => Format::Human,
+            FormatArg::Line => Format::Line,
+            FormatArg::Json => Format::Json,
+            FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Github => Format::Github,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -51,8 +81,8 @@ impl From<TypeArg> for InputType {
 
 #[derive(clap::Args)]
 struct Common {
-    /// Files to check.
-    #[arg(required = true)]
+    /// Files and directories to check; `-` reads standard input.
+    #[arg(required = true, value_name = "PATH")]
     files: Vec<PathBuf>,
     /// Extra grammar file (repeatable); adds to the built-in grammar.
     #[arg(long = "grammar", value_name = "FILE")]
@@ -60,6 +90,38 @@ struct Common {
     /// Input type, instead of guessing from the extension.
     #[arg(long = "type", value_enum)]
     input_type: Option<TypeArg>,
+    /// Configuration file, instead of finding whosaid.toml above each file.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Name for standard input in reports; also chooses its type and configuration.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<PathBuf>,
+    /// When walking directories, check files matching this glob (repeatable)
+    /// instead of the known extensions.
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Leave out files matching this glob (repeatable; gitignore syntax).
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+    /// Apply excludes also to files named on the command line (for pre-commit).
+    #[arg(long)]
+    force_exclude: bool,
+}
+
+impl Common {
+    fn options(&self) -> Options {
+        Options {
+            paths: self.files.clone(),
+            stdin_filename: self.stdin_filename.clone(),
+            include: self.include.clone(),
+            exclude: self.exclude.clone(),
+            force_exclude: self.force_exclude,
+            config: self.config.clone(),
+            grammars: self.grammars.clone(),
+            input_type: self.input_type.map(InputType::from),
+            ..Options::default()
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -68,11 +130,24 @@ enum Command {
     Check {
         #[command(flatten)]
         common: Common,
-        #[arg(long, value_enum, default_value = "human")]
-        format: Format,
+        /// Output format [default: pretty on a terminal, human otherwise].
+        #[arg(long, value_enum)]
+        format: Option<FormatArg>,
         /// Also list attributed claims with their source and chain.
         #[arg(long)]
         all: bool,
+        /// Leave out summaries and directive warnings.
+        #[arg(short, long)]
+        quiet: bool,
+        /// No colour (also when NO_COLOR is set).
+        #[arg(long)]
+        no_color: bool,
+        /// Baseline file [default: .whosaid-baseline.json if present].
+        #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
+        baseline: Option<PathBuf>,
+        /// Ignore any baseline.
+        #[arg(long)]
+        no_baseline: bool,
     },
     /// Export the attribution table of articles.
     Export {
@@ -84,6 +159,30 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+    },
+    /// Record the current findings so that only new ones fail.
+    Baseline {
+        #[command(flatten)]
+        common: Common,
+        /// Where to write the baseline.
+        #[arg(short, long, value_name = "OUT", default_value = whosaid::baseline::DEFAULT_FILE)]
+        output: PathBuf,
+    },
+    /// Explain a reason code (or a status) and how to fix the sentence.
+    Explain {
+        /// A reason such as `relayed`, or a status such as `hearsay`.
+        reason: String,
+    },
+    /// Show the configuration that applies.
+    Config {
+        /// Print the effective configuration as TOML.
+        #[arg(long, required = true)]
+        dump: bool,
+        /// Configuration file, instead of the one found for PATH.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// The file or directory whose configuration to show [default: .].
+        path: Option<PathBuf>,
     },
 }
 
@@ -97,77 +196,154 @@ fn main() -> ExitCode {
     }
 }
 
-fn check_all(common: &Common) -> Result<Vec<CheckedFile>> {
-    let extra: Vec<&std::path::Path> = common.grammars.iter().map(PathBuf::as_path).collect();
-    let grammar = Grammar::with_files(&extra)?;
-    let kind = common.input_type.map(InputType::from);
-    Ok(common
-        .files
-        .iter()
-        .map(|p| report::check(p, &p.display().to_string(), kind, &grammar))
-        .collect())
+/// Checks every input, in order. Errors for one file do not stop the others.
+fn check_all(engine: &mut Engine) -> Vec<Result<Checked, FileError>> {
+    engine
+        .inputs()
+        .into_iter()
+        .map(|input| input.and_then(|i| engine.check(&i)))
+        .collect()
 }
 
-fn report_errors(results: &[CheckedFile]) -> bool {
+/// Prints file errors and directive warnings to stderr; whether any file failed.
+fn report_errors(results: &[Result<Checked, FileError>], quiet: bool) -> bool {
     let mut any = false;
     for r in results {
-        if let Err(e) = r {
-            eprintln!("whosaid: {e}");
-            any = true;
+        match r {
+            Err(e) => {
+                eprintln!("whosaid: {e}");
+                any = true;
+            }
+            Ok(c) if !quiet => {
+                for n in &c.notes {
+                    eprintln!("whosaid: warning: {}:{n}", c.report.path);
+                }
+            }
+            Ok(_) => {}
         }
     }
     any
 }
 
+fn exit_code(results: &[Result<Checked, FileError>], had_errors: bool) -> u8 {
+    if had_errors {
+        2
+    } else if results.iter().flatten().any(Checked::fails) {
+        1
+    } else {
+        0
+    }
+}
+
 fn run(cli: Cli) -> Result<u8> {
-    let stdout = std::io::stdout();
     match cli.command {
         Command::Check {
             common,
             format,
             all,
+            quiet,
+            no_color,
+            baseline,
+            no_baseline,
         } => {
-            let results = check_all(&common)?;
-            let had_errors = report_errors(&results);
-            let rep = report::report(&results);
-            let mut out = stdout.lock();
-            match format {
-                Format::Json => {
-                    serde_json::to_writer_pretty(&mut out, &rep)?;
-                    writeln!(out)?;
-                }
-                Format::Human => {
-                    for f in &rep.files {
-                        write!(out, "{}", report::human(f, all))?;
-                    }
-                }
-            }
-            out.flush()?;
-            Ok(if had_errors {
-                2
-            } else if rep.summary.flagged() > 0 {
-                1
+            let mut engine = Engine::new(Options {
+                baseline,
+                no_baseline,
+                ..common.options()
+            })?;
+            let results = check_all(&mut engine);
+            let had_errors = report_errors(&results, quiet);
+            let stdout = std::io::stdout();
+            let format = format.map(Format::from).unwrap_or(if stdout.is_terminal() {
+                Format::Pretty
             } else {
-                0
-            })
+                Format::Human
+            });
+            let choice = if no_color {
+                anstream::ColorChoice::Never
+            } else {
+                anstream::ColorChoice::Auto
+            };
+            let mut out = anstream::AutoStream::new(stdout.lock(), choice);
+            let style = Style {
+                all,
+                quiet,
+                color: true,
+            };
+            output::write_all(format, style, &results, &mut out)?;
+            out.flush()?;
+            Ok(exit_code(&results, had_errors))
         }
         Command::Export {
             common,
             csv: _,
             output,
         } => {
-            let results = check_all(&common)?;
-            let had_errors = report_errors(&results);
-            let files: Vec<_> = results.into_iter().filter_map(Result::ok).collect();
+            let mut engine = Engine::new(common.options())?;
+            let results = check_all(&mut engine);
+            let had_errors = report_errors(&results, false);
+            let files: Vec<_> = results.into_iter().flatten().map(|c| c.report).collect();
             match output {
                 Some(path) => {
                     let f = std::fs::File::create(&path)
                         .with_context(|| format!("cannot write {}", path.display()))?;
                     report::write_csv(std::io::BufWriter::new(f), &files)?;
                 }
-                None => report::write_csv(stdout.lock(), &files)?,
+                None => report::write_csv(std::io::stdout().lock(), &files)?,
             }
             Ok(if had_errors { 2 } else { 0 })
+        }
+        Command::Baseline { common, output } => {
+            let mut engine = Engine::new(Options {
+                no_baseline: true,
+                ..common.options()
+            })?;
+            let results = check_all(&mut engine);
+            let had_errors = report_errors(&results, false);
+            let baseline = lint::baseline_of(results.iter().flatten());
+            std::fs::write(&output, baseline.to_json())
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            eprintln!(
+                "whosaid: wrote {} finding{} to {}",
+                baseline.findings.len(),
+                if baseline.findings.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                output.display()
+            );
+            Ok(if had_errors { 2 } else { 0 })
+        }
+        Command::Explain { reason } => match whosaid::reasons::explain(&reason) {
+            Some(text) => {
+                print!("{text}");
+                Ok(0)
+            }
+            None => anyhow::bail!(
+                "unknown reason '{reason}' (known: {})",
+                whosaid::reasons::known_words().join(", ")
+            ),
+        },
+        Command::Config {
+            dump: _,
+            config,
+            path,
+        } => {
+            let config = match config {
+                Some(p) => Config::load(&p)?,
+                None => {
+                    let path = path.unwrap_or_else(|| PathBuf::from("."));
+                    let dir = if path.is_dir() {
+                        path
+                    } else {
+                        path.parent().map(PathBuf::from).unwrap_or_default()
+                    };
+                    Config::discover(&dir)?
+                }
+            };
+            print!("{}", config.dump());
+            Ok(0)
         }
     }
 }

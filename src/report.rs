@@ -53,6 +53,13 @@ pub struct ClaimEntry {
     /// The first top-level cue as written, for tables.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cue: Option<String>,
+    /// The configured severity of this claim (`off` for those not reported).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub severity: Option<&'static str>,
+    /// Why the finding is not reported: `inline` (a `whosaid` comment) or
+    /// `baseline`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -141,6 +148,14 @@ pub fn check(
 
 /// Checks the bytes of one file; `display` names it in the report.
 pub fn check_bytes(display: &str, bytes: &[u8], kind: InputType, grammar: &Grammar) -> CheckedFile {
+    let text = decode(display, bytes)?;
+    let analysis = crate::analyze(text, kind, grammar);
+    Ok(file_report(display, text, &analysis))
+}
+
+/// The text of a file, or an error naming the position of a NUL byte
+/// (binary file) or of the first invalid UTF-8 sequence.
+pub fn decode<'a>(display: &str, bytes: &'a [u8]) -> Result<&'a str, FileError> {
     let err = |at: usize, msg: String| {
         let pos = LineIndex::new(bytes).position(bytes, at);
         FileError {
@@ -164,8 +179,7 @@ pub fn check_bytes(display: &str, bytes: &[u8], kind: InputType, grammar: &Gramm
             ),
         )
     })?;
-    let analysis = crate::analyze(text, kind, grammar);
-    Ok(file_report(display, text, &analysis))
+    Ok(text)
 }
 
 /// Builds the report of one analysed file.
@@ -246,6 +260,8 @@ pub fn file_report(path: &str, source: &str, a: &Analysis) -> FileReport {
                     .collect(),
                 source_kind: c.sources.first().map(|&e| reg.entities[e].kind.as_str()),
                 cue: top.map(|r| r.attribution.cue.slice(prose).to_string()),
+                severity: None,
+                suppressed: None,
             }
         })
         .collect();
@@ -320,7 +336,7 @@ pub fn excerpt(text: &str, max: usize) -> String {
 }
 
 /// What the human line says about where a claim comes from.
-fn provenance_note(c: &ClaimEntry) -> String {
+pub fn provenance_note(c: &ClaimEntry) -> String {
     let sources = c.sources.join(", ");
     match (c.status, c.reason) {
         (_, "orphan-quote") => "quotation with no speaker".into(),
@@ -351,12 +367,13 @@ fn provenance_note(c: &ClaimEntry) -> String {
 }
 
 /// Human diagnostics: one line per flagged claim (all claims with `all`),
-/// then a summary line per file.
+/// then a summary line per file. Claims whose severity is `off` or that are
+/// suppressed are left out.
 pub fn human(f: &FileReport, all: bool) -> String {
     let mut out = String::new();
     for c in &f.claims {
-        let show =
-            matches!(c.status, "unattributed" | "hearsay") || (all && c.status == "attributed");
+        let flagged = matches!(c.status, "unattributed" | "hearsay") && c.severity != Some("off");
+        let show = (flagged || (all && c.status == "attributed")) && c.suppressed.is_none();
         if !show {
             continue;
         }

@@ -1,0 +1,667 @@
+//! The workflow around the analysis: which files to read (directories walked
+//! honouring `.gitignore`, include and exclude globs), which configuration
+//! applies to each, and what each claim becomes as a finding — its severity,
+//! whether a `whosaid` comment or the baseline suppresses it, and whether it
+//! fails the run.
+//!
+//! [`check_source`] is a pure function of one file's bytes and its
+//! [`Settings`]; [`Engine`] finds and caches the settings.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+
+use crate::baseline::{self, Baseline};
+use crate::config::{Config, ConfigError, FailOn, Severity, TRUSTED_RELAY};
+use crate::document::InputType;
+use crate::grammar::{Grammar, GrammarError};
+use crate::report::{self, ClaimEntry, FileError, FileReport};
+use crate::span::LineIndex;
+use crate::suppress::Suppressions;
+
+/// Why a finding is not reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Suppressed {
+    /// A `whosaid` comment in the file.
+    Inline,
+    /// The baseline file.
+    Baseline,
+}
+
+impl Suppressed {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Suppressed::Inline => "inline",
+            Suppressed::Baseline => "baseline",
+        }
+    }
+}
+
+/// What one claim is as a finding. Findings are parallel to the report's
+/// claims (`claim` indexes `FileReport::claims`).
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub claim: usize,
+    pub severity: Severity,
+    pub suppressed: Option<Suppressed>,
+    /// Hash of the claim's text (see [`baseline::fingerprint`]).
+    pub fingerprint: String,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// One checked file: its report, its text (for snippets) and its findings.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub report: FileReport,
+    pub source: String,
+    pub findings: Vec<Finding>,
+    pub fail_on: FailOn,
+    /// Directives that could not be read, as `line:column: message`.
+    pub notes: Vec<String>,
+}
+
+impl Checked {
+    /// The findings to show, each with its claim: reported severity, not
+    /// suppressed; with `all`, attributed claims too.
+    pub fn shown(&self, all: bool) -> impl Iterator<Item = (&Finding, &ClaimEntry)> {
+        self.findings.iter().filter_map(move |f| {
+            let c = &self.report.claims[f.claim];
+            let on = f.severity != Severity::Off || (all && c.status == "attributed");
+            (on && f.suppressed.is_none()).then_some((f, c))
+        })
+    }
+
+    /// Whether a finding reaches the `fail-on` threshold.
+    pub fn fails(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.suppressed.is_none() && self.fail_on.fails(f.severity))
+    }
+
+    /// Counts of the findings that are reported, by severity, and of the
+    /// suppressed ones.
+    pub fn counts(&self) -> Counts {
+        let mut n = Counts::default();
+        for f in &self.findings {
+            if f.severity == Severity::Off {
+                continue;
+            }
+            match (f.suppressed, f.severity) {
+                (Some(_), _) => n.suppressed += 1,
+                (None, Severity::Error) => n.error += 1,
+                (None, Severity::Warning) => n.warning += 1,
+                (None, _) => n.info += 1,
+            }
+        }
+        n
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Counts {
+    pub error: usize,
+    pub warning: usize,
+    pub info: usize,
+    pub suppressed: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, o: Counts) {
+        self.error += o.error;
+        self.warning += o.warning;
+        self.info += o.info;
+        self.suppressed += o.suppressed;
+    }
+}
+
+/// A configuration with what it compiles to.
+#[derive(Debug)]
+pub struct Settings {
+    pub config: Config,
+    pub grammar: Grammar,
+    excludes: Gitignore,
+}
+
+/// A configuration or grammar file whosaid cannot use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SetupError {
+    Config(ConfigError),
+    Grammar(GrammarError),
+    Other(String),
+}
+
+impl std::fmt::Display for SetupError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SetupError::Config(e) => e.fmt(f),
+            SetupError::Grammar(e) => e.fmt(f),
+            SetupError::Other(e) => f.write_str(e),
+        }
+    }
+}
+
+impl std::error::Error for SetupError {}
+
+impl Settings {
+    /// Compiles a configuration: the built-in grammar, `extra` grammar files
+    /// (`--grammar`), the configuration's own grammar files and its known
+    /// sources.
+    pub fn new(config: Config, extra: &[PathBuf]) -> Result<Settings, SetupError> {
+        let files: Vec<&Path> = extra
+            .iter()
+            .chain(config.grammar.iter())
+            .map(PathBuf::as_path)
+            .collect();
+        let mut grammar = Grammar::with_files(&files).map_err(SetupError::Grammar)?;
+        let known = config.sources_grammar();
+        if !known.is_empty() {
+            let name = match &config.path {
+                Some(p) => format!("{} [sources]", p.display()),
+                None => "[sources]".into(),
+            };
+            grammar
+                .add_source(&name, &known)
+                .map_err(SetupError::Grammar)?;
+        }
+        let excludes = globs(&config.dir, &config.exclude).map_err(|e| {
+            let file = config
+                .path
+                .as_ref()
+                .map_or("configuration".into(), |p| p.display().to_string());
+            SetupError::Other(format!("{file}: exclude: {e}"))
+        })?;
+        Ok(Settings {
+            config,
+            grammar,
+            excludes,
+        })
+    }
+
+    /// Whether the configuration excludes this path.
+    pub fn excludes(&self, path: &Path) -> bool {
+        matches(&self.excludes, path)
+    }
+}
+
+/// Gitignore-style globs rooted at `root`.
+pub fn globs(root: &Path, patterns: &[String]) -> Result<Gitignore, String> {
+    let root = absolute(root);
+    let mut b = GitignoreBuilder::new(&root);
+    for p in patterns {
+        b.add_line(None, p)
+            .map_err(|e| format!("bad glob '{p}': {e}"))?;
+    }
+    b.build().map_err(|e| e.to_string())
+}
+
+/// Whether `path` or one of its parent directories matches `globs`; paths
+/// outside the globs' root never match.
+pub fn matches(globs: &Gitignore, path: &Path) -> bool {
+    if globs.is_empty() {
+        return false;
+    }
+    let abs = absolute(path);
+    let Ok(rel) = abs.strip_prefix(globs.path()) else {
+        return false;
+    };
+    let mut first = true;
+    for p in rel.ancestors() {
+        if p.as_os_str().is_empty() {
+            break;
+        }
+        let m = globs.matched(p, !first);
+        if m.is_whitelist() {
+            return false;
+        }
+        if m.is_ignore() {
+            return true;
+        }
+        first = false;
+    }
+    false
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
+/// Checks one file's bytes: the analysis, then each claim's severity and
+/// suppression. `baseline` holds what is left of this file's baseline.
+pub fn check_source(
+    display: &str,
+    bytes: &[u8],
+    kind: InputType,
+    settings: &Settings,
+    baseline: Option<&mut baseline::Matcher>,
+) -> Result<Checked, FileError> {
+    let text = report::decode(display, bytes)?;
+    let analysis = crate::analyze(text, kind, &settings.grammar);
+    let mut rep = report::file_report(display, text, &analysis);
+    let sup = Suppressions::new(text, &analysis.document.comments);
+    let lines = LineIndex::new(text.as_bytes());
+    let config = &settings.config;
+    let mut findings = Vec::with_capacity(rep.claims.len());
+    let mut baseline = baseline;
+    for (k, c) in rep.claims.iter_mut().enumerate() {
+        let mut severity = config.severity(c.status, c.reason);
+        if c.reason == "relayed" && relayed_through_trusted(c, rep.publisher.as_deref(), config) {
+            severity = config.severity(TRUSTED_RELAY, TRUSTED_RELAY);
+        }
+        let fingerprint = baseline::fingerprint(&c.text);
+        let suppressed = if severity == Severity::Off {
+            None
+        } else if sup.covers(c.span.start, c.span.line, c.status, c.reason) {
+            Some(Suppressed::Inline)
+        } else if baseline
+            .as_deref_mut()
+            .is_some_and(|m| m.take(c.status, c.reason, &fingerprint))
+        {
+            Some(Suppressed::Baseline)
+        } else {
+            None
+        };
+        // The end position is that of the claim's last character.
+        let end = lines.position(text.as_bytes(), c.span.end.max(c.span.start + 1) - 1);
+        c.severity = Some(severity.as_str());
+        c.suppressed = suppressed.map(Suppressed::as_str);
+        findings.push(Finding {
+            claim: k,
+            severity,
+            suppressed,
+            fingerprint,
+            end_line: end.line,
+            end_column: end.column + 1,
+        });
+    }
+    let notes = sup
+        .notes
+        .iter()
+        .map(|n| format!("{}:{}: {}", n.line, n.column, n.message))
+        .collect();
+    Ok(Checked {
+        report: rep,
+        source: text.to_string(),
+        findings,
+        fail_on: config.fail_on,
+        notes,
+    })
+}
+
+/// A relayed claim whose relays (the chain after its originator, less the
+/// publisher) are all sources the desk trusts.
+fn relayed_through_trusted(c: &ClaimEntry, publisher: Option<&str>, config: &Config) -> bool {
+    let relays: Vec<&String> = c
+        .chain
+        .iter()
+        .skip(1)
+        .filter(|n| Some(n.as_str()) != publisher)
+        .collect();
+    !relays.is_empty() && relays.iter().all(|n| config.trusts(n))
+}
+
+/// Something to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    File(PathBuf),
+    /// Standard input, with the name it is reported under.
+    Stdin(Option<PathBuf>),
+}
+
+impl Input {
+    /// The name in reports.
+    pub fn display(&self) -> String {
+        match self {
+            Input::File(p) => p.display().to_string(),
+            Input::Stdin(Some(p)) => p.display().to_string(),
+            Input::Stdin(None) => "<stdin>".into(),
+        }
+    }
+
+    /// The path that chooses the type and the configuration.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Input::File(p) | Input::Stdin(Some(p)) => Some(p),
+            Input::Stdin(None) => None,
+        }
+    }
+}
+
+/// How to choose the files and the configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Files and directories; `-` for standard input.
+    pub paths: Vec<PathBuf>,
+    pub stdin_filename: Option<PathBuf>,
+    /// Globs a walked file must match (instead of a known extension).
+    pub include: Vec<String>,
+    /// Globs to leave out, relative to the current directory.
+    pub exclude: Vec<String>,
+    /// Apply excludes to files named explicitly too.
+    pub force_exclude: bool,
+    /// `--config FILE`: instead of discovery.
+    pub config: Option<PathBuf>,
+    /// `--grammar FILE`: on top of every configuration.
+    pub grammars: Vec<PathBuf>,
+    /// `--type`: instead of the extension.
+    pub input_type: Option<InputType>,
+    /// `--baseline FILE`; otherwise `.whosaid-baseline.json` if present.
+    pub baseline: Option<PathBuf>,
+    /// Ignore any baseline (`--no-baseline`, and `whosaid baseline` itself).
+    pub no_baseline: bool,
+}
+
+/// Extensions a directory walk picks up without `--include`.
+pub const WALKED_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml",
+];
+
+/// Finds inputs and settings; caches compiled configurations.
+pub struct Engine {
+    opts: Options,
+    cli_excludes: Gitignore,
+    includes: Gitignore,
+    explicit: Option<Arc<Settings>>,
+    by_config: HashMap<Option<PathBuf>, Arc<Settings>>,
+    by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    baseline: Option<Baseline>,
+}
+
+impl Engine {
+    /// Reads `--config` and the baseline (errors here stop the run).
+    pub fn new(opts: Options) -> Result<Engine, SetupError> {
+        let cwd = PathBuf::from(".");
+        let cli_excludes =
+            globs(&cwd, &opts.exclude).map_err(|e| SetupError::Other(format!("--exclude: {e}")))?;
+        let includes =
+            globs(&cwd, &opts.include).map_err(|e| SetupError::Other(format!("--include: {e}")))?;
+        let explicit = match &opts.config {
+            Some(p) => Some(Arc::new(Settings::new(
+                Config::load(p).map_err(SetupError::Config)?,
+                &opts.grammars,
+            )?)),
+            None => None,
+        };
+        let baseline = if opts.no_baseline {
+            None
+        } else {
+            let path = opts
+                .baseline
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(baseline::DEFAULT_FILE));
+            match Baseline::load(&path).map_err(SetupError::Other)? {
+                Some(b) => Some(b),
+                None if opts.baseline.is_some() => {
+                    return Err(SetupError::Other(format!(
+                        "{}: baseline file not found",
+                        path.display()
+                    )))
+                }
+                None => None,
+            }
+        };
+        Ok(Engine {
+            opts,
+            cli_excludes,
+            includes,
+            explicit,
+            by_config: HashMap::new(),
+            by_dir: HashMap::new(),
+            baseline,
+        })
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.opts
+    }
+
+    /// The settings for a file (or for the current directory).
+    pub fn settings_for(&mut self, path: Option<&Path>) -> Result<Arc<Settings>, SetupError> {
+        if let Some(s) = &self.explicit {
+            return Ok(s.clone());
+        }
+        let dir = match path.and_then(Path::parent) {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let found = self
+            .by_dir
+            .entry(dir.clone())
+            .or_insert_with(|| crate::config::find(&dir))
+            .clone();
+        if let Some(s) = self.by_config.get(&found) {
+            return Ok(s.clone());
+        }
+        let config = match &found {
+            Some(p) => Config::load(p).map_err(SetupError::Config)?,
+            None => Config::default(),
+        };
+        let s = Arc::new(Settings::new(config, &self.opts.grammars)?);
+        self.by_config.insert(found, s.clone());
+        Ok(s)
+    }
+
+    fn excluded(&mut self, path: &Path) -> Result<bool, SetupError> {
+        if matches(&self.cli_excludes, path) {
+            return Ok(true);
+        }
+        Ok(self.settings_for(Some(path))?.excludes(path))
+    }
+
+    /// The inputs named by the options, directories walked in name order
+    /// (honouring `.gitignore`, `.ignore` and hidden files as git and
+    /// ripgrep do), excludes applied. Errors (a missing path, a bad
+    /// configuration) come in the list at the place they were met.
+    pub fn inputs(&mut self) -> Vec<Result<Input, FileError>> {
+        let mut out = Vec::new();
+        let paths = self.opts.paths.clone();
+        for p in &paths {
+            if p.as_os_str() == "-" {
+                out.push(Ok(Input::Stdin(self.opts.stdin_filename.clone())));
+                continue;
+            }
+            let err = |message: String| FileError {
+                path: p.display().to_string(),
+                message,
+            };
+            if p.is_dir() {
+                self.walk(p, &mut out);
+            } else if !p.exists() {
+                out.push(Err(err("no such file or directory".into())));
+            } else if self.opts.force_exclude {
+                match self.excluded(p) {
+                    Ok(true) => {}
+                    Ok(false) => out.push(Ok(Input::File(p.clone()))),
+                    Err(e) => out.push(Err(err(e.to_string()))),
+                }
+            } else {
+                out.push(Ok(Input::File(p.clone())));
+            }
+        }
+        out
+    }
+
+    fn walk(&mut self, dir: &Path, out: &mut Vec<Result<Input, FileError>>) {
+        let walker = ignore::WalkBuilder::new(dir)
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    out.push(Err(FileError {
+                        path: dir.display().to_string(),
+                        message: e.to_string(),
+                    }));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_some_and(|t| t.is_file()) {
+                continue;
+            }
+            // `whosaid check .` names `drafts/a.md`, not `./drafts/a.md`.
+            let path = entry.path().strip_prefix("./").unwrap_or(entry.path());
+            let wanted = if self.includes.is_empty() {
+                path.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| WALKED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            } else {
+                matches(&self.includes, path)
+            };
+            if !wanted {
+                continue;
+            }
+            match self.excluded(path) {
+                Ok(true) => {}
+                Ok(false) => out.push(Ok(Input::File(path.to_path_buf()))),
+                Err(e) => out.push(Err(FileError {
+                    path: path.display().to_string(),
+                    message: e.to_string(),
+                })),
+            }
+        }
+    }
+
+    /// Reads and checks one input.
+    pub fn check(&mut self, input: &Input) -> Result<Checked, FileError> {
+        let display = input.display();
+        let fail = |message: String| FileError {
+            path: display.clone(),
+            message,
+        };
+        let settings = self
+            .settings_for(input.path())
+            .map_err(|e| fail(e.to_string()))?;
+        let bytes = match input {
+            Input::File(p) => std::fs::read(p).map_err(|e| fail(format!("cannot read: {e}")))?,
+            Input::Stdin(_) => {
+                let mut buf = Vec::new();
+                std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
+                    .map_err(|e| fail(format!("cannot read standard input: {e}")))?;
+                buf
+            }
+        };
+        let kind = self
+            .opts
+            .input_type
+            .or_else(|| input.path().map(InputType::from_path))
+            .unwrap_or(InputType::Text);
+        let mut matcher = self.baseline.as_ref().map(|b| b.for_path(&display));
+        check_source(&display, &bytes, kind, &settings, matcher.as_mut())
+    }
+}
+
+/// The baseline entries for the findings of a run: every reported finding
+/// that is not suppressed inline.
+pub fn baseline_of<'a>(files: impl IntoIterator<Item = &'a Checked>) -> Baseline {
+    let mut entries = Vec::new();
+    for f in files {
+        for (fd, c) in f.shown(false) {
+            entries.push(baseline::Entry {
+                path: baseline::normal_path(&f.report.path),
+                status: c.status.to_string(),
+                reason: c.reason.to_string(),
+                hash: fd.fingerprint.clone(),
+                text: report::excerpt(&c.text, 60),
+            });
+        }
+    }
+    Baseline::new(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(toml: &str) -> Settings {
+        Settings::new(
+            Config::parse("whosaid.toml", toml, Path::new(".")).unwrap(),
+            &[],
+        )
+        .unwrap()
+    }
+
+    const DRAFT: &str = "Reports say the mayor will resign.\n\nSome experts say the budget is too small.\n\nThe council voted 7-2, its chair Ada Nwosu said.\n";
+
+    #[test]
+    fn severities_and_fail_on_come_from_the_configuration() {
+        let c = check_source(
+            "d.txt",
+            DRAFT.as_bytes(),
+            InputType::Text,
+            &settings(""),
+            None,
+        )
+        .unwrap();
+        let sev: Vec<_> = c.findings.iter().map(|f| f.severity).collect();
+        assert_eq!(sev, [Severity::Error, Severity::Warning, Severity::Off]);
+        assert!(c.fails());
+        assert_eq!(c.shown(false).count(), 2);
+        assert_eq!(c.shown(true).count(), 3);
+        let lenient = settings("fail-on = \"error\"\n[severity]\nhearsay = \"warning\"\n");
+        let c = check_source("d.txt", DRAFT.as_bytes(), InputType::Text, &lenient, None).unwrap();
+        assert!(!c.fails());
+        assert_eq!(c.counts().warning, 2);
+    }
+
+    #[test]
+    fn inline_and_baseline_suppression() {
+        let src = format!("# whosaid-disable-next-line weasel\n{DRAFT}");
+        let s = settings("");
+        let c = check_source("d.txt", src.as_bytes(), InputType::Text, &s, None).unwrap();
+        // The directive's next line is the hearsay one: a weasel list does not cover it.
+        assert!(c.findings.iter().all(|f| f.suppressed.is_none()));
+        let src = "Reports say the mayor will resign.\n# whosaid-disable-next-line weasel\n\nSome experts say the budget is too small.\n";
+        let c = check_source("d.txt", src.as_bytes(), InputType::Text, &s, None).unwrap();
+        assert_eq!(c.findings[1].suppressed, Some(Suppressed::Inline));
+        assert_eq!(c.report.claims[1].suppressed, Some("inline"));
+        let b = baseline_of([&c]);
+        assert_eq!(b.findings.len(), 1);
+        // The baseline survives a moved paragraph.
+        let moved = "Some experts say the budget is too small.\n\nNew: rumours say the mayor will stay.\n\nReports say the mayor will resign.\n";
+        let mut m = b.for_path("d.txt");
+        let c = check_source("d.txt", moved.as_bytes(), InputType::Text, &s, Some(&mut m)).unwrap();
+        let states: Vec<_> = c.findings.iter().map(|f| f.suppressed).collect();
+        assert_eq!(states, [None, None, Some(Suppressed::Baseline)]);
+        assert!(c.fails());
+    }
+
+    #[test]
+    fn trusted_relays_get_their_own_severity() {
+        let text = "According to Zephyr Wire, the minister told aides he would resign.\n";
+        let plain = check_source(
+            "d.txt",
+            text.as_bytes(),
+            InputType::Text,
+            &settings(""),
+            None,
+        )
+        .unwrap();
+        assert_eq!(plain.report.claims[0].reason, "relayed");
+        assert_eq!(plain.findings[0].severity, Severity::Error);
+        let trusting =
+            settings("[[sources]]\nname = \"Zephyr Wire\"\nkind = \"media\"\ntrusted = true\n");
+        let c = check_source("d.txt", text.as_bytes(), InputType::Text, &trusting, None).unwrap();
+        assert_eq!(c.findings[0].severity, Severity::Info);
+        assert!(
+            !c.fails(),
+            "info fails only at fail-on = info; the default is warning"
+        );
+    }
+
+    #[test]
+    fn globs_match_files_and_parent_directories() {
+        let g = globs(
+            Path::new("/desk"),
+            &["archive/".into(), "*.draft.md".into()],
+        )
+        .unwrap();
+        assert!(matches(&g, Path::new("/desk/archive/2020/a.md")));
+        assert!(matches(&g, Path::new("/desk/news/x.draft.md")));
+        assert!(!matches(&g, Path::new("/desk/news/x.md")));
+        assert!(!matches(&g, Path::new("/elsewhere/archive/a.md")));
+    }
+}

@@ -1,0 +1,1 @@
+// Reports say this is code, not prose.
