@@ -241,6 +241,17 @@ impl<'a> Reader<'a> {
         (self.lo..i).all(|k| !self.is_word(k))
     }
 
+    /// The first token on its line (a line break between it and the token before).
+    fn line_initial(&self, i: usize) -> bool {
+        i == 0 || {
+            let gap = Span::new(
+                self.seg.tokens[i - 1].span.end,
+                self.seg.tokens[i].span.start,
+            );
+            gap.slice(self.text).contains('\n')
+        }
+    }
+
     /// A capitalised word that is a name rather than a capitalised common
     /// word at the start of a sentence.
     fn name_word(&self, i: usize) -> bool {
@@ -935,6 +946,13 @@ impl<'a> Reader<'a> {
         if self.is(last, Kind::Function) || (self.is_number(last) && words.len() == 1) {
             return None;
         }
+        // "Rumours say …" is hearsay, not a crowd of speakers.
+        if words
+            .iter()
+            .any(|&i| self.is(i, Kind::Hearsay) || self.is(i, Kind::Weasel))
+        {
+            return None;
+        }
         let text = strip_article(self.slice(&r));
         let det = self.is_det(first);
         let definite =
@@ -1190,7 +1208,7 @@ impl<'a> Reader<'a> {
         }
         // "the United States", "Secretary of State": capitalised inside a
         // sentence, a cue word is part of a name.
-        if self.capitalised(i) && !self.initial(i) && !self.title_case {
+        if self.capitalised(i) && !self.initial(i) && !self.title_case && !self.line_initial(i) {
             return None;
         }
         let end = (i + 8).min(self.hi);
