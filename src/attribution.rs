@@ -104,6 +104,9 @@ pub struct SourcePhrase {
     pub span: Span,
     pub tokens: Range<usize>,
     pub phrase: Phrase,
+    /// Accepted only because a verb of saying needs a subject; the grammar
+    /// does not know its words.
+    pub lenient: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -639,6 +642,7 @@ impl<'a> Reader<'a> {
                         span: self.span_of(&r),
                         tokens: r,
                         phrase: p.phrase,
+                        lenient: p.lenient,
                     });
             }
         }
@@ -648,6 +652,7 @@ impl<'a> Reader<'a> {
                 span,
                 tokens: r.clone(),
                 phrase,
+                lenient: false,
             })
         };
         let words: Vec<usize> = r.clone().filter(|&i| self.is_word(i)).collect();
@@ -946,6 +951,11 @@ impl<'a> Reader<'a> {
         if self.is(last, Kind::Function) || (self.is_number(last) && words.len() == 1) {
             return None;
         }
+        // A bare singular common noun is not a subject ("after two-year
+        // dispute"); a plural ("Lawmakers said") or a name can be.
+        if words.len() == 1 && !self.capitalised(first) && !self.w(first).ends_with('s') {
+            return None;
+        }
         // "Rumours say …" is hearsay, not a crowd of speakers.
         if words
             .iter()
@@ -980,6 +990,7 @@ impl<'a> Reader<'a> {
             span: self.span_of(&r),
             tokens: r,
             phrase,
+            lenient: true,
         })
     }
 
@@ -1104,7 +1115,8 @@ impl<'a> Reader<'a> {
                             self.w(j),
                             "of" | "de" | "van" | "von" | "al" | "bin" | "la" | "du" | "del" | "da"
                         ))
-                        || (self.is_possessive_mark(j) && !self.seg.tokens[j].space_before))
+                        || (self.is_possessive_mark(j) && !self.seg.tokens[j].space_before)
+                        || self.abbreviation_stop(j))
                     && self.capitalised(j + 1)
                 {
                     j += 1;
@@ -1176,8 +1188,20 @@ impl<'a> Reader<'a> {
                 && (self.is(name_start - 1, Kind::Org) || self.is(name_start - 1, Kind::Media));
             let role_range = role.as_ref().map(|_| start..name_start);
             let mut kind = self.kind_of(role_range, name_start..last + 1, &name);
-            let mut sure =
-                role.is_some() || kind != SourceKind::Organisation || before_org || n_words > 1;
+            // "Quillon, the Helsinki-based maker of accounting software": an
+            // apposition with an organisation noun settles the kind.
+            let org_apposition = last + 2 < self.hi
+                && self.punct(last + 1, ",")
+                && (last + 2..(last + 10).min(self.hi))
+                    .take_while(|&t| !self.punct(t, ",") && !self.quoted(t))
+                    .any(|t| {
+                        !self.capitalised(t) && (self.is(t, Kind::Org) || self.is(t, Kind::Media))
+                    });
+            let mut sure = role.is_some()
+                || kind != SourceKind::Organisation
+                || before_org
+                || n_words > 1
+                || org_apposition;
             if before_org && kind == SourceKind::Person {
                 kind = if self.is(name_start - 1, Kind::Media) {
                     SourceKind::Media
@@ -1194,7 +1218,12 @@ impl<'a> Reader<'a> {
                 role,
                 kind,
                 sure,
-                weak: n_words == 1 && self.initial(name_start),
+                // "Making evaluations …" opens with a capital; "Quillon, the
+                // Helsinki-based maker" names.
+                weak: n_words == 1
+                    && self.initial(name_start)
+                    && !(last + 1 < self.hi
+                        && (self.punct(last + 1, ",") || self.punct(last + 1, "("))),
             });
         }
         out
@@ -1214,7 +1243,25 @@ impl<'a> Reader<'a> {
         let end = (i + 8).min(self.hi);
         let words: Vec<&str> = (i..end).map(|k| self.w(k)).collect();
         let g: &'a Grammar = self.g;
-        g.longest(&words, |e| e.kind.is_cue())
+        let cue = g.longest(&words, |e| e.kind.is_cue());
+        // A longer phrase that is not a cue wins: "added to the confusion",
+        // "who asked not to be named".
+        let not = g.longest(&words, |e| matches!(e.kind, Kind::NotCue | Kind::Anonymous));
+        match (cue, not) {
+            (Some((n, _)), Some((m, _))) if m > n => None,
+            _ => cue,
+        }
+    }
+
+    /// Where scanning for cues should resume after token `i`: past a
+    /// not-a-cue or anonymous phrase starting there.
+    fn skip_non_cue(&self, i: usize) -> Option<usize> {
+        let end = (i + 8).min(self.hi);
+        let words: Vec<&str> = (i..end).map(|k| self.w(k)).collect();
+        self.g
+            .longest(&words, |e| matches!(e.kind, Kind::NotCue | Kind::Anonymous))
+            .filter(|(m, _)| *m > 1)
+            .map(|(m, _)| i + m)
     }
 
     /// Reads the sentence.
@@ -1233,7 +1280,11 @@ impl<'a> Reader<'a> {
         let mut i = self.lo;
         while i < self.hi {
             let Some((n, entries)) = self.cue_at(i) else {
-                i += 1;
+                i = if self.is_word(i) && !self.quoted(i) {
+                    self.skip_non_cue(i).unwrap_or(i + 1)
+                } else {
+                    i + 1
+                };
                 continue;
             };
             let cue = i..i + n;
@@ -1705,18 +1756,47 @@ impl<'a> Reader<'a> {
     /// "According to X, …" and "…, according to X."
     fn according(&self, cue: Range<usize>, stance: &'static str) -> Option<(Attribution, usize)> {
         let np = self.np_right(cue.end, self.hi)?;
-        let mut source = self
-            .analyse(np.clone(), false)
-            .or_else(|| self.lenient(np.clone()))?;
+        // "according to a joint declaration": an unknown thing, not an
+        // unnamed person.
+        let mut source = self.analyse(np.clone(), false).or_else(|| {
+            self.lenient(np.clone()).map(|mut l| {
+                if let Phrase::Anonymous(text) | Phrase::Vague(text) = &l.phrase {
+                    let head = text.split_whitespace().last().unwrap_or("").to_lowercase();
+                    if !self.g.word_is(&head, Kind::Person) {
+                        l.phrase = Phrase::Descriptor {
+                            head,
+                            modifiers: vec![],
+                            text: strip_article(text),
+                            kind: SourceKind::Document,
+                            definite: false,
+                        };
+                    }
+                }
+                l
+            })
+        })?;
         let mut after = np.end;
         // "preliminary results published by the Commission": the publisher is the source.
-        if after + 1 < self.hi && self.participle(after) && self.w(after + 1) == "by" {
-            if let Some(owner) = self.np_right(after + 2, self.hi) {
+        let owner_at = if after + 1 < self.hi && self.participle(after) && self.w(after + 1) == "by"
+        {
+            Some(after + 2)
+        } else if after < self.hi
+            && matches!(self.w(after), "from" | "by")
+            && self.is(np.end - 1, Kind::Document)
+        {
+            // "a statement from Atlético Varela"
+            Some(after + 1)
+        } else {
+            None
+        };
+        if let Some(at) = owner_at {
+            if let Some(owner) = self.np_right(at, self.hi) {
                 if let Some(o) = self.analyse(owner.clone(), false) {
                     source = SourcePhrase {
                         span: source.span.cover(o.span),
                         tokens: np.start..owner.end,
                         phrase: o.phrase,
+                        lenient: false,
                     };
                     after = owner.end;
                 }
@@ -1819,8 +1899,22 @@ impl<'a> Reader<'a> {
         // Speech verbs take any subject; verbs of saying something contested
         // or asking do too. Verbs of confirming, thinking or wanting need a
         // subject that can hold a view ("the invitation confirms" is not one).
+        // "homes listed on rental platforms", "the bureau cited in the
+        // tweet": a participle describing a noun, not a verb of saying.
+        if cue_word.ends_with("ed")
+            && cue.len() == 1
+            && !self.is(cue.start, Kind::Speech)
+            && k == cue.start
+            && cue.end < self.hi
+            && self.tag(cue.end, Kind::Function, "preposition")
+            && !matches!(self.w(cue.end), "that" | "to")
+            && !(cue.end..(cue.end + 6).min(self.hi))
+                .any(|t| self.w(t) == "that" && !self.quoted(t))
+        {
+            return None;
+        }
         let speech = self.is(cue.start, Kind::Speech)
-            || matches!(stance, "neutral" | "distancing" | "denial" | "question");
+            || matches!(stance, "neutral" | "distancing" | "question");
         let mut subject: Option<SourcePhrase> = None;
         let mut origin: Option<SourcePhrase> = None;
         let mut subject_after_comma = false;
@@ -1871,6 +1965,7 @@ impl<'a> Reader<'a> {
                                 span: self.span_of(&(left..left + 1)),
                                 tokens: p.tokens,
                                 phrase: p.phrase,
+                                lenient: p.lenient,
                             });
                     }
                 } else if let Some(np) = self.np_left(left, self.lo) {
@@ -1932,6 +2027,7 @@ impl<'a> Reader<'a> {
                                 span: p.span.cover(self.span_of(&(open..left + 1))),
                                 tokens: np.start..left + 1,
                                 phrase: p.phrase,
+                                lenient: p.lenient,
                             });
                         subject_after_comma = np.start > self.lo
                             && (self.punct(np.start - 1, ",") || self.quoted(np.start - 1));
@@ -2159,6 +2255,11 @@ impl<'a> Reader<'a> {
             let s = self.analyse(head_np, false)?;
             return Some((s, o));
         }
+        // "A member of the team, speaking on condition of anonymity, said"
+        if self.has_phrase(seg.clone(), Kind::Anonymous) {
+            let s = self.analyse(head_np, true)?;
+            return Some((s, None));
+        }
         // An age: "Quina Jones, 25, said".
         if seg.len() == 1 && self.is_number(first) {
             let s = self
@@ -2169,6 +2270,7 @@ impl<'a> Reader<'a> {
                     span: s.span.cover(self.span_of(&seg)),
                     tokens: head_np.start..comma,
                     phrase: s.phrase,
+                    lenient: s.lenient,
                 },
                 None,
             ));
@@ -2228,6 +2330,7 @@ impl<'a> Reader<'a> {
                 span,
                 tokens,
                 phrase,
+                lenient: false,
             },
             None,
         ))

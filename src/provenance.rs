@@ -270,7 +270,7 @@ impl Registry {
                 best.or_else(|| {
                     // A definite description of a leader or official refers back
                     // to the last person the article named.
-                    if definite && g.word_is(head, Kind::Title) {
+                    if definite && g.word_tag(head, Kind::Title, "leader") {
                         self.most_recent(|e| e.kind == SourceKind::Person && e.sure)
                     } else {
                         None
@@ -290,9 +290,14 @@ impl Registry {
                 });
                 named.or_else(|| {
                     if definite && modifiers.is_empty() && g.word_tag(head, Kind::Org, "generic") {
-                        self.most_recent(|e| {
-                            matches!(e.kind, SourceKind::Organisation | SourceKind::Media) && e.sure
-                        })
+                        // "the company" is an organisation before it is an outlet
+                        // (the publisher is an outlet too, and never "the company").
+                        let want = if kind == SourceKind::Media {
+                            SourceKind::Media
+                        } else {
+                            SourceKind::Organisation
+                        };
+                        self.most_recent(|e| e.kind == want && e.sure)
                     } else {
                         None
                     }
@@ -735,8 +740,11 @@ fn judge(
             .attributions
             .iter()
             .filter(|n| {
+                // Someone else's words inside the content make a relay, unless
+                // that someone is only a guess at an unknown noun phrase.
                 n.attribution.nested_in == Some(k)
                     && a.content.is_some_and(|c| c.contains(n.attribution.cue))
+                    && n.attribution.source.as_ref().is_some_and(|s| !s.lenient)
             })
             .filter_map(|n| n.source)
             .find(|&s| s != src);

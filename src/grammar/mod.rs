@@ -61,6 +61,9 @@ pub enum Kind {
     Credit,
     /// Pure speech verbs, whose subject is a speaker whatever it is called.
     Speech,
+    /// Phrases that start like a cue but are not one: "added to the
+    /// confusion", "agreed to pay", "ruled out".
+    NotCue,
 }
 
 impl Kind {
@@ -87,6 +90,7 @@ impl Kind {
         ("abbreviation", Kind::Abbreviation),
         ("credit", Kind::Credit),
         ("speech", Kind::Speech),
+        ("not-cue", Kind::NotCue),
     ];
 
     pub fn name(self) -> &'static str {

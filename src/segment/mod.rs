@@ -441,12 +441,28 @@ fn block_kind(
         .map(|t| norm(t.text(text)))
         .collect();
     let single_line = !para.span.slice(text).contains('\n');
-    if single_line
-        && toks.len() <= 40
-        && grammar
-            .longest(&words, |e| e.kind == Kind::Credit)
-            .is_some()
-    {
+    let credit = grammar.longest(&words, |e| e.kind == Kind::Credit);
+    // A byline names people: "By Jane Smith", not "By dawn, the town had emptied".
+    let byline_ok = |n: usize| {
+        let rest: Vec<&Token> = toks.iter().skip(n).filter(|t| t.is_word()).collect();
+        !rest.is_empty()
+            && rest.len() <= 12
+            && rest.iter().all(|t| {
+                let w = t.text(text);
+                w.chars().next().is_some_and(char::is_uppercase)
+                    || matches!(w, "and" | "in" | "for" | "of" | "de" | "van" | "von")
+            })
+    };
+    let is_credit = match credit {
+        Some((n, entries)) => {
+            entries
+                .iter()
+                .any(|e| e.kind == Kind::Credit && e.tag == "publisher")
+                || byline_ok(n)
+        }
+        None => false,
+    };
+    if single_line && toks.len() <= 40 && is_credit {
         return BlockKind::Credit;
     }
     if headings.iter().any(|h| h.overlaps(para.span)) {
