@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::grammar::{Entry, Grammar, Kind};
+use crate::grammar::{Entry, Grammar, Kind, TokenWords, ROOT};
 use crate::segment::lex::{QuoteMark, TokenKind};
 use crate::segment::Segmentation;
 use crate::span::Span;
@@ -165,7 +165,7 @@ pub fn norms<'a>(text: &'a str, seg: &Segmentation) -> Vec<Cow<'a, str>> {
 pub struct Reader<'a> {
     text: &'a str,
     seg: &'a Segmentation,
-    norms: &'a [Cow<'a, str>],
+    norms: &'a TokenWords<'a>,
     g: &'a Grammar,
     lo: usize,
     hi: usize,
@@ -177,7 +177,7 @@ impl<'a> Reader<'a> {
     pub fn new(
         text: &'a str,
         seg: &'a Segmentation,
-        norms: &'a [Cow<'a, str>],
+        norms: &'a TokenWords<'a>,
         g: &'a Grammar,
         sentence: Range<usize>,
     ) -> Reader<'a> {
@@ -210,11 +210,42 @@ impl<'a> Reader<'a> {
     }
 
     fn is(&self, i: usize, kind: Kind) -> bool {
-        self.is_word(i) && self.g.word_is(self.w(i), kind)
+        self.is_word(i) && self.norms.kinds(i) & kind.bit() != 0
     }
 
     fn tag(&self, i: usize, kind: Kind, tag: &str) -> bool {
-        self.is_word(i) && self.g.word_tag(self.w(i), kind, tag)
+        self.is(i, kind)
+            && self
+                .entries(i)
+                .iter()
+                .any(|e| e.kind == kind && e.tag == tag)
+    }
+
+    /// The grammar entries of token `i` as a one-word phrase.
+    fn entries(&self, i: usize) -> &'a [Entry] {
+        let g: &'a Grammar = self.g;
+        g.entries(self.norms.node(i))
+    }
+
+    /// The longest phrase accepted by `want` over the words of `from..to`
+    /// (tokens that are not words skipped when `words_only`).
+    fn phrase_from(
+        &self,
+        from: usize,
+        to: usize,
+        words_only: bool,
+        want: impl Fn(&Entry) -> bool,
+    ) -> Option<(usize, &'a [Entry])> {
+        if from >= to || self.norms.node(from) == ROOT {
+            return None;
+        }
+        let g: &'a Grammar = self.g;
+        g.longest_ids(
+            (from..to)
+                .filter(|&k| !words_only || self.is_word(k))
+                .map(|k| self.norms.id(k)),
+            want,
+        )
     }
 
     fn punct(&self, i: usize, p: &str) -> bool {
@@ -241,7 +272,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         if self.initial(i) {
-            let common = self.g.word(self.w(i)).iter().any(|e| {
+            let common = self.entries(i).iter().any(|e| {
                 matches!(
                     e.kind,
                     Kind::Person
@@ -326,7 +357,7 @@ impl<'a> Reader<'a> {
         }
         let w = self.w(i);
         if self.is(i, Kind::Function) {
-            let entries = self.g.word(w);
+            let entries = self.entries(i);
             let only_det = entries
                 .iter()
                 .all(|e| e.kind != Kind::Function || matches!(e.tag, "determiner" | "quantifier"));
@@ -379,12 +410,10 @@ impl<'a> Reader<'a> {
         // all: "people familiar with the matter".
         let mut k = k;
         if let Some(j) = (k.saturating_sub(7).max(lo)..k).find(|&j| {
-            let words: Vec<&str> = (j..=k).map(|t| self.w(t)).collect();
             (j..=k).all(|t| self.is_word(t) && !self.quoted(t))
                 && self
-                    .g
-                    .longest(&words, |e| e.kind == Kind::Anonymous)
-                    .is_some_and(|(n, _)| n == words.len())
+                    .phrase_from(j, k + 1, false, |e| e.kind == Kind::Anonymous)
+                    .is_some_and(|(n, _)| n == k + 1 - j)
         }) {
             if j == lo || !(self.is_word(j - 1) && (self.is_det(j - 1) || !self.np_stop(j - 1))) {
                 return Some(j..k + 1);
@@ -502,12 +531,10 @@ impl<'a> Reader<'a> {
 
     /// Any grammar phrase of `kind` inside the token range.
     fn has_phrase(&self, r: Range<usize>, kind: Kind) -> bool {
-        let words: Vec<&str> = r
-            .clone()
-            .filter(|&i| self.is_word(i))
-            .map(|i| self.w(i))
-            .collect();
-        (0..words.len()).any(|k| self.g.longest(&words[k..], |e| e.kind == kind).is_some())
+        r.clone().filter(|&i| self.is_word(i)).any(|k| {
+            self.phrase_from(k, r.end, true, |e| e.kind == kind)
+                .is_some()
+        })
     }
 
     /// What a noun phrase says about its speaker; `None` if it cannot speak.
@@ -524,8 +551,7 @@ impl<'a> Reader<'a> {
         let first = *words.first()?;
         if words.len() == 1 && self.is(first, Kind::Pronoun) {
             let tag = self
-                .g
-                .word(self.w(first))
+                .entries(first)
                 .iter()
                 .find(|e| e.kind == Kind::Pronoun)
                 .map(|e| e.tag)?;
@@ -608,12 +634,12 @@ impl<'a> Reader<'a> {
         }
         // Titles at the front of the run are role, not name ("Prime Minister Viktor Lenz").
         while run_start < head_end {
-            let ws: Vec<&str> = (run_start..head_end)
-                .filter(|&i| self.is_word(i))
-                .map(|i| self.w(i))
-                .collect();
-            match self.g.longest(&ws, |e| e.kind == Kind::Title) {
-                Some((n, _)) if n < ws.len() => {
+            let ws = (run_start..head_end).filter(|&i| self.is_word(i)).count();
+            let first_word = (run_start..head_end).find(|&i| self.is_word(i));
+            let title = first_word
+                .and_then(|f| self.phrase_from(f, head_end, true, |e| e.kind == Kind::Title));
+            match title {
+                Some((n, _)) if n < ws => {
                     let mut seen = 0;
                     let mut i = run_start;
                     while seen < n {
@@ -797,34 +823,33 @@ impl<'a> Reader<'a> {
                 return SourceKind::Person;
             }
         }
-        let words: Vec<&str> = name
-            .clone()
-            .filter(|&i| self.is_word(i))
-            .map(|i| self.w(i))
-            .collect();
-        if self
-            .g
-            .longest(&words, |e| e.kind == Kind::Media)
-            .is_some_and(|(n, _)| n == words.len())
-            || words.last().is_some_and(|w| self.g.word_is(w, Kind::Media))
-        {
+        let mut words = name.clone().filter(|&i| self.is_word(i));
+        let (n_words, first, last) = match words.next() {
+            Some(f) => (1 + words.clone().count(), Some(f), words.last().or(Some(f))),
+            None => (0, None, None),
+        };
+        let whole = |kind: Kind| {
+            first
+                .and_then(|f| self.phrase_from(f, name.end, true, |e| e.kind == kind))
+                .is_some_and(|(n, _)| n == n_words)
+        };
+        if whole(Kind::Media) || last.is_some_and(|l| self.is(l, Kind::Media)) {
             return SourceKind::Media;
         }
-        if self
-            .g
-            .longest(&words, |e| e.kind == Kind::Country)
-            .is_some_and(|(n, _)| n == words.len())
-        {
+        if whole(Kind::Country) {
             return SourceKind::Country;
         }
-        if words.iter().any(|w| self.g.word_tag(w, Kind::Org, "name")) {
+        if name
+            .clone()
+            .any(|i| self.is_word(i) && self.tag(i, Kind::Org, "name"))
+        {
             return SourceKind::Organisation;
         }
         let acronym = name_text
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase());
-        if words.len() >= 2 && !acronym {
+        if n_words >= 2 && !acronym {
             SourceKind::Person
         } else {
             SourceKind::Organisation
@@ -869,16 +894,12 @@ impl<'a> Reader<'a> {
                 }
             }
             i = last + 1;
-            let words: Vec<&str> = (start..=last)
-                .filter(|&k| self.is_word(k))
-                .map(|k| self.w(k))
-                .collect();
+            let n_words = (start..=last).filter(|&k| self.is_word(k)).count();
             let mut name_start = start;
             let mut role = None;
             if let Some((n, _)) = self
-                .g
-                .longest(&words, |e| e.kind == Kind::Title)
-                .filter(|(n, _)| *n < words.len())
+                .phrase_from(start, last + 1, true, |e| e.kind == Kind::Title)
+                .filter(|(n, _)| *n < n_words)
             {
                 let mut seen = 0;
                 let mut k = start;
@@ -954,9 +975,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let end = (i + 8).min(self.hi);
-        let words: Vec<&str> = (i..end).map(|k| self.w(k)).collect();
-        let g: &'a Grammar = self.g;
-        g.longest(&words, |e| e.kind.is_cue())
+        self.phrase_from(i, end, false, |e| e.kind.is_cue())
     }
 
     /// Reads the sentence.

@@ -461,7 +461,7 @@ fn hearsay_reason(kind: SourceKind) -> Option<&'static str> {
 
 /// Builds the provenance graph of a segmented text.
 pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
-    let norms = crate::attribution::norms(text, seg);
+    let norms = crate::grammar::TokenWords::new(text, &seg.tokens, g);
     let mut prov = Provenance::default();
     prov.publisher = publisher(text, seg, g, &mut prov.registry);
     // The speaker of the last direct quotation, per paragraph, for quotations

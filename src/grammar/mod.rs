@@ -6,13 +6,14 @@
 mod parse;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
+
 pub use parse::{parse_file, Example, GrammarError, Line};
 
-use crate::segment::lex::{lex, TokenKind};
+use crate::segment::lex::{lex, Token, TokenKind};
 
 /// What a grammar entry says about its phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -85,6 +86,11 @@ impl Kind {
         ("abbreviation", Kind::Abbreviation),
         ("credit", Kind::Credit),
     ];
+
+    /// This kind as a bit in a kind mask ([`Grammar::kinds`]).
+    pub const fn bit(self) -> u32 {
+        1 << self as u32
+    }
 
     pub fn name(self) -> &'static str {
         Kind::ALL
@@ -183,17 +189,32 @@ pub fn norm(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// A node of the phrase trie: the entries of the phrase that ends here, and
+/// the mask of their kinds so that "is this word a verb?" is one bit test.
 #[derive(Debug, Default)]
 struct Node {
-    children: HashMap<Box<str>, u32>,
     entries: Vec<Entry>,
+    kinds: u32,
 }
 
+/// An interned grammar word (see [`Grammar::word_id`]).
+pub type WordId = u32;
+/// A node of the phrase trie; [`ROOT`] is the empty phrase.
+pub type NodeId = u32;
+/// The trie root: the empty phrase, which has no entries.
+pub const ROOT: NodeId = 0;
+
 /// The compiled grammar: every phrase of every file in one trie keyed by
-/// normalised words. Built once; lookups never allocate.
+/// normalised words. Words are interned once, so that a text's tokens are
+/// looked up once each and every later phrase lookup walks integer edges;
+/// lookups never allocate.
 #[derive(Debug)]
 pub struct Grammar {
     nodes: Vec<Node>,
+    /// Every word that occurs in some phrase → its id.
+    words: FxHashMap<Box<str>, WordId>,
+    /// Trie edges: (node, word) → child.
+    edges: FxHashMap<(NodeId, WordId), NodeId>,
     examples: Vec<(String, Example)>,
     files: Vec<String>,
 }
@@ -233,6 +254,8 @@ impl Grammar {
     pub fn with_files(extra: &[&Path]) -> Result<Grammar, GrammarError> {
         let mut g = Grammar {
             nodes: vec![Node::default()],
+            words: FxHashMap::default(),
+            edges: FxHashMap::default(),
             examples: Vec::new(),
             files: Vec::new(),
         };
@@ -289,37 +312,61 @@ impl Grammar {
     }
 
     fn insert(&mut self, phrase: &str, entry: Entry) {
-        let mut node = 0usize;
+        let mut node = ROOT;
         for tok in lex(phrase) {
             if matches!(tok.kind, TokenKind::Quote(_)) {
                 continue;
             }
-            let w = norm(tok.text(phrase)).into_owned().into_boxed_str();
-            node = match self.nodes[node].children.get(&w) {
-                Some(&n) => n as usize,
-                None => {
-                    self.nodes.push(Node::default());
-                    let n = self.nodes.len() - 1;
-                    self.nodes[node].children.insert(w, n as u32);
-                    n
-                }
-            };
+            let w = norm(tok.text(phrase));
+            let next_id = self.words.len() as WordId;
+            let id = *self.words.entry(w.into()).or_insert(next_id);
+            let next_node = self.nodes.len() as NodeId;
+            node = *self.edges.entry((node, id)).or_insert(next_node);
+            if node == next_node {
+                self.nodes.push(Node::default());
+            }
         }
-        if node != 0 && !self.nodes[node].entries.contains(&entry) {
-            self.nodes[node].entries.push(entry);
+        let n = &mut self.nodes[node as usize];
+        if node != ROOT && !n.entries.contains(&entry) {
+            n.entries.push(entry);
+            n.kinds |= entry.kind.bit();
         }
+    }
+
+    /// The interned id of a normalised word, if some phrase uses it.
+    pub fn word_id(&self, w: &str) -> Option<WordId> {
+        self.words.get(w).copied()
+    }
+
+    /// The trie node reached from `node` by one more word.
+    pub fn step(&self, node: NodeId, w: WordId) -> Option<NodeId> {
+        self.edges.get(&(node, w)).copied()
+    }
+
+    /// The entries of the phrase that ends at `node`.
+    pub fn entries(&self, node: NodeId) -> &[Entry] {
+        &self.nodes[node as usize].entries
+    }
+
+    /// The kinds of the entries at `node`, as a mask of [`Kind::bit`]s.
+    pub fn kinds(&self, node: NodeId) -> u32 {
+        self.nodes[node as usize].kinds
+    }
+
+    /// The node of a single normalised word ([`ROOT`] if it is no phrase).
+    pub fn word_node(&self, w: &str) -> NodeId {
+        self.word_id(w)
+            .and_then(|id| self.step(ROOT, id))
+            .unwrap_or(ROOT)
     }
 
     /// Every entry for a single normalised word.
     pub fn word(&self, w: &str) -> &[Entry] {
-        match self.nodes[0].children.get(w) {
-            Some(&n) => &self.nodes[n as usize].entries,
-            None => &[],
-        }
+        self.entries(self.word_node(w))
     }
 
     pub fn word_is(&self, w: &str, kind: Kind) -> bool {
-        self.word(w).iter().any(|e| e.kind == kind)
+        self.kinds(self.word_node(w)) & kind.bit() != 0
     }
 
     pub fn word_tag(&self, w: &str, kind: Kind, tag: &str) -> bool {
@@ -333,16 +380,27 @@ impl Grammar {
         words: &[S],
         want: impl Fn(&Entry) -> bool,
     ) -> Option<(usize, &'g [Entry])> {
-        let mut node = 0usize;
+        self.longest_ids(words.iter().map(|w| self.word_id(w.as_ref())), want)
+    }
+
+    /// [`Grammar::longest`] over interned words (`None`: a word no phrase
+    /// uses). Stops at the first word that leaves the trie, so callers may
+    /// pass a lazy iterator over the rest of a sentence.
+    pub fn longest_ids<'g>(
+        &'g self,
+        words: impl IntoIterator<Item = Option<WordId>>,
+        want: impl Fn(&Entry) -> bool,
+    ) -> Option<(usize, &'g [Entry])> {
+        let mut node = ROOT;
         let mut best = None;
-        for (i, w) in words.iter().enumerate() {
-            match self.nodes[node].children.get(w.as_ref()) {
-                Some(&n) => node = n as usize,
+        for (i, w) in words.into_iter().enumerate() {
+            match w.and_then(|w| self.step(node, w)) {
+                Some(n) => node = n,
                 None => break,
             }
-            let entries = &self.nodes[node].entries;
+            let entries = self.entries(node);
             if entries.iter().any(&want) {
-                best = Some((i + 1, entries.as_slice()));
+                best = Some((i + 1, entries));
             }
         }
         best
@@ -354,6 +412,70 @@ impl Grammar {
 
     pub fn files(&self) -> &[String] {
         &self.files
+    }
+}
+
+/// The grammar's view of every token of one text, computed once per text:
+/// its normalised form ([`norm`]), its interned word and its single-word trie
+/// node, with that node's kind mask. Indexing gives the normalised form.
+#[derive(Debug, Default)]
+pub struct TokenWords<'a> {
+    norms: Vec<Cow<'a, str>>,
+    ids: Vec<Option<WordId>>,
+    nodes: Vec<NodeId>,
+    kinds: Vec<u32>,
+}
+
+impl<'a> TokenWords<'a> {
+    pub fn new(text: &'a str, tokens: &[Token], g: &Grammar) -> TokenWords<'a> {
+        let n = tokens.len();
+        let mut out = TokenWords {
+            norms: Vec::with_capacity(n),
+            ids: Vec::with_capacity(n),
+            nodes: Vec::with_capacity(n),
+            kinds: Vec::with_capacity(n),
+        };
+        for t in tokens {
+            let w = norm(t.text(text));
+            let id = g.word_id(&w);
+            let node = id.and_then(|id| g.step(ROOT, id)).unwrap_or(ROOT);
+            out.norms.push(w);
+            out.ids.push(id);
+            out.nodes.push(node);
+            out.kinds.push(g.kinds(node));
+        }
+        out
+    }
+
+    pub fn len(&self) -> usize {
+        self.norms.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.norms.is_empty()
+    }
+
+    /// The interned word of token `i`, if some phrase uses it.
+    pub fn id(&self, i: usize) -> Option<WordId> {
+        self.ids[i]
+    }
+
+    /// The trie node of token `i` as a one-word phrase ([`ROOT`]: none).
+    pub fn node(&self, i: usize) -> NodeId {
+        self.nodes[i]
+    }
+
+    /// The kinds of token `i` as a one-word phrase, as a [`Kind::bit`] mask.
+    pub fn kinds(&self, i: usize) -> u32 {
+        self.kinds[i]
+    }
+}
+
+impl std::ops::Index<usize> for TokenWords<'_> {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        &self.norms[i]
     }
 }
 
