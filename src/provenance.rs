@@ -5,7 +5,9 @@
 //! Resolution follows the article in reading order, so that "he", "the
 //! company" and "Gur chief" mean whoever the article has introduced so far.
 
-use std::collections::HashMap;
+use std::collections::{BinaryHeap, HashMap};
+
+use rustc_hash::FxHashMap;
 
 use crate::attribution::{
     Attribution, AttributionKind, Phrase, Reader, Reading, SourceKind, SourcePhrase,
@@ -77,9 +79,77 @@ struct Desc<'a> {
 }
 
 /// All entities of one article.
+///
+/// Lookups go through indexes, so that resolving a mention costs the same
+/// in a long archive as in a short article: lowercased names and aliases,
+/// name words, first name words and role words each map to the entities
+/// that carry them, and a heap per pronoun class gives the most recent
+/// entity of that class. The indexes are append-only and may hold stale
+/// entries (a name that became an alias, a kind that changed), so every
+/// candidate is checked against the entity as it is now; every change to
+/// an entity goes through the methods below, which keep them complete.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
+    by_name: FxHashMap<String, Vec<EntityId>>,
+    by_word: FxHashMap<String, Vec<EntityId>>,
+    by_first: FxHashMap<String, Vec<EntityId>>,
+    by_role: FxHashMap<String, Vec<EntityId>>,
+    /// (last seen, id) of the entities of each [`Recency`] class.
+    recent: [BinaryHeap<(usize, EntityId)>; Recency::ALL.len()],
+}
+
+/// The classes of entity that pronouns and bare descriptions refer back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Recency {
+    /// A sure person: "he", "the dictator".
+    Person,
+    /// A sure group: "they".
+    Group,
+    /// A sure organisation, outlet, country or document: "it".
+    Thing,
+    /// A sure organisation or outlet: "the company".
+    Org,
+}
+
+impl Recency {
+    const ALL: [Recency; 4] = [
+        Recency::Person,
+        Recency::Group,
+        Recency::Thing,
+        Recency::Org,
+    ];
+
+    fn holds(self, e: &Entity) -> bool {
+        use SourceKind as K;
+        e.sure
+            && match self {
+                Recency::Person => e.kind == K::Person,
+                Recency::Group => matches!(
+                    e.kind,
+                    K::Organisation | K::Media | K::Country | K::Vague | K::Anonymous
+                ),
+                Recency::Thing => {
+                    matches!(
+                        e.kind,
+                        K::Organisation | K::Media | K::Country | K::Document
+                    )
+                }
+                Recency::Org => matches!(e.kind, K::Organisation | K::Media),
+            }
+    }
+}
+
+fn index_add(index: &mut FxHashMap<String, Vec<EntityId>>, key: &str, id: EntityId) {
+    let ids = index.entry(key.to_string()).or_default();
+    // Repeats are harmless (candidates are checked); this keeps the common one out.
+    if ids.last() != Some(&id) {
+        ids.push(id);
+    }
+}
+
+fn index_get<'r>(index: &'r FxHashMap<String, Vec<EntityId>>, key: &str) -> &'r [EntityId] {
+    index.get(key).map_or(&[], Vec::as_slice)
 }
 
 fn words_of(s: &str) -> Vec<String> {
@@ -106,11 +176,67 @@ impl Registry {
         let a = alias.trim();
         if !a.is_empty() && a != e.name && !e.aliases.iter().any(|x| x == a) {
             e.aliases.push(a.to_string());
+            index_add(&mut self.by_name, &a.to_lowercase(), id);
         }
     }
 
+    /// Indexes the name and name words of entity `id` (after a change).
+    fn index_name(&mut self, id: EntityId) {
+        let e = &self.entities[id];
+        let lower = e.name.to_lowercase();
+        let words = e.words.clone();
+        index_add(&mut self.by_name, &lower, id);
+        for w in &words {
+            index_add(&mut self.by_word, w, id);
+        }
+        if let Some(w) = words.first() {
+            index_add(&mut self.by_first, w, id);
+        }
+    }
+
+    /// Records entity `id` in the recency heap of every class it is in
+    /// (after its last sighting, kind or sureness changed).
+    fn index_recency(&mut self, id: EntityId) {
+        let e = &self.entities[id];
+        for (k, class) in Recency::ALL.iter().enumerate() {
+            if class.holds(e) {
+                self.recent[k].push((e.last_seen, id));
+            }
+        }
+    }
+
+    /// The most recently seen entity of a class (the highest id on a tie).
+    fn most_recent_of(&mut self, class: Recency) -> Option<EntityId> {
+        let k = Recency::ALL.iter().position(|&c| c == class)?;
+        while let Some(&(seen, id)) = self.recent[k].peek() {
+            let e = &self.entities[id];
+            if e.last_seen == seen && class.holds(e) {
+                return Some(id);
+            }
+            self.recent[k].pop();
+        }
+        None
+    }
+
+    /// Of the candidates that pass `want`, the one with the greatest key.
+    fn best_of<K: Ord>(
+        &self,
+        candidates: &[EntityId],
+        want: impl Fn(&Entity) -> bool,
+        key: impl Fn(EntityId, &Entity) -> K,
+    ) -> Option<EntityId> {
+        candidates
+            .iter()
+            .copied()
+            .filter(|&i| want(&self.entities[i]))
+            .max_by_key(|&i| key(i, &self.entities[i]))
+    }
+
     fn touch(&mut self, id: EntityId, at: usize) -> EntityId {
-        self.entities[id].last_seen = at;
+        if self.entities[id].last_seen != at {
+            self.entities[id].last_seen = at;
+            self.index_recency(id);
+        }
         id
     }
 
@@ -132,7 +258,13 @@ impl Registry {
             sure,
             last_seen: at,
         });
-        self.entities.len() - 1
+        let id = self.entities.len() - 1;
+        self.index_name(id);
+        for w in self.entities[id].role_words.clone() {
+            index_add(&mut self.by_role, &w, id);
+        }
+        self.index_recency(id);
+        id
     }
 
     fn set_role(&mut self, id: EntityId, role: Option<&str>) {
@@ -142,8 +274,9 @@ impl Registry {
                 e.role = Some(r.to_string());
             }
             for w in words_of(r) {
-                if !e.role_words.contains(&w) {
-                    e.role_words.push(w);
+                if !self.entities[id].role_words.contains(&w) {
+                    index_add(&mut self.by_role, &w, id);
+                    self.entities[id].role_words.push(w);
                 }
             }
         }
@@ -162,32 +295,46 @@ impl Registry {
         } = n;
         let lower = name.to_lowercase();
         let words = words_of(name);
-        let by_recency = |reg: &Registry| {
-            let mut ids: Vec<EntityId> = (0..reg.entities.len()).collect();
-            ids.sort_by_key(|&i| std::cmp::Reverse(reg.entities[i].last_seen));
-            ids
-        };
-        let found = by_recency(self)
-            .into_iter()
-            .find(|&i| self.entities[i].matches_name(&lower))
+        // The most recently seen match; on a tie, the oldest entity.
+        let recency = |i: EntityId, e: &Entity| (e.last_seen, std::cmp::Reverse(i));
+        let found = self
+            .best_of(
+                index_get(&self.by_name, &lower),
+                |e| e.matches_name(&lower),
+                recency,
+            )
             .or_else(|| {
-                by_recency(self).into_iter().find(|&i| {
-                    let e = &self.entities[i];
-                    if matches!(
-                        e.kind,
-                        SourceKind::Vague | SourceKind::Anonymous | SourceKind::Document
-                    ) {
-                        return false;
+                // Only entities sharing a word can match: those holding the
+                // first word, or whose first word is one of the words.
+                let mut candidates: Vec<EntityId> = match words.first() {
+                    Some(w) => index_get(&self.by_word, w).to_vec(),
+                    None => Vec::new(),
+                };
+                if words.len() > 1 {
+                    for w in &words {
+                        candidates.extend_from_slice(index_get(&self.by_first, w));
                     }
-                    if words.len() == 1 {
-                        // A surname or a short form: "Budanov", "Velto", "Kim".
-                        e.words.len() > 1
-                            && e.words.contains(&words[0])
-                            && (e.kind == SourceKind::Person || e.words[0] == words[0])
-                    } else {
-                        contains_seq(&e.words, &words) || contains_seq(&words, &e.words)
-                    }
-                })
+                }
+                self.best_of(
+                    &candidates,
+                    |e| {
+                        if matches!(
+                            e.kind,
+                            SourceKind::Vague | SourceKind::Anonymous | SourceKind::Document
+                        ) {
+                            return false;
+                        }
+                        if words.len() == 1 {
+                            // A surname or a short form: "Budanov", "Velto", "Kim".
+                            e.words.len() > 1
+                                && e.words.contains(&words[0])
+                                && (e.kind == SourceKind::Person || e.words[0] == words[0])
+                        } else {
+                            contains_seq(&e.words, &words) || contains_seq(&words, &e.words)
+                        }
+                    },
+                    recency,
+                )
             });
         match found {
             Some(id) => {
@@ -196,6 +343,7 @@ impl Registry {
                     // A fuller form: it becomes the canonical name.
                     let old = std::mem::replace(&mut self.entities[id].name, clean(name));
                     self.entities[id].words = words;
+                    self.index_name(id);
                     self.add_alias(id, &old);
                 } else if name != e.name {
                     self.add_alias(id, name);
@@ -210,6 +358,7 @@ impl Registry {
                 {
                     self.entities[id].kind = kind;
                     self.entities[id].sure = true;
+                    self.index_recency(id);
                 }
                 self.set_role(id, role);
                 Some(self.touch(id, at))
@@ -225,12 +374,6 @@ impl Registry {
         }
     }
 
-    fn most_recent(&self, want: impl Fn(&Entity) -> bool) -> Option<EntityId> {
-        (0..self.entities.len())
-            .filter(|&i| want(&self.entities[i]))
-            .max_by_key(|&i| self.entities[i].last_seen)
-    }
-
     /// Resolves a description: "Gur chief" to the entity whose role says so,
     /// "the company" to the last organisation, "the airport" to the entity
     /// named for it; otherwise the description is a source of its own.
@@ -243,54 +386,59 @@ impl Registry {
             definite,
         } = d;
         let lower = text.to_lowercase();
-        if let Some(id) = (0..self.entities.len()).find(|&i| self.entities[i].matches_name(&lower))
-        {
+        // The first entity of that name.
+        if let Some(id) = self.best_of(
+            index_get(&self.by_name, &lower),
+            |e| e.matches_name(&lower),
+            |i, _| std::cmp::Reverse(i),
+        ) {
             return self.touch(id, at);
         }
         let found = match kind {
             SourceKind::Person => {
                 // Role match: every capitalised modifier and the head in the role.
-                let best = (0..self.entities.len())
-                    .filter(|&i| {
-                        self.entities[i].kind == SourceKind::Person
-                            && self.entities[i].role_words.iter().any(|w| w == head)
-                    })
-                    .max_by_key(|&i| {
-                        let e = &self.entities[i];
+                let best = self.best_of(
+                    index_get(&self.by_role, head),
+                    |e| e.kind == SourceKind::Person && e.role_words.iter().any(|w| w == head),
+                    |i, e| {
                         (
                             modifiers
                                 .iter()
                                 .filter(|m| e.role_words.contains(m))
                                 .count(),
                             e.last_seen,
+                            i,
                         )
-                    });
+                    },
+                );
                 best.or_else(|| {
                     // A definite description of a leader or official refers back
                     // to the last person the article named.
                     if definite && g.word_is(head, Kind::Title) {
-                        self.most_recent(|e| e.kind == SourceKind::Person && e.sure)
+                        self.most_recent_of(Recency::Person)
                     } else {
                         None
                     }
                 })
             }
             SourceKind::Organisation | SourceKind::Media => {
-                let named = self.most_recent(|e| {
-                    e.words.iter().any(|w| w == head)
-                        && !matches!(
-                            e.kind,
-                            SourceKind::Vague
-                                | SourceKind::Anonymous
-                                | SourceKind::Document
-                                | SourceKind::Person
-                        )
-                });
+                let named = self.best_of(
+                    index_get(&self.by_word, head),
+                    |e| {
+                        e.words.iter().any(|w| w == head)
+                            && !matches!(
+                                e.kind,
+                                SourceKind::Vague
+                                    | SourceKind::Anonymous
+                                    | SourceKind::Document
+                                    | SourceKind::Person
+                            )
+                    },
+                    |i, e| (e.last_seen, i),
+                );
                 named.or_else(|| {
                     if definite && modifiers.is_empty() && g.word_tag(head, Kind::Org, "generic") {
-                        self.most_recent(|e| {
-                            matches!(e.kind, SourceKind::Organisation | SourceKind::Media) && e.sure
-                        })
+                        self.most_recent_of(Recency::Org)
                     } else {
                         None
                     }
@@ -309,9 +457,11 @@ impl Registry {
 
     fn plain(&mut self, text: &str, kind: SourceKind, at: usize) -> EntityId {
         let lower = text.to_lowercase();
-        match (0..self.entities.len()).find(|&i| {
-            self.entities[i].kind == kind && self.entities[i].name.to_lowercase() == lower
-        }) {
+        match self.best_of(
+            index_get(&self.by_name, &lower),
+            |e| e.kind == kind && e.name.to_lowercase() == lower,
+            |i, _| std::cmp::Reverse(i),
+        ) {
             Some(id) => self.touch(id, at),
             None => self.create(text, kind, None, true, at),
         }
@@ -319,26 +469,9 @@ impl Registry {
 
     fn pronoun(&mut self, tag: &str, at: usize) -> Option<EntityId> {
         let id = match tag {
-            "person" => self.most_recent(|e| e.kind == SourceKind::Person && e.sure),
-            "group" => self.most_recent(|e| {
-                matches!(
-                    e.kind,
-                    SourceKind::Organisation
-                        | SourceKind::Media
-                        | SourceKind::Country
-                        | SourceKind::Vague
-                        | SourceKind::Anonymous
-                ) && e.sure
-            }),
-            _ => self.most_recent(|e| {
-                matches!(
-                    e.kind,
-                    SourceKind::Organisation
-                        | SourceKind::Media
-                        | SourceKind::Country
-                        | SourceKind::Document
-                ) && e.sure
-            }),
+            "person" => self.most_recent_of(Recency::Person),
+            "group" => self.most_recent_of(Recency::Group),
+            _ => self.most_recent_of(Recency::Thing),
         }?;
         Some(self.touch(id, at))
     }
