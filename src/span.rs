@@ -50,22 +50,28 @@ pub struct Position {
 }
 
 /// Line starts of a text, built once so that every lookup is a binary search.
+/// The last position found is remembered, so that positions asked in text
+/// order cost the distance between them even on one very long line.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The last answer: (offset, line index, column).
+    last: std::cell::Cell<(usize, usize, usize)>,
+}
+
+/// Characters that start in `bytes` (non-continuation bytes).
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 impl LineIndex {
     pub fn new(bytes: &[u8]) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|(_, &b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { starts }
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        LineIndex {
+            starts,
+            last: std::cell::Cell::new((0, 0, 1)),
+        }
     }
 
     /// Position of a byte offset. Offsets inside a multi-byte character count
@@ -77,12 +83,17 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.starts[line];
-        // Count character starts (non-continuation bytes) between line start and offset.
-        let column = bytes[start..offset]
-            .iter()
-            .filter(|&&b| (b & 0xC0) != 0x80)
-            .count()
-            + 1;
+        // Count character starts (non-continuation bytes) between line start
+        // and offset, or from the last answer when it is on the same line.
+        let (at, at_line, at_column) = self.last.get();
+        let column = if at_line == line && at >= start && at <= offset {
+            at_column + char_starts(&bytes[at..offset])
+        } else if at_line == line && at >= start && at - offset < offset - start {
+            at_column - char_starts(&bytes[offset..at])
+        } else {
+            char_starts(&bytes[start..offset]) + 1
+        };
+        self.last.set((offset, line, column));
         Position {
             line: line + 1,
             column,
