@@ -738,36 +738,44 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         prov.claims.push(claim);
     }
     // A quotation that opens in one paragraph and is attributed only in a
-    // later one ("“… \n\n“…,” she said."): its earlier sentences inherit.
+    // later one ("“… \n\n“…,” she said."): its earlier sentences inherit
+    // from the first attributed claim after them whose quotation continues
+    // theirs. Continuations form disjoint paths (a quotation is continued at
+    // most once), and along a path later claims sit deeper, so one pass from
+    // the end with a per-path stack finds that claim by binary search.
+    let mut path = vec![(0usize, 0usize); seg.quotes.len()];
+    for (q, quote) in seg.quotes.iter().enumerate() {
+        path[q] = match quote.continues {
+            Some(c) => (path[c].0, path[c].1 + 1),
+            None => (q, 0),
+        };
+    }
+    // Per path: (claim, depth) of attributed claims, latest claim first.
+    let mut attributed_on: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
     for ci in (0..prov.claims.len()).rev() {
-        if prov.claims[ci].reason != "orphan-quote" {
-            continue;
-        }
         let Some(q) = quote_of_claim[ci] else {
             continue;
         };
-        let later = (ci + 1..prov.claims.len()).find(|&cj| {
-            quote_of_claim[cj].is_some_and(|qj| {
-                let mut cur = seg.quotes[qj].continues;
-                while let Some(c) = cur {
-                    if c == q {
-                        return true;
-                    }
-                    cur = seg.quotes[c].continues;
-                }
-                false
-            }) && prov.claims[cj].status == Status::Attributed
-        });
-        if let Some(cj) = later {
-            let (sources, chain) = (
-                prov.claims[cj].sources.clone(),
-                prov.claims[cj].chain.clone(),
-            );
-            let c = &mut prov.claims[ci];
-            c.status = Status::Attributed;
-            c.reason = "continued-quote";
-            c.sources = sources;
-            c.chain = chain;
+        let (p, depth) = path[q];
+        if prov.claims[ci].reason == "orphan-quote" {
+            let later = attributed_on.get(&p).and_then(|list| {
+                let deeper = list.partition_point(|&(_, d)| d > depth);
+                deeper.checked_sub(1).map(|k| list[k].0)
+            });
+            if let Some(cj) = later {
+                let (sources, chain) = (
+                    prov.claims[cj].sources.clone(),
+                    prov.claims[cj].chain.clone(),
+                );
+                let c = &mut prov.claims[ci];
+                c.status = Status::Attributed;
+                c.reason = "continued-quote";
+                c.sources = sources;
+                c.chain = chain;
+            }
+        }
+        if prov.claims[ci].status == Status::Attributed {
+            attributed_on.entry(p).or_default().push((ci, depth));
         }
     }
     prov
