@@ -20,6 +20,7 @@
 //! ```
 
 pub mod attribution;
+pub mod batch;
 pub mod document;
 pub mod grammar;
 pub mod provenance;

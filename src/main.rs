@@ -2,13 +2,15 @@
 //!
 //! Exit codes: 0 nothing flagged, 1 claims flagged, 2 usage or input error.
 
-use std::io::Write;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use indicatif::{ProgressBar, ProgressStyle};
+use whosaid::batch;
 use whosaid::document::InputType;
 use whosaid::grammar::Grammar;
 use whosaid::report::{self, CheckedFile};
@@ -60,6 +62,9 @@ struct Common {
     /// Input type, instead of guessing from the extension.
     #[arg(long = "type", value_enum)]
     input_type: Option<TypeArg>,
+    /// Files checked at once (default: one per core); output order stays the input order.
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    jobs: Option<usize>,
 }
 
 #[derive(Subcommand)]
@@ -85,6 +90,18 @@ enum Command {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Archive mode: JSON Lines {"id", "text"} on stdin, one JSON result per line on stdout.
+    Batch {
+        /// Extra grammar file (repeatable); adds to the built-in grammar.
+        #[arg(long = "grammar", value_name = "FILE")]
+        grammars: Vec<PathBuf>,
+        /// Input type of the texts.
+        #[arg(long = "type", value_enum, default_value = "text")]
+        input_type: TypeArg,
+        /// Articles analysed at once (default: one per core); output order stays the input order.
+        #[arg(short = 'j', long = "jobs", value_name = "N")]
+        jobs: Option<usize>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -97,15 +114,55 @@ fn main() -> ExitCode {
     }
 }
 
+fn grammar(files: &[PathBuf]) -> Result<Grammar> {
+    let extra: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
+    Ok(Grammar::with_files(&extra)?)
+}
+
+fn jobs(n: Option<usize>) -> usize {
+    n.filter(|&n| n > 0).unwrap_or_else(batch::default_jobs)
+}
+
 fn check_all(common: &Common) -> Result<Vec<CheckedFile>> {
-    let extra: Vec<&std::path::Path> = common.grammars.iter().map(PathBuf::as_path).collect();
-    let grammar = Grammar::with_files(&extra)?;
+    let grammar = grammar(&common.grammars)?;
     let kind = common.input_type.map(InputType::from);
-    Ok(common
-        .files
-        .iter()
-        .map(|p| report::check(p, &p.display().to_string(), kind, &grammar))
-        .collect())
+    Ok(batch::check_all(
+        &common.files,
+        kind,
+        &grammar,
+        jobs(common.jobs),
+    ))
+}
+
+/// A progress bar on stderr, when stderr is a terminal and the total is known.
+fn progress_bar(total: Option<u64>) -> Option<ProgressBar> {
+    let total = total.filter(|&t| t > 0)?;
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(total);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{bar:40} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} eta {eta}",
+        )
+        .expect("valid progress template"),
+    );
+    Some(bar)
+}
+
+/// The size of standard input when it is a regular file (`< archive.jsonl`).
+fn stdin_size() -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
+        let meta = std::fs::File::from(fd).metadata().ok()?;
+        meta.is_file().then(|| meta.len())
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 fn report_errors(results: &[CheckedFile]) -> bool {
@@ -127,25 +184,43 @@ fn run(cli: Cli) -> Result<u8> {
             format,
             all,
         } => {
-            let results = check_all(&common)?;
-            let had_errors = report_errors(&results);
-            let rep = report::report(&results);
-            let mut out = stdout.lock();
-            match format {
-                Format::Json => {
-                    serde_json::to_writer_pretty(&mut out, &rep)?;
-                    writeln!(out)?;
-                }
-                Format::Human => {
-                    for f in &rep.files {
-                        write!(out, "{}", report::human(f, all))?;
+            let grammar = grammar(&common.grammars)?;
+            let kind = common.input_type.map(InputType::from);
+            let format = match format {
+                Format::Json => batch::Format::Json,
+                Format::Human => batch::Format::Human { all },
+            };
+            let total = (common.files.len() > 1).then(|| {
+                let size = |p: &PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
+                common.files.iter().map(size).sum()
+            });
+            let bar = progress_bar(total);
+            let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            let summary = batch::check_files(
+                &common.files,
+                kind,
+                &grammar,
+                jobs(common.jobs),
+                format,
+                out,
+                |done| {
+                    if let Err(e) = &done.outcome {
+                        match &bar {
+                            Some(b) => b.suspend(|| eprintln!("whosaid: {e}")),
+                            None => eprintln!("whosaid: {e}"),
+                        }
                     }
-                }
+                    if let Some(b) = &bar {
+                        b.inc(done.bytes);
+                    }
+                },
+            )?;
+            if let Some(b) = bar {
+                b.finish_and_clear();
             }
-            out.flush()?;
-            Ok(if had_errors {
+            Ok(if summary.errors > 0 {
                 2
-            } else if rep.summary.flagged() > 0 {
+            } else if summary.flagged() > 0 {
                 1
             } else {
                 0
@@ -168,6 +243,25 @@ fn run(cli: Cli) -> Result<u8> {
                 None => report::write_csv(stdout.lock(), &files)?,
             }
             Ok(if had_errors { 2 } else { 0 })
+        }
+        Command::Batch {
+            grammars,
+            input_type,
+            jobs: j,
+        } => {
+            let grammar = grammar(&grammars)?;
+            let bar = progress_bar(stdin_size());
+            let input = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
+            let out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+            let summary = batch::batch(input, input_type.into(), &grammar, jobs(j), out, |done| {
+                if let Some(b) = &bar {
+                    b.inc(done.bytes);
+                }
+            })?;
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+            Ok(if summary.errors > 0 { 2 } else { 0 })
         }
     }
 }
