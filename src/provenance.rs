@@ -37,7 +37,19 @@ pub struct Entity {
 
 impl Entity {
     fn matches_name(&self, lower: &str) -> bool {
-        self.name.to_lowercase() == lower || self.aliases.iter().any(|a| a.to_lowercase() == lower)
+        lower_eq(&self.name, lower) || self.aliases.iter().any(|a| lower_eq(a, lower))
+    }
+}
+
+/// `s.to_lowercase() == lower`, without allocating for ASCII text.
+fn lower_eq(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == lower.len()
+            && s.bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        s.to_lowercase() == lower
     }
 }
 
@@ -141,7 +153,10 @@ impl Recency {
 }
 
 fn index_add(index: &mut FxHashMap<String, Vec<EntityId>>, key: &str, id: EntityId) {
-    let ids = index.entry(key.to_string()).or_default();
+    let ids = match index.get_mut(key) {
+        Some(ids) => ids,
+        None => index.entry(key.to_string()).or_default(),
+    };
     // Repeats are harmless (candidates are checked); this keeps the common one out.
     if ids.last() != Some(&id) {
         ids.push(id);
@@ -459,7 +474,7 @@ impl Registry {
         let lower = text.to_lowercase();
         match self.best_of(
             index_get(&self.by_name, &lower),
-            |e| e.kind == kind && e.name.to_lowercase() == lower,
+            |e| e.kind == kind && lower_eq(&e.name, &lower),
             |i, _| std::cmp::Reverse(i),
         ) {
             Some(id) => self.touch(id, at),

@@ -174,6 +174,15 @@ pub struct Entry {
 /// Lowercases and folds curly apostrophes, so that "Affairs’" and "affairs'"
 /// look up the same.
 pub fn norm(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        // The common case: no curly apostrophes, and ASCII case folding is
+        // what `char::to_lowercase` does to ASCII.
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+    }
     if word
         .chars()
         .all(|c| !c.is_uppercase() && c != '’' && c != '‘')
