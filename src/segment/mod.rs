@@ -330,18 +330,28 @@ fn common_opener(grammar: &Grammar, w: &str) -> bool {
     grammar.word_is(&n, Kind::Function) || grammar.word_is(&n, Kind::Pronoun)
 }
 
+/// The most tokens a sentence may have. News sentences stay far below (the
+/// longest in PolNeAR has about 160 words); text without sentence
+/// punctuation (a word list, a run-on log line) is cut into pieces of this
+/// size, so that the work per sentence, and the report, stay bounded and the
+/// whole analysis stays linear in the input.
+pub const MAX_SENTENCE_TOKENS: usize = 1000;
+
 fn split_sentences(text: &str, grammar: &Grammar, seg: &mut Segmentation, p: usize) {
     let range = seg.paragraphs[p].tokens.clone();
     let toks = &seg.tokens;
     let mut start = range.start;
     let mut i = range.start;
     let push = |s: usize, e: usize, sentences: &mut Vec<Sentence>| {
-        if s < e {
+        let mut s = s;
+        while s < e {
+            let end = e.min(s + MAX_SENTENCE_TOKENS);
             sentences.push(Sentence {
-                span: Span::new(toks[s].span.start, toks[e - 1].span.end),
-                tokens: s..e,
+                span: Span::new(toks[s].span.start, toks[end - 1].span.end),
+                tokens: s..end,
                 paragraph: p,
             });
+            s = end;
         }
     };
     while i < range.end {
