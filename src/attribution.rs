@@ -825,7 +825,11 @@ impl<'a> Reader<'a> {
         }
         let mut words = name.clone().filter(|&i| self.is_word(i));
         let (n_words, first, last) = match words.next() {
-            Some(f) => (1 + words.clone().count(), Some(f), words.last().or(Some(f))),
+            Some(f) => (
+                1 + words.clone().count(),
+                Some(f),
+                words.next_back().or(Some(f)),
+            ),
             None => (0, None, None),
         };
         let whole = |kind: Kind| {

@@ -126,6 +126,33 @@ mod tests {
     }
 
     #[test]
+    fn positions_in_any_order_match_counting_from_the_line_start() {
+        let text = "a “long” line — with é and ü\nsecond ‘line’ here\n\nlast";
+        let bytes = text.as_bytes();
+        let idx = LineIndex::new(bytes);
+        let naive = |o: usize| {
+            let start = bytes[..o]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |n| n + 1);
+            (
+                bytes[..o].iter().filter(|&&b| b == b'\n').count() + 1,
+                bytes[start..o]
+                    .iter()
+                    .filter(|&&b| (b & 0xC0) != 0x80)
+                    .count()
+                    + 1,
+            )
+        };
+        let offsets: Vec<usize> = (0..=text.len()).chain((0..=text.len()).rev()).collect();
+        for &o in offsets.iter().chain([40, 3, 17, 5, 60, 2].iter()) {
+            let o = o.min(text.len());
+            let p = idx.position(bytes, o);
+            assert_eq!((p.line, p.column), naive(o), "offset {o}");
+        }
+    }
+
+    #[test]
     fn span_relations() {
         let a = Span::new(2, 5);
         assert!(a.overlaps(Span::new(4, 9)));

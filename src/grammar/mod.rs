@@ -395,11 +395,11 @@ impl Grammar {
     /// [`Grammar::longest`] over interned words (`None`: a word no phrase
     /// uses). Stops at the first word that leaves the trie, so callers may
     /// pass a lazy iterator over the rest of a sentence.
-    pub fn longest_ids<'g>(
-        &'g self,
+    pub fn longest_ids(
+        &self,
         words: impl IntoIterator<Item = Option<WordId>>,
         want: impl Fn(&Entry) -> bool,
-    ) -> Option<(usize, &'g [Entry])> {
+    ) -> Option<(usize, &[Entry])> {
         let mut node = ROOT;
         let mut best = None;
         for (i, w) in words.into_iter().enumerate() {
