@@ -167,8 +167,17 @@ fn index_get<'r>(index: &'r FxHashMap<String, Vec<EntityId>>, key: &str) -> &'r 
     index.get(key).map_or(&[], Vec::as_slice)
 }
 
+fn is_word_break(c: char) -> bool {
+    c.is_whitespace() || c == '(' || c == ')' || c == ','
+}
+
+/// How many words [`words_of`] gives, without making them.
+fn word_count(s: &str) -> usize {
+    s.split(is_word_break).filter(|w| !w.is_empty()).count()
+}
+
 fn words_of(s: &str) -> Vec<String> {
-    s.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',')
+    s.split(is_word_break)
         .filter(|w| !w.is_empty())
         .map(|w| {
             crate::grammar::norm(w)
@@ -198,13 +207,11 @@ impl Registry {
     /// Indexes the name and name words of entity `id` (after a change).
     fn index_name(&mut self, id: EntityId) {
         let e = &self.entities[id];
-        let lower = e.name.to_lowercase();
-        let words = e.words.clone();
-        index_add(&mut self.by_name, &lower, id);
-        for w in &words {
+        index_add(&mut self.by_name, &e.name.to_lowercase(), id);
+        for w in &e.words {
             index_add(&mut self.by_word, w, id);
         }
-        if let Some(w) = words.first() {
+        if let Some(w) = e.words.first() {
             index_add(&mut self.by_first, w, id);
         }
     }
@@ -263,20 +270,33 @@ impl Registry {
         sure: bool,
         at: usize,
     ) -> EntityId {
+        self.create_with_words(name, words_of(name), kind, role, sure, at)
+    }
+
+    /// [`Registry::create`] with the name's words already split.
+    fn create_with_words(
+        &mut self,
+        name: &str,
+        words: Vec<String>,
+        kind: SourceKind,
+        role: Option<&str>,
+        sure: bool,
+        at: usize,
+    ) -> EntityId {
         self.entities.push(Entity {
             name: name.to_string(),
             aliases: Vec::new(),
             kind,
             role: role.map(str::to_string),
-            words: words_of(name),
+            words,
             role_words: role.map(words_of).unwrap_or_default(),
             sure,
             last_seen: at,
         });
         let id = self.entities.len() - 1;
         self.index_name(id);
-        for w in self.entities[id].role_words.clone() {
-            index_add(&mut self.by_role, &w, id);
+        for w in &self.entities[id].role_words {
+            index_add(&mut self.by_role, w, id);
         }
         self.index_recency(id);
         id
@@ -309,16 +329,22 @@ impl Registry {
             weak,
         } = n;
         let lower = name.to_lowercase();
-        let words = words_of(name);
         // The most recently seen match; on a tie, the oldest entity.
         let recency = |i: EntityId, e: &Entity| (e.last_seen, std::cmp::Reverse(i));
-        let found = self
-            .best_of(
-                index_get(&self.by_name, &lower),
-                |e| e.matches_name(&lower),
-                recency,
-            )
-            .or_else(|| {
+        let by_name = self.best_of(
+            index_get(&self.by_name, &lower),
+            |e| e.matches_name(&lower),
+            recency,
+        );
+        // The words are needed only to search by word, to see whether this is
+        // a fuller form of the name found, or to create an entity.
+        let n_words = word_count(name);
+        let fuller = |id: EntityId| n_words > self.entities[id].words.len();
+        let words = match by_name {
+            Some(id) if !fuller(id) => Vec::new(),
+            _ => words_of(name),
+        };
+        let found = by_name.or_else(|| {
                 // Only entities sharing a word can match: those holding the
                 // first word, or whose first word is one of the words.
                 let mut candidates: Vec<EntityId> = match words.first() {
@@ -354,7 +380,7 @@ impl Registry {
         match found {
             Some(id) => {
                 let e = &self.entities[id];
-                if words.len() > e.words.len() && contains_seq(&words, &e.words) {
+                if n_words > e.words.len() && contains_seq(&words, &e.words) {
                     // A fuller form: it becomes the canonical name.
                     let old = std::mem::replace(&mut self.entities[id].name, clean(name));
                     self.entities[id].words = words;
@@ -380,7 +406,8 @@ impl Registry {
             }
             None if weak => None,
             None => {
-                let id = self.create(&clean(name), kind, role, sure, at);
+                // `clean` only folds whitespace, so the words stay the same.
+                let id = self.create_with_words(&clean(name), words, kind, role, sure, at);
                 if raw != name && !raw.is_empty() {
                     self.add_alias(id, raw);
                 }

@@ -429,31 +429,70 @@ impl Grammar {
 /// node, with that node's kind mask. Indexing gives the normalised form.
 #[derive(Debug, Default)]
 pub struct TokenWords<'a> {
-    norms: Vec<Cow<'a, str>>,
+    text: &'a str,
+    /// The normal forms that differ from the text, one after another.
+    arena: String,
+    /// Per token, where its normal form is: a range of `text`, or of
+    /// `arena` when the start has [`IN_ARENA`] set.
+    norms: Vec<(usize, usize)>,
     ids: Vec<Option<WordId>>,
     nodes: Vec<NodeId>,
     kinds: Vec<u32>,
 }
 
+const IN_ARENA: usize = 1 << (usize::BITS - 1);
+
 impl<'a> TokenWords<'a> {
     pub fn new(text: &'a str, tokens: &[Token], g: &Grammar) -> TokenWords<'a> {
         let n = tokens.len();
         let mut out = TokenWords {
+            text,
+            arena: String::new(),
             norms: Vec::with_capacity(n),
             ids: Vec::with_capacity(n),
             nodes: Vec::with_capacity(n),
             kinds: Vec::with_capacity(n),
         };
         for t in tokens {
-            let w = norm(t.text(text));
-            let id = g.word_id(&w);
+            let raw = t.text(text);
+            let start = out.arena.len();
+            let folded = if raw.is_ascii() {
+                // `norm` of ASCII is ASCII lowercase; written straight into the arena.
+                let upper = raw.bytes().any(|b| b.is_ascii_uppercase());
+                if upper {
+                    out.arena.extend(raw.chars().map(|c| c.to_ascii_lowercase()));
+                }
+                upper
+            } else {
+                match norm(raw) {
+                    Cow::Borrowed(_) => false,
+                    Cow::Owned(w) => {
+                        out.arena.push_str(&w);
+                        true
+                    }
+                }
+            };
+            let at = if folded {
+                (start | IN_ARENA, out.arena.len())
+            } else {
+                (t.span.start, t.span.end)
+            };
+            out.norms.push(at);
+            let id = g.word_id(out.norm(at));
             let node = id.and_then(|id| g.step(ROOT, id)).unwrap_or(ROOT);
-            out.norms.push(w);
             out.ids.push(id);
             out.nodes.push(node);
             out.kinds.push(g.kinds(node));
         }
         out
+    }
+
+    fn norm(&self, (start, end): (usize, usize)) -> &str {
+        if start & IN_ARENA != 0 {
+            &self.arena[start & !IN_ARENA..end]
+        } else {
+            &self.text[start..end]
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -484,7 +523,7 @@ impl std::ops::Index<usize> for TokenWords<'_> {
     type Output = str;
 
     fn index(&self, i: usize) -> &str {
-        &self.norms[i]
+        self.norm(self.norms[i])
     }
 }
 
