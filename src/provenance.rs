@@ -345,38 +345,38 @@ impl Registry {
             _ => words_of(name),
         };
         let found = by_name.or_else(|| {
-                // Only entities sharing a word can match: those holding the
-                // first word, or whose first word is one of the words.
-                let mut candidates: Vec<EntityId> = match words.first() {
-                    Some(w) => index_get(&self.by_word, w).to_vec(),
-                    None => Vec::new(),
-                };
-                if words.len() > 1 {
-                    for w in &words {
-                        candidates.extend_from_slice(index_get(&self.by_first, w));
-                    }
+            // Only entities sharing a word can match: those holding the
+            // first word, or whose first word is one of the words.
+            let mut candidates: Vec<EntityId> = match words.first() {
+                Some(w) => index_get(&self.by_word, w).to_vec(),
+                None => Vec::new(),
+            };
+            if words.len() > 1 {
+                for w in &words {
+                    candidates.extend_from_slice(index_get(&self.by_first, w));
                 }
-                self.best_of(
-                    &candidates,
-                    |e| {
-                        if matches!(
-                            e.kind,
-                            SourceKind::Vague | SourceKind::Anonymous | SourceKind::Document
-                        ) {
-                            return false;
-                        }
-                        if words.len() == 1 {
-                            // A surname or a short form: "Budanov", "Velto", "Kim".
-                            e.words.len() > 1
-                                && e.words.contains(&words[0])
-                                && (e.kind == SourceKind::Person || e.words[0] == words[0])
-                        } else {
-                            contains_seq(&e.words, &words) || contains_seq(&words, &e.words)
-                        }
-                    },
-                    recency,
-                )
-            });
+            }
+            self.best_of(
+                &candidates,
+                |e| {
+                    if matches!(
+                        e.kind,
+                        SourceKind::Vague | SourceKind::Anonymous | SourceKind::Document
+                    ) {
+                        return false;
+                    }
+                    if words.len() == 1 {
+                        // A surname or a short form: "Budanov", "Velto", "Kim".
+                        e.words.len() > 1
+                            && e.words.contains(&words[0])
+                            && (e.kind == SourceKind::Person || e.words[0] == words[0])
+                    } else {
+                        contains_seq(&e.words, &words) || contains_seq(&words, &e.words)
+                    }
+                },
+                recency,
+            )
+        });
         match found {
             Some(id) => {
                 let e = &self.entities[id];

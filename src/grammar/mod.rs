@@ -460,7 +460,8 @@ impl<'a> TokenWords<'a> {
                 // `norm` of ASCII is ASCII lowercase; written straight into the arena.
                 let upper = raw.bytes().any(|b| b.is_ascii_uppercase());
                 if upper {
-                    out.arena.extend(raw.chars().map(|c| c.to_ascii_lowercase()));
+                    out.arena
+                        .extend(raw.chars().map(|c| c.to_ascii_lowercase()));
                 }
                 upper
             } else {
