@@ -21,6 +21,10 @@ use whosaid::document::InputType;
 use whosaid::grammar::{Grammar, TokenWords};
 use whosaid::{batch, report, segment};
 
+/// The allocator the binary uses, so that the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Every PolNeAR article text, in file order.
 fn corpus() -> Option<Vec<String>> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/polnear");

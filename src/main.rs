@@ -15,6 +15,12 @@ use whosaid::document::InputType;
 use whosaid::grammar::Grammar;
 use whosaid::report::{self, CheckedFile};
 
+/// mimalloc: the analysis allocates many small strings per sentence, and
+/// mimalloc's thread-local free lists serve them faster than the system
+/// allocator, on every thread.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "whosaid",
