@@ -149,8 +149,12 @@ impl Indented {
     }
 
     fn indent<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
-        for _ in 0..self.level {
-            w.write_all(b"  ")?;
+        const SPACES: &[u8] = &[b' '; 64];
+        let mut n = 2 * self.level;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            w.write_all(&SPACES[..k])?;
+            n -= k;
         }
         Ok(())
     }
@@ -286,7 +290,9 @@ impl<W: Write> JsonReportWriter<W> {
 
 /// A file's entry in the `files` array of the pretty JSON report.
 pub fn file_json(f: &FileReport) -> Vec<u8> {
-    let mut out = Vec::with_capacity(4096);
+    // About what it will take: each claim's text appears in it a few times.
+    let text: usize = f.claims.iter().map(|c| c.text.len()).sum();
+    let mut out = Vec::with_capacity(4096 + 8 * text);
     pretty_at(&mut out, f, 2);
     out
 }
