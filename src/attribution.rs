@@ -227,25 +227,43 @@ impl<'a> Reader<'a> {
         g.entries(self.norms.node(i))
     }
 
-    /// The longest phrase accepted by `want` over the words of `from..to`
-    /// (tokens that are not words skipped when `words_only`).
+    /// The longest phrase of one of the `kinds` (a [`Kind::bit`] mask) over
+    /// the words of `from..to` (tokens that are not words skipped when
+    /// `words_only`), walking the trie from the token's own node and
+    /// stopping as soon as no phrase of those kinds can follow.
     fn phrase_from(
         &self,
         from: usize,
         to: usize,
         words_only: bool,
-        want: impl Fn(&Entry) -> bool,
+        kinds: u32,
     ) -> Option<(usize, &'a [Entry])> {
-        if from >= to || self.norms.node(from) == ROOT {
+        let g: &'a Grammar = self.g;
+        let mut node = if from < to {
+            self.norms.node(from)
+        } else {
+            ROOT
+        };
+        if node == ROOT || g.kinds_below(node) & kinds == 0 {
             return None;
         }
-        let g: &'a Grammar = self.g;
-        g.longest_ids(
-            (from..to)
-                .filter(|&k| !words_only || self.is_word(k))
-                .map(|k| self.norms.id(k)),
-            want,
-        )
+        let wanted = |node| g.kinds(node) & kinds != 0;
+        let mut best = wanted(node).then(|| (1, g.entries(node)));
+        let mut n = 1;
+        for k in from + 1..to {
+            if words_only && !self.is_word(k) {
+                continue;
+            }
+            match self.norms.id(k).and_then(|w| g.step(node, w)) {
+                Some(next) if g.kinds_below(next) & kinds != 0 => node = next,
+                _ => break,
+            }
+            n += 1;
+            if wanted(node) {
+                best = Some((n, g.entries(node)));
+            }
+        }
+        best
     }
 
     fn punct(&self, i: usize, p: &str) -> bool {
@@ -412,7 +430,7 @@ impl<'a> Reader<'a> {
         if let Some(j) = (k.saturating_sub(7).max(lo)..k).find(|&j| {
             (j..=k).all(|t| self.is_word(t) && !self.quoted(t))
                 && self
-                    .phrase_from(j, k + 1, false, |e| e.kind == Kind::Anonymous)
+                    .phrase_from(j, k + 1, false, Kind::Anonymous.bit())
                     .is_some_and(|(n, _)| n == k + 1 - j)
         }) {
             if j == lo || !(self.is_word(j - 1) && (self.is_det(j - 1) || !self.np_stop(j - 1))) {
@@ -531,10 +549,9 @@ impl<'a> Reader<'a> {
 
     /// Any grammar phrase of `kind` inside the token range.
     fn has_phrase(&self, r: Range<usize>, kind: Kind) -> bool {
-        r.clone().filter(|&i| self.is_word(i)).any(|k| {
-            self.phrase_from(k, r.end, true, |e| e.kind == kind)
-                .is_some()
-        })
+        r.clone()
+            .filter(|&i| self.is_word(i))
+            .any(|k| self.phrase_from(k, r.end, true, kind.bit()).is_some())
     }
 
     /// What a noun phrase says about its speaker; `None` if it cannot speak.
@@ -636,8 +653,8 @@ impl<'a> Reader<'a> {
         while run_start < head_end {
             let ws = (run_start..head_end).filter(|&i| self.is_word(i)).count();
             let first_word = (run_start..head_end).find(|&i| self.is_word(i));
-            let title = first_word
-                .and_then(|f| self.phrase_from(f, head_end, true, |e| e.kind == Kind::Title));
+            let title =
+                first_word.and_then(|f| self.phrase_from(f, head_end, true, Kind::Title.bit()));
             match title {
                 Some((n, _)) if n < ws => {
                     let mut seen = 0;
@@ -834,7 +851,7 @@ impl<'a> Reader<'a> {
         };
         let whole = |kind: Kind| {
             first
-                .and_then(|f| self.phrase_from(f, name.end, true, |e| e.kind == kind))
+                .and_then(|f| self.phrase_from(f, name.end, true, kind.bit()))
                 .is_some_and(|(n, _)| n == n_words)
         };
         if whole(Kind::Media) || last.is_some_and(|l| self.is(l, Kind::Media)) {
@@ -902,7 +919,7 @@ impl<'a> Reader<'a> {
             let mut name_start = start;
             let mut role = None;
             if let Some((n, _)) = self
-                .phrase_from(start, last + 1, true, |e| e.kind == Kind::Title)
+                .phrase_from(start, last + 1, true, Kind::Title.bit())
                 .filter(|(n, _)| *n < n_words)
             {
                 let mut seen = 0;
@@ -979,7 +996,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let end = (i + 8).min(self.hi);
-        self.phrase_from(i, end, false, |e| e.kind.is_cue())
+        self.phrase_from(i, end, false, Kind::CUES)
     }
 
     /// Reads the sentence.

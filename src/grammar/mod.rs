@@ -143,6 +143,15 @@ impl Kind {
         }
     }
 
+    /// The [`Kind::bit`]s of the cue kinds ([`Kind::is_cue`]).
+    pub const CUES: u32 = Kind::Verb.bit()
+        | Kind::VerbObject.bit()
+        | Kind::According.bit()
+        | Kind::Relay.bit()
+        | Kind::Venue.bit()
+        | Kind::Hearsay.bit()
+        | Kind::Weasel.bit();
+
     /// Kinds that are cues in running text (as opposed to word classes).
     pub fn is_cue(self) -> bool {
         matches!(
@@ -204,6 +213,9 @@ pub fn norm(word: &str) -> Cow<'_, str> {
 struct Node {
     entries: Vec<Entry>,
     kinds: u32,
+    /// The kinds of every phrase that starts with this one (itself included),
+    /// so that a lookup stops as soon as no wanted phrase can follow.
+    below: u32,
 }
 
 /// An interned grammar word (see [`Grammar::word_id`]).
@@ -322,6 +334,7 @@ impl Grammar {
 
     fn insert(&mut self, phrase: &str, entry: Entry) {
         let mut node = ROOT;
+        let mut path = Vec::new();
         for tok in lex(phrase) {
             if matches!(tok.kind, TokenKind::Quote(_)) {
                 continue;
@@ -334,11 +347,15 @@ impl Grammar {
             if node == next_node {
                 self.nodes.push(Node::default());
             }
+            path.push(node);
         }
         let n = &mut self.nodes[node as usize];
         if node != ROOT && !n.entries.contains(&entry) {
             n.entries.push(entry);
             n.kinds |= entry.kind.bit();
+            for &p in &path {
+                self.nodes[p as usize].below |= entry.kind.bit();
+            }
         }
     }
 
@@ -360,6 +377,11 @@ impl Grammar {
     /// The kinds of the entries at `node`, as a mask of [`Kind::bit`]s.
     pub fn kinds(&self, node: NodeId) -> u32 {
         self.nodes[node as usize].kinds
+    }
+
+    /// The kinds of every phrase that starts with the phrase at `node`.
+    pub fn kinds_below(&self, node: NodeId) -> u32 {
+        self.nodes[node as usize].below
     }
 
     /// The node of a single normalised word ([`ROOT`] if it is no phrase).
