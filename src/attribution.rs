@@ -271,7 +271,7 @@ impl<'a> Reader<'a> {
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.raw(i).chars().next().is_some_and(|c| c.is_uppercase())
+        self.is_word(i) && self.norms.starts_upper(i)
     }
 
     /// The first word of the sentence (after any opening quote or bracket).
@@ -1197,16 +1197,26 @@ impl<'a> Reader<'a> {
 
     /// Widens a content span to whole quotations it cuts into, across
     /// sentences and paragraphs (a multi-paragraph quotation is one content).
+    ///
+    /// Only outermost quotations need a look: a nested one lies inside its
+    /// parent's inner span, so it cuts into `c` only if the parent does, and
+    /// then the parent's span already covers it. The outermost ones are
+    /// disjoint and sorted, so those overlapping `c` are found by binary
+    /// search.
     fn widen_to_quotes(&self, c: Span) -> Span {
+        let (quotes, top) = (&self.seg.quotes, &self.seg.top_quotes);
         let mut out = c;
-        for q in &self.seg.quotes {
-            if q.span.overlaps(c) && !c.contains(q.inner) && !q.inner.is_empty() {
-                out = out.cover(q.inner);
-                let mut cur = q.continues;
-                while let Some(p) = cur {
-                    out = out.cover(self.seg.quotes[p].inner);
-                    cur = self.seg.quotes[p].continues;
+        let first = top.partition_point(|&q| quotes[q as usize].span.end <= c.start);
+        for &q in &top[first..] {
+            let quote = &quotes[q as usize];
+            if !quote.span.overlaps(c) {
+                if quote.span.start >= c.end {
+                    break;
                 }
+                continue;
+            }
+            if !c.contains(quote.inner) && !quote.inner.is_empty() {
+                out = out.cover(self.seg.quote_reach[q as usize]);
             }
         }
         out

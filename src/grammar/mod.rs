@@ -460,6 +460,8 @@ pub struct TokenWords<'a> {
     ids: Vec<Option<WordId>>,
     nodes: Vec<NodeId>,
     kinds: Vec<u32>,
+    /// The token starts with an uppercase letter.
+    upper: Vec<bool>,
 }
 
 const IN_ARENA: usize = 1 << (usize::BITS - 1);
@@ -474,9 +476,12 @@ impl<'a> TokenWords<'a> {
             ids: Vec::with_capacity(n),
             nodes: Vec::with_capacity(n),
             kinds: Vec::with_capacity(n),
+            upper: Vec::with_capacity(n),
         };
         for t in tokens {
             let raw = t.text(text);
+            out.upper
+                .push(raw.chars().next().is_some_and(char::is_uppercase));
             let start = out.arena.len();
             let folded = if raw.is_ascii() {
                 // `norm` of ASCII is ASCII lowercase; written straight into the arena.
@@ -534,6 +539,11 @@ impl<'a> TokenWords<'a> {
     /// The trie node of token `i` as a one-word phrase ([`ROOT`]: none).
     pub fn node(&self, i: usize) -> NodeId {
         self.nodes[i]
+    }
+
+    /// Token `i` starts with an uppercase letter.
+    pub fn starts_upper(&self, i: usize) -> bool {
+        self.upper[i]
     }
 
     /// The kinds of token `i` as a one-word phrase, as a [`Kind::bit`] mask.

@@ -65,6 +65,11 @@ pub struct Segmentation {
     pub quotes: Vec<Quotation>,
     /// Innermost quotation containing each token (marks included), if any.
     pub token_quote: Vec<Option<u32>>,
+    /// The quotations inside no other, in text order (their spans are disjoint).
+    pub top_quotes: Vec<u32>,
+    /// Per quotation, the cover of its inner span and those of every
+    /// quotation it continues (a multi-paragraph quotation up to here).
+    pub quote_reach: Vec<Span>,
 }
 
 impl Segmentation {
@@ -288,8 +293,26 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
         }
         *slot = active.last().map(|&q| q as u32);
     }
+    // Outermost quotations, and how far back each one's continuations reach
+    // (a continued quotation comes earlier in this order).
+    let mut ends: Vec<usize> = Vec::new();
+    let mut top_quotes = Vec::new();
+    let mut quote_reach: Vec<Span> = Vec::with_capacity(sorted.len());
+    for (k, q) in sorted.iter().enumerate() {
+        while ends.last().is_some_and(|&e| e <= q.span.start) {
+            ends.pop();
+        }
+        if ends.is_empty() {
+            top_quotes.push(k as u32);
+        }
+        ends.push(q.span.end);
+        let reach = q.continues.map_or(q.inner, |c| quote_reach[c].cover(q.inner));
+        quote_reach.push(reach);
+    }
     seg.quotes = sorted;
     seg.token_quote = token_quote;
+    seg.top_quotes = top_quotes;
+    seg.quote_reach = quote_reach;
 }
 
 fn is_terminal(s: &str) -> bool {
