@@ -236,6 +236,9 @@ pub struct Grammar {
     words: FxHashMap<Box<str>, WordId>,
     /// Trie edges: (node, word) → child.
     edges: FxHashMap<(NodeId, WordId), NodeId>,
+    /// Per word: its node as a one-word phrase ([`ROOT`] if none) and that
+    /// node's kinds, so that a token costs one hash lookup.
+    roots: Vec<(NodeId, u32)>,
     examples: Vec<(String, Example)>,
     files: Vec<String>,
 }
@@ -277,6 +280,7 @@ impl Grammar {
             nodes: vec![Node::default()],
             words: FxHashMap::default(),
             edges: FxHashMap::default(),
+            roots: Vec::new(),
             examples: Vec::new(),
             files: Vec::new(),
         };
@@ -335,6 +339,7 @@ impl Grammar {
     fn insert(&mut self, phrase: &str, entry: Entry) {
         let mut node = ROOT;
         let mut path = Vec::new();
+        let mut first_word: WordId = 0;
         for tok in lex(phrase) {
             if matches!(tok.kind, TokenKind::Quote(_)) {
                 continue;
@@ -342,10 +347,17 @@ impl Grammar {
             let w = norm(tok.text(phrase));
             let next_id = self.words.len() as WordId;
             let id = *self.words.entry(w.into()).or_insert(next_id);
+            if id == next_id {
+                self.roots.push((ROOT, 0));
+            }
             let next_node = self.nodes.len() as NodeId;
             node = *self.edges.entry((node, id)).or_insert(next_node);
             if node == next_node {
                 self.nodes.push(Node::default());
+            }
+            if path.is_empty() {
+                first_word = id;
+                self.roots[id as usize].0 = node;
             }
             path.push(node);
         }
@@ -356,12 +368,20 @@ impl Grammar {
             for &p in &path {
                 self.nodes[p as usize].below |= entry.kind.bit();
             }
+            if path.len() == 1 {
+                self.roots[first_word as usize].1 |= entry.kind.bit();
+            }
         }
     }
 
     /// The interned id of a normalised word, if some phrase uses it.
     pub fn word_id(&self, w: &str) -> Option<WordId> {
         self.words.get(w).copied()
+    }
+
+    /// The node of word `w` as a one-word phrase ([`ROOT`] if none) and its kinds.
+    pub fn root(&self, w: WordId) -> (NodeId, u32) {
+        self.roots[w as usize]
     }
 
     /// The trie node reached from `node` by one more word.
@@ -386,9 +406,7 @@ impl Grammar {
 
     /// The node of a single normalised word ([`ROOT`] if it is no phrase).
     pub fn word_node(&self, w: &str) -> NodeId {
-        self.word_id(w)
-            .and_then(|id| self.step(ROOT, id))
-            .unwrap_or(ROOT)
+        self.word_id(w).map_or(ROOT, |id| self.root(id).0)
     }
 
     /// Every entry for a single normalised word.
@@ -507,10 +525,10 @@ impl<'a> TokenWords<'a> {
             };
             out.norms.push(at);
             let id = g.word_id(out.norm(at));
-            let node = id.and_then(|id| g.step(ROOT, id)).unwrap_or(ROOT);
+            let (node, kinds) = id.map_or((ROOT, 0), |id| g.root(id));
             out.ids.push(id);
             out.nodes.push(node);
-            out.kinds.push(g.kinds(node));
+            out.kinds.push(kinds);
         }
         out
     }
@@ -573,6 +591,15 @@ mod tests {
         let (n, e) = g.longest(&words, |e| e.kind == Kind::According).unwrap();
         assert_eq!(n, 2);
         assert!(e.iter().any(|e| e.kind == Kind::According));
+    }
+
+    #[test]
+    fn one_word_roots_agree_with_the_trie() {
+        let g = Grammar::builtin();
+        for &id in g.words.values() {
+            let node = g.step(ROOT, id).unwrap_or(ROOT);
+            assert_eq!(g.root(id), (node, g.kinds(node)));
+        }
     }
 
     #[test]

@@ -306,7 +306,9 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
             top_quotes.push(k as u32);
         }
         ends.push(q.span.end);
-        let reach = q.continues.map_or(q.inner, |c| quote_reach[c].cover(q.inner));
+        let reach = q
+            .continues
+            .map_or(q.inner, |c| quote_reach[c].cover(q.inner));
         quote_reach.push(reach);
     }
     seg.quotes = sorted;
