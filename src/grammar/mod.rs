@@ -472,63 +472,68 @@ pub struct TokenWords<'a> {
     text: &'a str,
     /// The normal forms that differ from the text, one after another.
     arena: String,
-    /// Per token, where its normal form is: a range of `text`, or of
-    /// `arena` when the start has [`IN_ARENA`] set.
-    norms: Vec<(usize, usize)>,
-    ids: Vec<Option<WordId>>,
-    nodes: Vec<NodeId>,
-    kinds: Vec<u32>,
-    /// The token starts with an uppercase letter.
-    upper: Vec<bool>,
+    tokens: Vec<TokenWord>,
+}
+
+/// What the grammar says about one token.
+#[derive(Debug, Clone, Copy)]
+struct TokenWord {
+    /// Where its normal form is: a range of the text, or of the arena when
+    /// the start has [`IN_ARENA`] set.
+    norm: (usize, usize),
+    /// Its interned word, or [`NO_WORD`].
+    id: WordId,
+    node: NodeId,
+    kinds: u32,
+    /// It starts with an uppercase letter.
+    upper: bool,
 }
 
 const IN_ARENA: usize = 1 << (usize::BITS - 1);
+const NO_WORD: WordId = WordId::MAX;
 
 impl<'a> TokenWords<'a> {
     pub fn new(text: &'a str, tokens: &[Token], g: &Grammar) -> TokenWords<'a> {
-        let n = tokens.len();
         let mut out = TokenWords {
             text,
             arena: String::new(),
-            norms: Vec::with_capacity(n),
-            ids: Vec::with_capacity(n),
-            nodes: Vec::with_capacity(n),
-            kinds: Vec::with_capacity(n),
-            upper: Vec::with_capacity(n),
+            tokens: Vec::with_capacity(tokens.len()),
         };
         for t in tokens {
             let raw = t.text(text);
-            out.upper
-                .push(raw.chars().next().is_some_and(char::is_uppercase));
             let start = out.arena.len();
-            let folded = if raw.is_ascii() {
+            let (upper, folded) = if raw.is_ascii() {
                 // `norm` of ASCII is ASCII lowercase; written straight into the arena.
-                let upper = raw.bytes().any(|b| b.is_ascii_uppercase());
-                if upper {
+                let folded = raw.bytes().any(|b| b.is_ascii_uppercase());
+                if folded {
                     out.arena
                         .extend(raw.chars().map(|c| c.to_ascii_lowercase()));
                 }
-                upper
+                (raw.as_bytes()[0].is_ascii_uppercase(), folded)
             } else {
+                let upper = raw.chars().next().is_some_and(char::is_uppercase);
                 match norm(raw) {
-                    Cow::Borrowed(_) => false,
+                    Cow::Borrowed(_) => (upper, false),
                     Cow::Owned(w) => {
                         out.arena.push_str(&w);
-                        true
+                        (upper, true)
                     }
                 }
             };
-            let at = if folded {
+            let norm = if folded {
                 (start | IN_ARENA, out.arena.len())
             } else {
                 (t.span.start, t.span.end)
             };
-            out.norms.push(at);
-            let id = g.word_id(out.norm(at));
+            let id = g.word_id(out.norm(norm));
             let (node, kinds) = id.map_or((ROOT, 0), |id| g.root(id));
-            out.ids.push(id);
-            out.nodes.push(node);
-            out.kinds.push(kinds);
+            out.tokens.push(TokenWord {
+                norm,
+                id: id.unwrap_or(NO_WORD),
+                node,
+                kinds,
+                upper,
+            });
         }
         out
     }
@@ -542,31 +547,32 @@ impl<'a> TokenWords<'a> {
     }
 
     pub fn len(&self) -> usize {
-        self.norms.len()
+        self.tokens.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.norms.is_empty()
+        self.tokens.is_empty()
     }
 
     /// The interned word of token `i`, if some phrase uses it.
     pub fn id(&self, i: usize) -> Option<WordId> {
-        self.ids[i]
+        let id = self.tokens[i].id;
+        (id != NO_WORD).then_some(id)
     }
 
     /// The trie node of token `i` as a one-word phrase ([`ROOT`]: none).
     pub fn node(&self, i: usize) -> NodeId {
-        self.nodes[i]
+        self.tokens[i].node
     }
 
     /// Token `i` starts with an uppercase letter.
     pub fn starts_upper(&self, i: usize) -> bool {
-        self.upper[i]
+        self.tokens[i].upper
     }
 
     /// The kinds of token `i` as a one-word phrase, as a [`Kind::bit`] mask.
     pub fn kinds(&self, i: usize) -> u32 {
-        self.kinds[i]
+        self.tokens[i].kinds
     }
 }
 
@@ -574,7 +580,7 @@ impl std::ops::Index<usize> for TokenWords<'_> {
     type Output = str;
 
     fn index(&self, i: usize) -> &str {
-        self.norm(self.norms[i])
+        self.norm(self.tokens[i].norm)
     }
 }
 
