@@ -363,6 +363,8 @@ pub fn check_files<W: Write>(
     mut on_file: impl FnMut(&FileDone),
 ) -> io::Result<Summary> {
     let mut summary = Summary::default();
+    // No threads for fewer files than threads (a pre-commit check of one file).
+    let jobs = jobs.min(paths.len());
     let work = |p: &PathBuf| check_one(p, kind, grammar, format);
     match format {
         Format::Json => {
@@ -419,7 +421,7 @@ pub fn check_all(
         let display = p.display().to_string();
         guarded(&display, || report::check(p, &display, kind, grammar))
     };
-    let _ = ordered_map(paths.iter(), jobs, work, |r| {
+    let _ = ordered_map(paths.iter(), jobs.min(paths.len()), work, |r| {
         out.push(r);
         Ok::<(), ()>(())
     });
