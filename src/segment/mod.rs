@@ -664,8 +664,26 @@ mod tests {
         let t = "“".repeat(20_000) + " end.";
         let g = Grammar::builtin();
         let s = segment(&t, &g, &[]);
-        assert_eq!(s.sentences.len(), 1);
+        // One run-on sentence, cut into pieces of at most MAX_SENTENCE_TOKENS
+        // that together cover every token.
+        assert_eq!(
+            s.sentences.len(),
+            s.tokens.len().div_ceil(MAX_SENTENCE_TOKENS)
+        );
+        assert!(s
+            .sentences
+            .windows(2)
+            .all(|w| w[0].tokens.end == w[1].tokens.start));
+        assert_eq!(s.sentences.last().unwrap().tokens.end, s.tokens.len());
         assert!(s.quotes.iter().all(|q| q.span.end <= t.len()));
+    }
+
+    #[test]
+    fn sentences_without_punctuation_are_cut_at_the_cap() {
+        let t = "word ".repeat(2 * MAX_SENTENCE_TOKENS + 10) + "end.";
+        assert_eq!(sentences(&t).len(), 3);
+        let t = "word ".repeat(MAX_SENTENCE_TOKENS - 2) + "end.";
+        assert_eq!(sentences(&t).len(), 1);
     }
 
     #[test]
