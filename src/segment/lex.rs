@@ -178,6 +178,18 @@ fn ascii_word(b: &[u8]) -> Option<usize> {
             continue;
         }
         if !c.is_ascii() {
+            // The curly apostrophe joins like the straight one ("Russia’s").
+            if b[end..].starts_with("’".as_bytes()) {
+                match b.get(end + 3) {
+                    Some(n) if n.is_ascii_alphanumeric() => {
+                        end += 3;
+                        prev = b'\'';
+                        continue;
+                    }
+                    Some(n) if !n.is_ascii() => return None,
+                    _ => break,
+                }
+            }
             return None;
         }
         let joiner = match c {
@@ -224,6 +236,22 @@ fn next_lexeme(rest: &str) -> Option<(&str, Lexeme)> {
         ));
     } else if c.is_ascii_graphic() && c != b'\'' {
         return Some((&rest[1..], Lexeme::Token(TokenKind::Punct)));
+    } else if c == 0xE2 && b.len() >= 3 && b[1] == 0x80 {
+        // Curly quotes and dashes (U+2018–U+201D, U+2013, U+2014), common in news.
+        let mark = match b[2] {
+            0x98 => Some(QuoteMark::SingleOpen),
+            // ’ before a digit opens a word ("’90s"): left to `word`.
+            0x99 if !b.get(3).is_some_and(u8::is_ascii_digit) => Some(QuoteMark::SingleClose),
+            0x9C => Some(QuoteMark::DoubleOpen),
+            0x9D => Some(QuoteMark::DoubleClose),
+            _ => None,
+        };
+        if let Some(mark) = mark {
+            return Some((&rest[3..], Lexeme::Token(TokenKind::Quote(mark))));
+        }
+        if matches!(b[2], 0x93 | 0x94) {
+            return Some((&rest[3..], Lexeme::Token(TokenKind::Punct)));
+        }
     }
     lexeme(rest).ok()
 }
@@ -302,7 +330,7 @@ mod tests {
 
     #[test]
     fn ascii_fast_path_reads_as_the_nom_parsers_do() {
-        let text = "Russia’s U.S. 'x' \"q\" ’90s a.-b 1,5 a,b x- -y café 3,é a'é \t\u{b}\u{c}\r\n\u{7}\u{a0}x AT&T_1 end. e‐f";
+        let text = "Russia’s U.S. 'x' \"q\" ’90s a.-b 1,5 a,b x- -y café 3,é a'é \t\u{b}\u{c}\r\n\u{7}\u{a0}x AT&T_1 end. e‐f “Q” ‘s’ — – Affairs’ x’é x’ ’’ ’9 ’x 2’3 a’,b” ‘9";
         let same = |a: Option<(&str, Lexeme)>, b: Option<(&str, Lexeme)>| match (a, b) {
             (Some((ra, la)), Some((rb, lb))) => {
                 ra.len() == rb.len()
