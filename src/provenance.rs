@@ -241,14 +241,14 @@ impl Registry {
     }
 
     /// Of the candidates that pass `want`, the one with the greatest key.
-    fn best_of<K: Ord>(
+    fn best_of<'c, K: Ord>(
         &self,
-        candidates: &[EntityId],
+        candidates: impl IntoIterator<Item = &'c EntityId>,
         want: impl Fn(&Entity) -> bool,
         key: impl Fn(EntityId, &Entity) -> K,
     ) -> Option<EntityId> {
         candidates
-            .iter()
+            .into_iter()
             .copied()
             .filter(|&i| want(&self.entities[i]))
             .max_by_key(|&i| key(i, &self.entities[i]))
@@ -347,17 +347,15 @@ impl Registry {
         let found = by_name.or_else(|| {
             // Only entities sharing a word can match: those holding the
             // first word, or whose first word is one of the words.
-            let mut candidates: Vec<EntityId> = match words.first() {
-                Some(w) => index_get(&self.by_word, w).to_vec(),
-                None => Vec::new(),
-            };
-            if words.len() > 1 {
-                for w in &words {
-                    candidates.extend_from_slice(index_get(&self.by_first, w));
-                }
-            }
+            let holding_first = words
+                .first()
+                .map_or(&[][..], |w| index_get(&self.by_word, w));
+            let first_among = words
+                .iter()
+                .filter(|_| words.len() > 1)
+                .flat_map(|w| index_get(&self.by_first, w));
             self.best_of(
-                &candidates,
+                holding_first.iter().chain(first_among),
                 |e| {
                     if matches!(
                         e.kind,
