@@ -74,18 +74,34 @@ impl LineIndex {
         }
     }
 
+    /// The line holding `offset` (the last line start at or before it).
+    /// Offsets come mostly in text order, so the few lines after `hint` (the
+    /// last answer) are tried before a binary search.
+    fn line_of(&self, offset: usize, hint: usize) -> usize {
+        let starts = &self.starts;
+        let below = |l: usize| starts.get(l).is_some_and(|&s| s <= offset);
+        if below(hint) {
+            let mut line = hint;
+            for _ in 0..8 {
+                if !below(line + 1) {
+                    return line;
+                }
+                line += 1;
+            }
+            return line + starts[line..].partition_point(|&s| s <= offset) - 1;
+        }
+        starts.partition_point(|&s| s <= offset) - 1
+    }
+
     /// Position of a byte offset. Offsets inside a multi-byte character count
     /// as that character; offsets past the end clamp to the end.
     pub fn position(&self, bytes: &[u8], offset: usize) -> Position {
         let offset = offset.min(bytes.len());
-        let line = match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
+        let (at, at_line, at_column) = self.last.get();
+        let line = self.line_of(offset, at_line);
         let start = self.starts[line];
         // Count character starts (non-continuation bytes) between line start
         // and offset, or from the last answer when it is on the same line.
-        let (at, at_line, at_column) = self.last.get();
         let column = if at_line == line && at >= start && at <= offset {
             at_column + char_starts(&bytes[at..offset])
         } else if at_line == line && at >= start && at - offset < offset - start {
@@ -149,6 +165,18 @@ mod tests {
             let o = o.min(text.len());
             let p = idx.position(bytes, o);
             assert_eq!((p.line, p.column), naive(o), "offset {o}");
+        }
+    }
+
+    #[test]
+    fn long_jumps_between_lines_find_the_right_line() {
+        let text: String = (0..100).map(|i| format!("line {i}\n")).collect();
+        let bytes = text.as_bytes();
+        let idx = LineIndex::new(bytes);
+        for (line, col) in [(1, 1), (60, 3), (61, 1), (99, 5), (12, 2), (100, 7)] {
+            let start = text.match_indices("line ").nth(line - 1).unwrap().0;
+            let p = idx.position(bytes, start + col - 1);
+            assert_eq!((p.line, p.column), (line, col));
         }
     }
 
