@@ -7,7 +7,6 @@
 //! Resolving a phrase to an entity ("he", "the company", "Gur chief") is the
 //! job of [`crate::provenance`].
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::grammar::{Entry, Grammar, Kind, TokenWords, ROOT};
@@ -151,14 +150,6 @@ impl Reading {
     pub fn top_level(&self) -> impl Iterator<Item = &Attribution> {
         self.attributions.iter().filter(|a| a.nested_in.is_none())
     }
-}
-
-/// Lowercased, apostrophe-folded form of every token, computed once per document.
-pub fn norms<'a>(text: &'a str, seg: &Segmentation) -> Vec<Cow<'a, str>> {
-    seg.tokens
-        .iter()
-        .map(|t| crate::grammar::norm(t.text(text)))
-        .collect()
 }
 
 /// Reads one sentence.
