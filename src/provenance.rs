@@ -229,7 +229,7 @@ impl Registry {
 
     /// The most recently seen entity of a class (the highest id on a tie).
     fn most_recent_of(&mut self, class: Recency) -> Option<EntityId> {
-        let k = Recency::ALL.iter().position(|&c| c == class)?;
+        let k = class as usize;
         while let Some(&(seen, id)) = self.recent[k].peek() {
             let e = &self.entities[id];
             if e.last_seen == seen && class.holds(e) {
