@@ -148,7 +148,7 @@ pub fn check_bytes(display: &str, bytes: &[u8], kind: InputType, grammar: &Gramm
             message: format!("{}:{}: {msg}", pos.line, pos.column),
         }
     };
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, bytes) {
         return Err(err(
             nul,
             format!("binary file (NUL byte at offset {nul}); not checked"),
