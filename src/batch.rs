@@ -37,9 +37,11 @@ pub fn default_jobs() -> usize {
 /// `sink` in input order. At most a small window of items (a few per
 /// thread) is taken ahead of the oldest result not yet handed on, so memory
 /// stays bounded however long the input. Items are drawn from `items` one at
-/// a time under a lock (reading a stream stays sequential). With `jobs` ≤ 1
-/// everything runs on the calling thread. The first error from `sink` stops
-/// the run and is returned.
+/// a time under a lock (reading a stream stays sequential). The calling
+/// thread is one of the `jobs`: it works on items too and hands results on
+/// between them, so no thread sits waiting to be woken for every result.
+/// With `jobs` ≤ 1 everything runs on the calling thread. The first error
+/// from `sink` stops the run and is returned.
 pub fn ordered_map<T, R, E>(
     items: impl Iterator<Item = T> + Send,
     jobs: usize,
@@ -58,10 +60,11 @@ where
     }
     struct State<I> {
         items: I,
-        /// Index of the next item to take.
+        /// Items taken so far (the index of the next one).
         taken: usize,
         /// Results handed to the sink so far.
         done: usize,
+        /// No more items will be taken (input exhausted, sink failed, or a panic).
         stop: bool,
     }
     let window = jobs * 4;
@@ -72,43 +75,46 @@ where
         stop: false,
     });
     let turn = Condvar::new();
+    let lock = || state.lock().unwrap_or_else(|p| p.into_inner());
+    // The next item, if the window allows one; `wait` blocks until it does.
+    let take = |wait: bool| -> Option<(usize, T)> {
+        let mut s = lock();
+        while wait && !s.stop && s.taken >= s.done + window {
+            s = turn.wait(s).unwrap_or_else(|p| p.into_inner());
+        }
+        if s.stop || s.taken >= s.done + window {
+            return None;
+        }
+        match s.items.next() {
+            Some(item) => {
+                s.taken += 1;
+                Some((s.taken - 1, item))
+            }
+            None => {
+                s.stop = true;
+                turn.notify_all();
+                None
+            }
+        }
+    };
+    // Runs `work`; on a panic, lets every thread stop before unwinding.
+    let run = |item: T| match panic::catch_unwind(AssertUnwindSafe(|| work(item))) {
+        Ok(r) => r,
+        Err(payload) => {
+            lock().stop = true;
+            turn.notify_all();
+            panic::resume_unwind(payload);
+        }
+    };
     let (tx, rx) = mpsc::channel::<(usize, R)>();
     std::thread::scope(|scope| {
-        for _ in 0..jobs {
+        for _ in 1..jobs {
             let tx = tx.clone();
-            let (state, turn, work) = (&state, &turn, &work);
-            scope.spawn(move || loop {
-                let (index, item) = {
-                    let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
-                    while !s.stop && s.taken >= s.done + window {
-                        s = turn.wait(s).unwrap_or_else(|p| p.into_inner());
-                    }
-                    if s.stop {
+            let (take, run) = (&take, &run);
+            scope.spawn(move || {
+                while let Some((index, item)) = take(true) {
+                    if tx.send((index, run(item))).is_err() {
                         return;
-                    }
-                    match s.items.next() {
-                        Some(item) => {
-                            s.taken += 1;
-                            (s.taken - 1, item)
-                        }
-                        None => {
-                            s.stop = true;
-                            turn.notify_all();
-                            return;
-                        }
-                    }
-                };
-                match panic::catch_unwind(AssertUnwindSafe(|| work(item))) {
-                    Ok(r) => {
-                        if tx.send((index, r)).is_err() {
-                            return;
-                        }
-                    }
-                    Err(payload) => {
-                        // Let the others stop, then fail the whole run.
-                        state.lock().unwrap_or_else(|p| p.into_inner()).stop = true;
-                        turn.notify_all();
-                        panic::resume_unwind(payload);
                     }
                 }
             });
@@ -117,18 +123,52 @@ where
         let mut ready: BTreeMap<usize, R> = BTreeMap::new();
         let mut next = 0;
         let mut result = Ok(());
-        for (index, r) in rx {
-            ready.insert(index, r);
+        loop {
+            // Hand on whatever is ready, in order.
+            while let Ok((index, r)) = rx.try_recv() {
+                ready.insert(index, r);
+            }
+            let before = next;
             while let Some(r) = ready.remove(&next) {
                 next += 1;
                 if result.is_ok() {
                     result = sink(r);
                 }
             }
-            let mut s = state.lock().unwrap_or_else(|p| p.into_inner());
-            s.done = next;
-            s.stop |= result.is_err();
-            turn.notify_all();
+            if next != before || result.is_err() {
+                let mut s = lock();
+                s.done = next;
+                s.stop |= result.is_err();
+                turn.notify_all();
+            }
+            // Work on the next item ourselves, or wait for the others.
+            if let Some((index, item)) = take(false) {
+                ready.insert(index, run(item));
+                continue;
+            }
+            let (stopped, taken) = {
+                let s = lock();
+                (s.stop, s.taken)
+            };
+            if stopped && next >= taken {
+                break;
+            }
+            match rx.recv() {
+                Ok((index, r)) => {
+                    ready.insert(index, r);
+                }
+                // Every worker has finished and every result has arrived
+                // (or was lost to a panic, which the scope passes on).
+                Err(_) => {
+                    while let Some(r) = ready.remove(&next) {
+                        next += 1;
+                        if result.is_ok() {
+                            result = sink(r);
+                        }
+                    }
+                    break;
+                }
+            }
         }
         result
     })
@@ -649,6 +689,26 @@ mod tests {
         );
         assert_eq!(r, Err(10));
         assert_eq!(seen, 11);
+    }
+
+    #[test]
+    fn a_panic_in_work_fails_the_run_instead_of_hanging() {
+        for jobs in [2, 3] {
+            for bad in [0, 1, 5, 999] {
+                let r = panic::catch_unwind(AssertUnwindSafe(|| {
+                    ordered_map(
+                        0..1000,
+                        jobs,
+                        |i| {
+                            assert_ne!(i, bad, "bad item");
+                            i
+                        },
+                        |_| Ok::<(), ()>(()),
+                    )
+                }));
+                assert!(r.is_err(), "jobs {jobs}, bad {bad}");
+            }
+        }
     }
 
     #[test]
