@@ -7,10 +7,9 @@
 //! Resolving a phrase to an entity ("he", "the company", "Gur chief") is the
 //! job of [`crate::provenance`].
 
-use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::grammar::{Entry, Grammar, Kind};
+use crate::grammar::{Entry, Grammar, Kind, TokenWords, ROOT};
 use crate::segment::lex::{QuoteMark, Token, TokenKind};
 use crate::segment::Segmentation;
 use crate::span::Span;
@@ -156,19 +155,11 @@ impl Reading {
     }
 }
 
-/// Lowercased, apostrophe-folded form of every token, computed once per document.
-pub fn norms<'a>(text: &'a str, seg: &Segmentation) -> Vec<Cow<'a, str>> {
-    seg.tokens
-        .iter()
-        .map(|t| crate::grammar::norm(t.text(text)))
-        .collect()
-}
-
 /// Reads one sentence.
 pub struct Reader<'a> {
     text: &'a str,
     seg: &'a Segmentation,
-    norms: &'a [Cow<'a, str>],
+    norms: &'a TokenWords<'a>,
     g: &'a Grammar,
     lo: usize,
     hi: usize,
@@ -182,7 +173,7 @@ impl<'a> Reader<'a> {
     pub fn new(
         text: &'a str,
         seg: &'a Segmentation,
-        norms: &'a [Cow<'a, str>],
+        norms: &'a TokenWords<'a>,
         g: &'a Grammar,
         sentence: Range<usize>,
     ) -> Reader<'a> {
@@ -224,11 +215,60 @@ impl<'a> Reader<'a> {
     }
 
     fn is(&self, i: usize, kind: Kind) -> bool {
-        self.is_word(i) && self.g.word_is(self.w(i), kind)
+        self.is_word(i) && self.norms.kinds(i) & kind.bit() != 0
     }
 
     fn tag(&self, i: usize, kind: Kind, tag: &str) -> bool {
-        self.is_word(i) && self.g.word_tag(self.w(i), kind, tag)
+        self.is(i, kind)
+            && self
+                .entries(i)
+                .iter()
+                .any(|e| e.kind == kind && e.tag == tag)
+    }
+
+    /// The grammar entries of token `i` as a one-word phrase.
+    fn entries(&self, i: usize) -> &'a [Entry] {
+        let g: &'a Grammar = self.g;
+        g.entries(self.norms.node(i))
+    }
+
+    /// The longest phrase of one of the `kinds` (a [`Kind::bit`] mask) over
+    /// the words of `from..to` (tokens that are not words skipped when
+    /// `words_only`), walking the trie from the token's own node and
+    /// stopping as soon as no phrase of those kinds can follow.
+    fn phrase_from(
+        &self,
+        from: usize,
+        to: usize,
+        words_only: bool,
+        kinds: u32,
+    ) -> Option<(usize, &'a [Entry])> {
+        let g: &'a Grammar = self.g;
+        let mut node = if from < to {
+            self.norms.node(from)
+        } else {
+            ROOT
+        };
+        if node == ROOT || g.kinds_below(node) & kinds == 0 {
+            return None;
+        }
+        let wanted = |node| g.kinds(node) & kinds != 0;
+        let mut best = wanted(node).then(|| (1, g.entries(node)));
+        let mut n = 1;
+        for k in from + 1..to {
+            if words_only && !self.is_word(k) {
+                continue;
+            }
+            match self.norms.id(k).and_then(|w| g.step(node, w)) {
+                Some(next) if g.kinds_below(next) & kinds != 0 => node = next,
+                _ => break,
+            }
+            n += 1;
+            if wanted(node) {
+                best = Some((n, g.entries(node)));
+            }
+        }
+        best
     }
 
     fn punct(&self, i: usize, p: &str) -> bool {
@@ -236,7 +276,7 @@ impl<'a> Reader<'a> {
     }
 
     fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.raw(i).chars().next().is_some_and(|c| c.is_uppercase())
+        self.is_word(i) && self.norms.starts_upper(i)
     }
 
     /// The first word of the sentence (after any opening quote or bracket).
@@ -266,7 +306,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         if self.initial(i) {
-            let common = self.g.word(self.w(i)).iter().any(|e| {
+            let common = self.entries(i).iter().any(|e| {
                 matches!(
                     e.kind,
                     Kind::Person
@@ -363,7 +403,7 @@ impl<'a> Reader<'a> {
         }
         let w = self.w(i);
         if self.is(i, Kind::Function) {
-            let entries = self.g.word(w);
+            let entries = self.entries(i);
             let only_det = entries
                 .iter()
                 .all(|e| e.kind != Kind::Function || matches!(e.tag, "determiner" | "quantifier"));
@@ -476,12 +516,10 @@ impl<'a> Reader<'a> {
         // all: "people familiar with the matter".
         let mut k = k;
         if let Some(j) = (k.saturating_sub(7).max(lo)..k).find(|&j| {
-            let words: Vec<&str> = (j..=k).map(|t| self.w(t)).collect();
             (j..=k).all(|t| self.is_word(t) && !self.quoted(t))
                 && self
-                    .g
-                    .longest(&words, |e| e.kind == Kind::Anonymous)
-                    .is_some_and(|(n, _)| n == words.len())
+                    .phrase_from(j, k + 1, false, Kind::Anonymous.bit())
+                    .is_some_and(|(n, _)| n == k + 1 - j)
         }) {
             if j == lo || !(self.is_word(j - 1) && (self.is_det(j - 1) || !self.np_stop(j - 1))) {
                 return Some(j..k + 1);
@@ -622,12 +660,9 @@ impl<'a> Reader<'a> {
 
     /// Any grammar phrase of `kind` inside the token range.
     fn has_phrase(&self, r: Range<usize>, kind: Kind) -> bool {
-        let words: Vec<&str> = r
-            .clone()
+        r.clone()
             .filter(|&i| self.is_word(i))
-            .map(|i| self.w(i))
-            .collect();
-        (0..words.len()).any(|k| self.g.longest(&words[k..], |e| e.kind == kind).is_some())
+            .any(|k| self.phrase_from(k, r.end, true, kind.bit()).is_some())
     }
 
     /// What a noun phrase says about its speaker; `None` if it cannot speak.
@@ -659,8 +694,7 @@ impl<'a> Reader<'a> {
         let first = *words.first()?;
         if words.len() == 1 && self.is(first, Kind::Pronoun) {
             let tag = self
-                .g
-                .word(self.w(first))
+                .entries(first)
                 .iter()
                 .find(|e| e.kind == Kind::Pronoun)
                 .map(|e| e.tag)?;
@@ -739,12 +773,12 @@ impl<'a> Reader<'a> {
         }
         // Titles at the front of the run are role, not name ("Prime Minister Viktor Lenz").
         while run_start < head_end {
-            let ws: Vec<&str> = (run_start..head_end)
-                .filter(|&i| self.is_word(i))
-                .map(|i| self.w(i))
-                .collect();
-            match self.g.longest(&ws, |e| e.kind == Kind::Title) {
-                Some((n, _)) if n < ws.len() => {
+            let ws = (run_start..head_end).filter(|&i| self.is_word(i)).count();
+            let first_word = (run_start..head_end).find(|&i| self.is_word(i));
+            let title =
+                first_word.and_then(|f| self.phrase_from(f, head_end, true, Kind::Title.bit()));
+            match title {
+                Some((n, _)) if n < ws => {
                     let mut seen = 0;
                     let mut i = run_start;
                     while seen < n {
@@ -1052,34 +1086,37 @@ impl<'a> Reader<'a> {
                 return SourceKind::Person;
             }
         }
-        let words: Vec<&str> = name
-            .clone()
-            .filter(|&i| self.is_word(i))
-            .map(|i| self.w(i))
-            .collect();
-        if self
-            .g
-            .longest(&words, |e| e.kind == Kind::Media)
-            .is_some_and(|(n, _)| n == words.len())
-            || words.last().is_some_and(|w| self.g.word_is(w, Kind::Media))
-        {
+        let mut words = name.clone().filter(|&i| self.is_word(i));
+        let (n_words, first, last) = match words.next() {
+            Some(f) => (
+                1 + words.clone().count(),
+                Some(f),
+                words.next_back().or(Some(f)),
+            ),
+            None => (0, None, None),
+        };
+        let whole = |kind: Kind| {
+            first
+                .and_then(|f| self.phrase_from(f, name.end, true, kind.bit()))
+                .is_some_and(|(n, _)| n == n_words)
+        };
+        if whole(Kind::Media) || last.is_some_and(|l| self.is(l, Kind::Media)) {
             return SourceKind::Media;
         }
-        if self
-            .g
-            .longest(&words, |e| e.kind == Kind::Country)
-            .is_some_and(|(n, _)| n == words.len())
-        {
+        if whole(Kind::Country) {
             return SourceKind::Country;
         }
-        if words.iter().any(|w| self.g.word_tag(w, Kind::Org, "name")) {
+        if name
+            .clone()
+            .any(|i| self.is_word(i) && self.tag(i, Kind::Org, "name"))
+        {
             return SourceKind::Organisation;
         }
         let acronym = name_text
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase());
-        if words.len() >= 2 && !acronym {
+        if n_words >= 2 && !acronym {
             SourceKind::Person
         } else {
             SourceKind::Organisation
@@ -1125,16 +1162,12 @@ impl<'a> Reader<'a> {
                 }
             }
             i = last + 1;
-            let words: Vec<&str> = (start..=last)
-                .filter(|&k| self.is_word(k))
-                .map(|k| self.w(k))
-                .collect();
+            let n_words = (start..=last).filter(|&k| self.is_word(k)).count();
             let mut name_start = start;
             let mut role = None;
             if let Some((n, _)) = self
-                .g
-                .longest(&words, |e| e.kind == Kind::Title)
-                .filter(|(n, _)| *n < words.len())
+                .phrase_from(start, last + 1, true, Kind::Title.bit())
+                .filter(|(n, _)| *n < n_words)
             {
                 let mut seen = 0;
                 let mut k = start;
@@ -1241,12 +1274,10 @@ impl<'a> Reader<'a> {
             return None;
         }
         let end = (i + 8).min(self.hi);
-        let words: Vec<&str> = (i..end).map(|k| self.w(k)).collect();
-        let g: &'a Grammar = self.g;
-        let cue = g.longest(&words, |e| e.kind.is_cue());
+        let cue = self.phrase_from(i, end, false, Kind::CUES);
         // A longer phrase that is not a cue wins: "added to the confusion",
         // "who asked not to be named".
-        let not = g.longest(&words, |e| matches!(e.kind, Kind::NotCue | Kind::Anonymous));
+        let not = self.phrase_from(i, end, false, Kind::NotCue.bit() | Kind::Anonymous.bit());
         match (cue, not) {
             (Some((n, _)), Some((m, _))) if m > n => None,
             _ => cue,
@@ -1257,9 +1288,7 @@ impl<'a> Reader<'a> {
     /// not-a-cue or anonymous phrase starting there.
     fn skip_non_cue(&self, i: usize) -> Option<usize> {
         let end = (i + 8).min(self.hi);
-        let words: Vec<&str> = (i..end).map(|k| self.w(k)).collect();
-        self.g
-            .longest(&words, |e| matches!(e.kind, Kind::NotCue | Kind::Anonymous))
+        self.phrase_from(i, end, false, Kind::NotCue.bit() | Kind::Anonymous.bit())
             .filter(|(m, _)| *m > 1)
             .map(|(m, _)| i + m)
     }
@@ -1722,32 +1751,26 @@ impl<'a> Reader<'a> {
 
     /// Widens a content span to whole quotations it cuts into, across
     /// sentences and paragraphs (a multi-paragraph quotation is one content).
+    ///
+    /// Only outermost quotations need a look: a nested one lies inside its
+    /// parent's inner span, so it cuts into `c` only if the parent does, and
+    /// then the parent's span already covers it. The outermost ones are
+    /// disjoint and sorted, so those overlapping `c` are found by binary
+    /// search.
     fn widen_to_quotes(&self, c: Span) -> Span {
-        // Only the quotations that the content's own tokens sit in: linear in
-        // the content, whatever the number of quotations in the text.
-        let toks = &self.seg.tokens;
-        let first = toks.partition_point(|t| t.span.end <= c.start);
+        let (quotes, top) = (&self.seg.quotes, &self.seg.top_quotes);
         let mut out = c;
-        let mut last_seen = None;
-        for (tok, quote_of) in toks[first..].iter().zip(&self.seg.token_quote[first..]) {
-            if tok.span.start >= c.end {
-                break;
-            }
-            let Some(q) = *quote_of else {
-                continue;
-            };
-            if last_seen == Some(q) {
-                continue;
-            }
-            last_seen = Some(q);
-            let quote = &self.seg.quotes[q as usize];
-            if !c.contains(quote.inner) && !quote.inner.is_empty() {
-                out = out.cover(quote.inner);
-                let mut cur = quote.continues;
-                while let Some(p) = cur {
-                    out = out.cover(self.seg.quotes[p].inner);
-                    cur = self.seg.quotes[p].continues;
+        let first = top.partition_point(|&q| quotes[q as usize].span.end <= c.start);
+        for &q in &top[first..] {
+            let quote = &quotes[q as usize];
+            if !quote.span.overlaps(c) {
+                if quote.span.start >= c.end {
+                    break;
                 }
+                continue;
+            }
+            if !c.contains(quote.inner) && !quote.inner.is_empty() {
+                out = out.cover(self.seg.quote_reach[q as usize]);
             }
         }
         out

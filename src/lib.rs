@@ -24,6 +24,7 @@
 
 pub mod attribution;
 pub mod baseline;
+pub mod batch;
 pub mod config;
 pub mod document;
 pub mod grammar;

@@ -527,6 +527,13 @@ impl Engine {
 
     /// Reads and checks one input.
     pub fn check(&mut self, input: &Input) -> Result<Checked, FileError> {
+        self.prepare(input)?.run()
+    }
+
+    /// Everything about one input that needs the engine (its settings, type
+    /// and baseline entries, and standard input, which is read once), so
+    /// that the analysis itself can run on any thread.
+    pub fn prepare(&mut self, input: &Input) -> Result<Prepared, FileError> {
         let display = input.display();
         let fail = |message: String| FileError {
             path: display.clone(),
@@ -535,13 +542,13 @@ impl Engine {
         let settings = self
             .settings_for(input.path())
             .map_err(|e| fail(e.to_string()))?;
-        let bytes = match input {
-            Input::File(p) => std::fs::read(p).map_err(|e| fail(format!("cannot read: {e}")))?,
+        let source = match input {
+            Input::File(p) => Source::File(p.clone()),
             Input::Stdin(_) => {
                 let mut buf = Vec::new();
                 std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
                     .map_err(|e| fail(format!("cannot read standard input: {e}")))?;
-                buf
+                Source::Bytes(buf)
             }
         };
         let kind = self
@@ -549,8 +556,52 @@ impl Engine {
             .input_type
             .or_else(|| input.path().map(InputType::from_path))
             .unwrap_or(InputType::Text);
-        let mut matcher = self.baseline.as_ref().map(|b| b.for_path(&display));
-        check_source(&display, &bytes, kind, &settings, matcher.as_mut())
+        let matcher = self.baseline.as_ref().map(|b| b.for_path(&display));
+        Ok(Prepared {
+            display,
+            source,
+            kind,
+            settings,
+            matcher,
+        })
+    }
+}
+
+/// Where a prepared input's bytes come from: files are read by whichever
+/// thread analyses them, so memory holds the files in flight, not the batch.
+#[derive(Debug)]
+pub enum Source {
+    File(PathBuf),
+    Bytes(Vec<u8>),
+}
+
+/// One input ready to be analysed, on any thread.
+#[derive(Debug)]
+pub struct Prepared {
+    display: String,
+    source: Source,
+    kind: InputType,
+    settings: Arc<Settings>,
+    matcher: Option<baseline::Matcher>,
+}
+
+impl Prepared {
+    /// Reads (if need be) and checks the input.
+    pub fn run(mut self) -> Result<Checked, FileError> {
+        let bytes = match self.source {
+            Source::File(ref p) => std::fs::read(p).map_err(|e| FileError {
+                path: self.display.clone(),
+                message: format!("cannot read: {e}"),
+            })?,
+            Source::Bytes(ref mut b) => std::mem::take(b),
+        };
+        check_source(
+            &self.display,
+            &bytes,
+            self.kind,
+            &self.settings,
+            self.matcher.as_mut(),
+        )
     }
 }
 

@@ -5,7 +5,9 @@
 //! Resolution follows the article in reading order, so that "he", "the
 //! company" and "Gur chief" mean whoever the article has introduced so far.
 
-use std::collections::HashMap;
+use std::collections::{BinaryHeap, HashMap};
+
+use rustc_hash::FxHashMap;
 
 use crate::attribution::{
     Attribution, AttributionKind, Phrase, Reader, Reading, SourceKind, SourcePhrase,
@@ -35,7 +37,19 @@ pub struct Entity {
 
 impl Entity {
     fn matches_name(&self, lower: &str) -> bool {
-        self.name.to_lowercase() == lower || self.aliases.iter().any(|a| a.to_lowercase() == lower)
+        lower_eq(&self.name, lower) || self.aliases.iter().any(|a| lower_eq(a, lower))
+    }
+}
+
+/// `s.to_lowercase() == lower`, without allocating for ASCII text.
+fn lower_eq(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == lower.len()
+            && s.bytes()
+                .zip(lower.bytes())
+                .all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        s.to_lowercase() == lower
     }
 }
 
@@ -77,13 +91,97 @@ struct Desc<'a> {
 }
 
 /// All entities of one article.
+///
+/// Lookups go through indexes, so that resolving a mention costs the same
+/// in a long archive as in a short article: lowercased names and aliases,
+/// name words, first name words and role words each map to the entities
+/// that carry them, and a heap per pronoun class gives the most recent
+/// entity of that class. The indexes are append-only and may hold stale
+/// entries (a name that became an alias, a kind that changed), so every
+/// candidate is checked against the entity as it is now; every change to
+/// an entity goes through the methods below, which keep them complete.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
+    by_name: FxHashMap<String, Vec<EntityId>>,
+    by_word: FxHashMap<String, Vec<EntityId>>,
+    by_first: FxHashMap<String, Vec<EntityId>>,
+    by_role: FxHashMap<String, Vec<EntityId>>,
+    /// (last seen, id) of the entities of each [`Recency`] class.
+    recent: [BinaryHeap<(usize, EntityId)>; Recency::ALL.len()],
+}
+
+/// The classes of entity that pronouns and bare descriptions refer back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Recency {
+    /// A sure person: "he", "the dictator".
+    Person,
+    /// A sure group: "they".
+    Group,
+    /// A sure organisation, outlet, country or document: "it".
+    Thing,
+    /// A sure organisation: "the company" (the publisher, an outlet, never is).
+    Org,
+    /// A sure outlet: "the newspaper".
+    Media,
+}
+
+impl Recency {
+    const ALL: [Recency; 5] = [
+        Recency::Person,
+        Recency::Group,
+        Recency::Thing,
+        Recency::Org,
+        Recency::Media,
+    ];
+
+    fn holds(self, e: &Entity) -> bool {
+        use SourceKind as K;
+        e.sure
+            && match self {
+                Recency::Person => e.kind == K::Person,
+                Recency::Group => matches!(
+                    e.kind,
+                    K::Organisation | K::Media | K::Country | K::Vague | K::Anonymous
+                ),
+                Recency::Thing => {
+                    matches!(
+                        e.kind,
+                        K::Organisation | K::Media | K::Country | K::Document
+                    )
+                }
+                Recency::Org => e.kind == K::Organisation,
+                Recency::Media => e.kind == K::Media,
+            }
+    }
+}
+
+fn index_add(index: &mut FxHashMap<String, Vec<EntityId>>, key: &str, id: EntityId) {
+    let ids = match index.get_mut(key) {
+        Some(ids) => ids,
+        None => index.entry(key.to_string()).or_default(),
+    };
+    // Repeats are harmless (candidates are checked); this keeps the common one out.
+    if ids.last() != Some(&id) {
+        ids.push(id);
+    }
+}
+
+fn index_get<'r>(index: &'r FxHashMap<String, Vec<EntityId>>, key: &str) -> &'r [EntityId] {
+    index.get(key).map_or(&[], Vec::as_slice)
+}
+
+fn is_word_break(c: char) -> bool {
+    c.is_whitespace() || c == '(' || c == ')' || c == ','
+}
+
+/// How many words [`words_of`] gives, without making them.
+fn word_count(s: &str) -> usize {
+    s.split(is_word_break).filter(|w| !w.is_empty()).count()
 }
 
 fn words_of(s: &str) -> Vec<String> {
-    s.split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == ',')
+    s.split(is_word_break)
         .filter(|w| !w.is_empty())
         .map(|w| {
             crate::grammar::norm(w)
@@ -106,11 +204,65 @@ impl Registry {
         let a = alias.trim();
         if !a.is_empty() && a != e.name && !e.aliases.iter().any(|x| x == a) {
             e.aliases.push(a.to_string());
+            index_add(&mut self.by_name, &a.to_lowercase(), id);
         }
     }
 
+    /// Indexes the name and name words of entity `id` (after a change).
+    fn index_name(&mut self, id: EntityId) {
+        let e = &self.entities[id];
+        index_add(&mut self.by_name, &e.name.to_lowercase(), id);
+        for w in &e.words {
+            index_add(&mut self.by_word, w, id);
+        }
+        if let Some(w) = e.words.first() {
+            index_add(&mut self.by_first, w, id);
+        }
+    }
+
+    /// Records entity `id` in the recency heap of every class it is in
+    /// (after its last sighting, kind or sureness changed).
+    fn index_recency(&mut self, id: EntityId) {
+        let e = &self.entities[id];
+        for (k, class) in Recency::ALL.iter().enumerate() {
+            if class.holds(e) {
+                self.recent[k].push((e.last_seen, id));
+            }
+        }
+    }
+
+    /// The most recently seen entity of a class (the highest id on a tie).
+    fn most_recent_of(&mut self, class: Recency) -> Option<EntityId> {
+        let k = class as usize;
+        while let Some(&(seen, id)) = self.recent[k].peek() {
+            let e = &self.entities[id];
+            if e.last_seen == seen && class.holds(e) {
+                return Some(id);
+            }
+            self.recent[k].pop();
+        }
+        None
+    }
+
+    /// Of the candidates that pass `want`, the one with the greatest key.
+    fn best_of<'c, K: Ord>(
+        &self,
+        candidates: impl IntoIterator<Item = &'c EntityId>,
+        want: impl Fn(&Entity) -> bool,
+        key: impl Fn(EntityId, &Entity) -> K,
+    ) -> Option<EntityId> {
+        candidates
+            .into_iter()
+            .copied()
+            .filter(|&i| want(&self.entities[i]))
+            .max_by_key(|&i| key(i, &self.entities[i]))
+    }
+
     fn touch(&mut self, id: EntityId, at: usize) -> EntityId {
-        self.entities[id].last_seen = at;
+        if self.entities[id].last_seen != at {
+            self.entities[id].last_seen = at;
+            self.index_recency(id);
+        }
         id
     }
 
@@ -122,17 +274,36 @@ impl Registry {
         sure: bool,
         at: usize,
     ) -> EntityId {
+        self.create_with_words(name, words_of(name), kind, role, sure, at)
+    }
+
+    /// [`Registry::create`] with the name's words already split.
+    fn create_with_words(
+        &mut self,
+        name: &str,
+        words: Vec<String>,
+        kind: SourceKind,
+        role: Option<&str>,
+        sure: bool,
+        at: usize,
+    ) -> EntityId {
         self.entities.push(Entity {
             name: name.to_string(),
             aliases: Vec::new(),
             kind,
             role: role.map(str::to_string),
-            words: words_of(name),
+            words,
             role_words: role.map(words_of).unwrap_or_default(),
             sure,
             last_seen: at,
         });
-        self.entities.len() - 1
+        let id = self.entities.len() - 1;
+        self.index_name(id);
+        for w in &self.entities[id].role_words {
+            index_add(&mut self.by_role, w, id);
+        }
+        self.index_recency(id);
+        id
     }
 
     fn set_role(&mut self, id: EntityId, role: Option<&str>) {
@@ -142,8 +313,9 @@ impl Registry {
                 e.role = Some(r.to_string());
             }
             for w in words_of(r) {
-                if !e.role_words.contains(&w) {
-                    e.role_words.push(w);
+                if !self.entities[id].role_words.contains(&w) {
+                    index_add(&mut self.by_role, &w, id);
+                    self.entities[id].role_words.push(w);
                 }
             }
         }
@@ -161,18 +333,34 @@ impl Registry {
             weak,
         } = n;
         let lower = name.to_lowercase();
-        let words = words_of(name);
-        let by_recency = |reg: &Registry| {
-            let mut ids: Vec<EntityId> = (0..reg.entities.len()).collect();
-            ids.sort_by_key(|&i| std::cmp::Reverse(reg.entities[i].last_seen));
-            ids
+        // The most recently seen match; on a tie, the oldest entity.
+        let recency = |i: EntityId, e: &Entity| (e.last_seen, std::cmp::Reverse(i));
+        let by_name = self.best_of(
+            index_get(&self.by_name, &lower),
+            |e| e.matches_name(&lower),
+            recency,
+        );
+        // The words are needed only to search by word, to see whether this is
+        // a fuller form of the name found, or to create an entity.
+        let n_words = word_count(name);
+        let fuller = |id: EntityId| n_words > self.entities[id].words.len();
+        let words = match by_name {
+            Some(id) if !fuller(id) => Vec::new(),
+            _ => words_of(name),
         };
-        let found = by_recency(self)
-            .into_iter()
-            .find(|&i| self.entities[i].matches_name(&lower))
-            .or_else(|| {
-                by_recency(self).into_iter().find(|&i| {
-                    let e = &self.entities[i];
+        let found = by_name.or_else(|| {
+            // Only entities sharing a word can match: those holding the
+            // first word, or whose first word is one of the words.
+            let holding_first = words
+                .first()
+                .map_or(&[][..], |w| index_get(&self.by_word, w));
+            let first_among = words
+                .iter()
+                .filter(|_| words.len() > 1)
+                .flat_map(|w| index_get(&self.by_first, w));
+            self.best_of(
+                holding_first.iter().chain(first_among),
+                |e| {
                     if matches!(
                         e.kind,
                         SourceKind::Vague | SourceKind::Anonymous | SourceKind::Document
@@ -187,15 +375,18 @@ impl Registry {
                     } else {
                         contains_seq(&e.words, &words) || contains_seq(&words, &e.words)
                     }
-                })
-            });
+                },
+                recency,
+            )
+        });
         match found {
             Some(id) => {
                 let e = &self.entities[id];
-                if words.len() > e.words.len() && contains_seq(&words, &e.words) {
+                if n_words > e.words.len() && contains_seq(&words, &e.words) {
                     // A fuller form: it becomes the canonical name.
                     let old = std::mem::replace(&mut self.entities[id].name, clean(name));
                     self.entities[id].words = words;
+                    self.index_name(id);
                     self.add_alias(id, &old);
                 } else if name != e.name {
                     self.add_alias(id, name);
@@ -212,25 +403,21 @@ impl Registry {
                 {
                     self.entities[id].kind = kind;
                     self.entities[id].sure = true;
+                    self.index_recency(id);
                 }
                 self.set_role(id, role);
                 Some(self.touch(id, at))
             }
             None if weak => None,
             None => {
-                let id = self.create(&clean(name), kind, role, sure, at);
+                // `clean` only folds whitespace, so the words stay the same.
+                let id = self.create_with_words(&clean(name), words, kind, role, sure, at);
                 if keep_raw_alias(raw, name) {
                     self.add_alias(id, raw);
                 }
                 Some(id)
             }
         }
-    }
-
-    fn most_recent(&self, want: impl Fn(&Entity) -> bool) -> Option<EntityId> {
-        (0..self.entities.len())
-            .filter(|&i| want(&self.entities[i]))
-            .max_by_key(|&i| self.entities[i].last_seen)
     }
 
     /// Resolves a description: "Gur chief" to the entity whose role says so,
@@ -245,59 +432,65 @@ impl Registry {
             definite,
         } = d;
         let lower = text.to_lowercase();
-        if let Some(id) = (0..self.entities.len()).find(|&i| self.entities[i].matches_name(&lower))
-        {
+        // The first entity of that name.
+        if let Some(id) = self.best_of(
+            index_get(&self.by_name, &lower),
+            |e| e.matches_name(&lower),
+            |i, _| std::cmp::Reverse(i),
+        ) {
             return self.touch(id, at);
         }
         let found = match kind {
             SourceKind::Person => {
                 // Role match: every capitalised modifier and the head in the role.
-                let best = (0..self.entities.len())
-                    .filter(|&i| {
-                        self.entities[i].kind == SourceKind::Person
-                            && self.entities[i].role_words.iter().any(|w| w == head)
-                    })
-                    .max_by_key(|&i| {
-                        let e = &self.entities[i];
+                let best = self.best_of(
+                    index_get(&self.by_role, head),
+                    |e| e.kind == SourceKind::Person && e.role_words.iter().any(|w| w == head),
+                    |i, e| {
                         (
                             modifiers
                                 .iter()
                                 .filter(|m| e.role_words.contains(m))
                                 .count(),
                             e.last_seen,
+                            i,
                         )
-                    });
+                    },
+                );
                 best.or_else(|| {
                     // A definite description of a leader or official refers back
                     // to the last person the article named.
                     if definite && g.word_tag(head, Kind::Title, "leader") {
-                        self.most_recent(|e| e.kind == SourceKind::Person && e.sure)
+                        self.most_recent_of(Recency::Person)
                     } else {
                         None
                     }
                 })
             }
             SourceKind::Organisation | SourceKind::Media => {
-                let named = self.most_recent(|e| {
-                    e.words.iter().any(|w| w == head)
-                        && !matches!(
-                            e.kind,
-                            SourceKind::Vague
-                                | SourceKind::Anonymous
-                                | SourceKind::Document
-                                | SourceKind::Person
-                        )
-                });
+                let named = self.best_of(
+                    index_get(&self.by_word, head),
+                    |e| {
+                        e.words.iter().any(|w| w == head)
+                            && !matches!(
+                                e.kind,
+                                SourceKind::Vague
+                                    | SourceKind::Anonymous
+                                    | SourceKind::Document
+                                    | SourceKind::Person
+                            )
+                    },
+                    |i, e| (e.last_seen, i),
+                );
                 named.or_else(|| {
                     if definite && modifiers.is_empty() && g.word_tag(head, Kind::Org, "generic") {
                         // "the company" is an organisation before it is an outlet
                         // (the publisher is an outlet too, and never "the company").
-                        let want = if kind == SourceKind::Media {
-                            SourceKind::Media
+                        self.most_recent_of(if kind == SourceKind::Media {
+                            Recency::Media
                         } else {
-                            SourceKind::Organisation
-                        };
-                        self.most_recent(|e| e.kind == want && e.sure)
+                            Recency::Org
+                        })
                     } else {
                         None
                     }
@@ -316,9 +509,11 @@ impl Registry {
 
     fn plain(&mut self, text: &str, kind: SourceKind, at: usize) -> EntityId {
         let lower = text.to_lowercase();
-        match (0..self.entities.len()).find(|&i| {
-            self.entities[i].kind == kind && self.entities[i].name.to_lowercase() == lower
-        }) {
+        match self.best_of(
+            index_get(&self.by_name, &lower),
+            |e| e.kind == kind && lower_eq(&e.name, &lower),
+            |i, _| std::cmp::Reverse(i),
+        ) {
             Some(id) => self.touch(id, at),
             None => self.create(text, kind, None, true, at),
         }
@@ -328,26 +523,9 @@ impl Registry {
         let id = match tag {
             // "I", "we": the writer or the quoted speaker, standing as written.
             "speaker" => return None,
-            "person" => self.most_recent(|e| e.kind == SourceKind::Person && e.sure),
-            "group" => self.most_recent(|e| {
-                matches!(
-                    e.kind,
-                    SourceKind::Organisation
-                        | SourceKind::Media
-                        | SourceKind::Country
-                        | SourceKind::Vague
-                        | SourceKind::Anonymous
-                ) && e.sure
-            }),
-            _ => self.most_recent(|e| {
-                matches!(
-                    e.kind,
-                    SourceKind::Organisation
-                        | SourceKind::Media
-                        | SourceKind::Country
-                        | SourceKind::Document
-                ) && e.sure
-            }),
+            "person" => self.most_recent_of(Recency::Person),
+            "group" => self.most_recent_of(Recency::Group),
+            _ => self.most_recent_of(Recency::Thing),
         }?;
         Some(self.touch(id, at))
     }
@@ -483,7 +661,7 @@ pub struct Provenance {
 
 /// Builds the provenance graph of a segmented text.
 pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
-    let norms = crate::attribution::norms(text, seg);
+    let norms = crate::grammar::TokenWords::new(text, &seg.tokens, g);
     let mut prov = Provenance::default();
     prov.publisher = publisher(text, seg, g, &mut prov.registry);
     // The speaker of the last direct quotation, per paragraph, for quotations
@@ -627,36 +805,44 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         prov.claims.push(claim);
     }
     // A quotation that opens in one paragraph and is attributed only in a
-    // later one ("“… \n\n“…,” she said."): its earlier sentences inherit.
+    // later one ("“… \n\n“…,” she said."): its earlier sentences inherit
+    // from the first attributed claim after them whose quotation continues
+    // theirs. Continuations form disjoint paths (a quotation is continued at
+    // most once), and along a path later claims sit deeper, so one pass from
+    // the end with a per-path stack finds that claim by binary search.
+    let mut path = vec![(0usize, 0usize); seg.quotes.len()];
+    for (q, quote) in seg.quotes.iter().enumerate() {
+        path[q] = match quote.continues {
+            Some(c) => (path[c].0, path[c].1 + 1),
+            None => (q, 0),
+        };
+    }
+    // Per path: (claim, depth) of attributed claims, latest claim first.
+    let mut attributed_on: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
     for ci in (0..prov.claims.len()).rev() {
-        if prov.claims[ci].reason != "orphan-quote" {
-            continue;
-        }
         let Some(q) = quote_of_claim[ci] else {
             continue;
         };
-        let later = (ci + 1..prov.claims.len()).find(|&cj| {
-            quote_of_claim[cj].is_some_and(|qj| {
-                let mut cur = seg.quotes[qj].continues;
-                while let Some(c) = cur {
-                    if c == q {
-                        return true;
-                    }
-                    cur = seg.quotes[c].continues;
-                }
-                false
-            }) && prov.claims[cj].status == Status::Attributed
-        });
-        if let Some(cj) = later {
-            let (sources, chain) = (
-                prov.claims[cj].sources.clone(),
-                prov.claims[cj].chain.clone(),
-            );
-            let c = &mut prov.claims[ci];
-            c.status = Status::Attributed;
-            c.reason = "continued-quote";
-            c.sources = sources;
-            c.chain = chain;
+        let (p, depth) = path[q];
+        if prov.claims[ci].reason == "orphan-quote" {
+            let later = attributed_on.get(&p).and_then(|list| {
+                let deeper = list.partition_point(|&(_, d)| d > depth);
+                deeper.checked_sub(1).map(|k| list[k].0)
+            });
+            if let Some(cj) = later {
+                let (sources, chain) = (
+                    prov.claims[cj].sources.clone(),
+                    prov.claims[cj].chain.clone(),
+                );
+                let c = &mut prov.claims[ci];
+                c.status = Status::Attributed;
+                c.reason = "continued-quote";
+                c.sources = sources;
+                c.chain = chain;
+            }
+        }
+        if prov.claims[ci].status == Status::Attributed {
+            attributed_on.entry(p).or_default().push((ci, depth));
         }
     }
     prov

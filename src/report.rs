@@ -163,7 +163,7 @@ pub fn decode<'a>(display: &str, bytes: &'a [u8]) -> Result<&'a str, FileError> 
             message: format!("{}:{}: {msg}", pos.line, pos.column),
         }
     };
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, bytes) {
         return Err(err(
             nul,
             format!("binary file (NUL byte at offset {nul}); not checked"),

@@ -50,39 +50,66 @@ pub struct Position {
 }
 
 /// Line starts of a text, built once so that every lookup is a binary search.
+/// The last position found is remembered, so that positions asked in text
+/// order cost the distance between them even on one very long line.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The last answer: (offset, line index, column).
+    last: std::cell::Cell<(usize, usize, usize)>,
+}
+
+/// Characters that start in `bytes` (non-continuation bytes).
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 impl LineIndex {
     pub fn new(bytes: &[u8]) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|(_, &b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
-        LineIndex { starts }
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
+        LineIndex {
+            starts,
+            last: std::cell::Cell::new((0, 0, 1)),
+        }
+    }
+
+    /// The line holding `offset` (the last line start at or before it).
+    /// Offsets come mostly in text order, so the few lines after `hint` (the
+    /// last answer) are tried before a binary search.
+    fn line_of(&self, offset: usize, hint: usize) -> usize {
+        let starts = &self.starts;
+        let below = |l: usize| starts.get(l).is_some_and(|&s| s <= offset);
+        if below(hint) {
+            let mut line = hint;
+            for _ in 0..8 {
+                if !below(line + 1) {
+                    return line;
+                }
+                line += 1;
+            }
+            return line + starts[line..].partition_point(|&s| s <= offset) - 1;
+        }
+        starts.partition_point(|&s| s <= offset) - 1
     }
 
     /// Position of a byte offset. Offsets inside a multi-byte character count
     /// as that character; offsets past the end clamp to the end.
     pub fn position(&self, bytes: &[u8], offset: usize) -> Position {
         let offset = offset.min(bytes.len());
-        let line = match self.starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
+        let (at, at_line, at_column) = self.last.get();
+        let line = self.line_of(offset, at_line);
         let start = self.starts[line];
-        // Count character starts (non-continuation bytes) between line start and offset.
-        let column = bytes[start..offset]
-            .iter()
-            .filter(|&&b| (b & 0xC0) != 0x80)
-            .count()
-            + 1;
+        // Count character starts (non-continuation bytes) between line start
+        // and offset, or from the last answer when it is on the same line.
+        let column = if at_line == line && at >= start && at <= offset {
+            at_column + char_starts(&bytes[at..offset])
+        } else if at_line == line && at >= start && at - offset < offset - start {
+            at_column - char_starts(&bytes[offset..at])
+        } else {
+            char_starts(&bytes[start..offset]) + 1
+        };
+        self.last.set((offset, line, column));
         Position {
             line: line + 1,
             column,
@@ -112,6 +139,45 @@ mod tests {
             Position { line: 2, column: 5 }
         );
         assert_eq!(idx.position(text.as_bytes(), 999).line, 3);
+    }
+
+    #[test]
+    fn positions_in_any_order_match_counting_from_the_line_start() {
+        let text = "a “long” line — with é and ü\nsecond ‘line’ here\n\nlast";
+        let bytes = text.as_bytes();
+        let idx = LineIndex::new(bytes);
+        let naive = |o: usize| {
+            let start = bytes[..o]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |n| n + 1);
+            (
+                bytes[..o].iter().filter(|&&b| b == b'\n').count() + 1,
+                bytes[start..o]
+                    .iter()
+                    .filter(|&&b| (b & 0xC0) != 0x80)
+                    .count()
+                    + 1,
+            )
+        };
+        let offsets: Vec<usize> = (0..=text.len()).chain((0..=text.len()).rev()).collect();
+        for &o in offsets.iter().chain([40, 3, 17, 5, 60, 2].iter()) {
+            let o = o.min(text.len());
+            let p = idx.position(bytes, o);
+            assert_eq!((p.line, p.column), naive(o), "offset {o}");
+        }
+    }
+
+    #[test]
+    fn long_jumps_between_lines_find_the_right_line() {
+        let text: String = (0..100).map(|i| format!("line {i}\n")).collect();
+        let bytes = text.as_bytes();
+        let idx = LineIndex::new(bytes);
+        for (line, col) in [(1, 1), (60, 3), (61, 1), (99, 5), (12, 2), (100, 7)] {
+            let start = text.match_indices("line ").nth(line - 1).unwrap().0;
+            let p = idx.position(bytes, start + col - 1);
+            assert_eq!((p.line, p.column), (line, col));
+        }
     }
 
     #[test]

@@ -6,13 +6,14 @@
 mod parse;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
+
 pub use parse::{parse_file, Example, GrammarError, Line};
 
-use crate::segment::lex::{lex, TokenKind};
+use crate::segment::lex::{lex, Token, TokenKind};
 
 /// What a grammar entry says about its phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -93,6 +94,11 @@ impl Kind {
         ("not-cue", Kind::NotCue),
     ];
 
+    /// This kind as a bit in a kind mask ([`Grammar::kinds`]).
+    pub const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
     pub fn name(self) -> &'static str {
         Kind::ALL
             .iter()
@@ -144,6 +150,15 @@ impl Kind {
         }
     }
 
+    /// The [`Kind::bit`]s of the cue kinds ([`Kind::is_cue`]).
+    pub const CUES: u32 = Kind::Verb.bit()
+        | Kind::VerbObject.bit()
+        | Kind::According.bit()
+        | Kind::Relay.bit()
+        | Kind::Venue.bit()
+        | Kind::Hearsay.bit()
+        | Kind::Weasel.bit();
+
     /// Kinds that are cues in running text (as opposed to word classes).
     pub fn is_cue(self) -> bool {
         matches!(
@@ -175,6 +190,15 @@ pub struct Entry {
 /// Lowercases and folds curly apostrophes, so that "Affairs’" and "affairs'"
 /// look up the same.
 pub fn norm(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() {
+        // The common case: no curly apostrophes, and ASCII case folding is
+        // what `char::to_lowercase` does to ASCII.
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+    }
     if word
         .chars()
         .all(|c| !c.is_uppercase() && c != '’' && c != '‘')
@@ -190,17 +214,38 @@ pub fn norm(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// A node of the phrase trie: the entries of the phrase that ends here, and
+/// the mask of their kinds so that "is this word a verb?" is one bit test.
 #[derive(Debug, Default)]
 struct Node {
-    children: HashMap<Box<str>, u32>,
     entries: Vec<Entry>,
+    kinds: u32,
+    /// The kinds of every phrase that starts with this one (itself included),
+    /// so that a lookup stops as soon as no wanted phrase can follow.
+    below: u32,
 }
 
+/// An interned grammar word (see [`Grammar::word_id`]).
+pub type WordId = u32;
+/// A node of the phrase trie; [`ROOT`] is the empty phrase.
+pub type NodeId = u32;
+/// The trie root: the empty phrase, which has no entries.
+pub const ROOT: NodeId = 0;
+
 /// The compiled grammar: every phrase of every file in one trie keyed by
-/// normalised words. Built once; lookups never allocate.
+/// normalised words. Words are interned once, so that a text's tokens are
+/// looked up once each and every later phrase lookup walks integer edges;
+/// lookups never allocate.
 #[derive(Debug)]
 pub struct Grammar {
     nodes: Vec<Node>,
+    /// Every word that occurs in some phrase → its id.
+    words: FxHashMap<Box<str>, WordId>,
+    /// Trie edges: (node, word) → child.
+    edges: FxHashMap<(NodeId, WordId), NodeId>,
+    /// Per word: its node as a one-word phrase ([`ROOT`] if none) and that
+    /// node's kinds, so that a token costs one hash lookup.
+    roots: Vec<(NodeId, u32)>,
     examples: Vec<(String, Example)>,
     files: Vec<String>,
 }
@@ -240,6 +285,9 @@ impl Grammar {
     pub fn with_files(extra: &[&Path]) -> Result<Grammar, GrammarError> {
         let mut g = Grammar {
             nodes: vec![Node::default()],
+            words: FxHashMap::default(),
+            edges: FxHashMap::default(),
+            roots: Vec::new(),
             examples: Vec::new(),
             files: Vec::new(),
         };
@@ -296,37 +344,85 @@ impl Grammar {
     }
 
     fn insert(&mut self, phrase: &str, entry: Entry) {
-        let mut node = 0usize;
+        let mut node = ROOT;
+        let mut path = Vec::new();
+        let mut first_word: WordId = 0;
         for tok in lex(phrase) {
             if matches!(tok.kind, TokenKind::Quote(_)) {
                 continue;
             }
-            let w = norm(tok.text(phrase)).into_owned().into_boxed_str();
-            node = match self.nodes[node].children.get(&w) {
-                Some(&n) => n as usize,
-                None => {
-                    self.nodes.push(Node::default());
-                    let n = self.nodes.len() - 1;
-                    self.nodes[node].children.insert(w, n as u32);
-                    n
-                }
-            };
+            let w = norm(tok.text(phrase));
+            let next_id = self.words.len() as WordId;
+            let id = *self.words.entry(w.into()).or_insert(next_id);
+            if id == next_id {
+                self.roots.push((ROOT, 0));
+            }
+            let next_node = self.nodes.len() as NodeId;
+            node = *self.edges.entry((node, id)).or_insert(next_node);
+            if node == next_node {
+                self.nodes.push(Node::default());
+            }
+            if path.is_empty() {
+                first_word = id;
+                self.roots[id as usize].0 = node;
+            }
+            path.push(node);
         }
-        if node != 0 && !self.nodes[node].entries.contains(&entry) {
-            self.nodes[node].entries.push(entry);
+        let n = &mut self.nodes[node as usize];
+        if node != ROOT && !n.entries.contains(&entry) {
+            n.entries.push(entry);
+            n.kinds |= entry.kind.bit();
+            for &p in &path {
+                self.nodes[p as usize].below |= entry.kind.bit();
+            }
+            if path.len() == 1 {
+                self.roots[first_word as usize].1 |= entry.kind.bit();
+            }
         }
+    }
+
+    /// The interned id of a normalised word, if some phrase uses it.
+    pub fn word_id(&self, w: &str) -> Option<WordId> {
+        self.words.get(w).copied()
+    }
+
+    /// The node of word `w` as a one-word phrase ([`ROOT`] if none) and its kinds.
+    pub fn root(&self, w: WordId) -> (NodeId, u32) {
+        self.roots[w as usize]
+    }
+
+    /// The trie node reached from `node` by one more word.
+    pub fn step(&self, node: NodeId, w: WordId) -> Option<NodeId> {
+        self.edges.get(&(node, w)).copied()
+    }
+
+    /// The entries of the phrase that ends at `node`.
+    pub fn entries(&self, node: NodeId) -> &[Entry] {
+        &self.nodes[node as usize].entries
+    }
+
+    /// The kinds of the entries at `node`, as a mask of [`Kind::bit`]s.
+    pub fn kinds(&self, node: NodeId) -> u32 {
+        self.nodes[node as usize].kinds
+    }
+
+    /// The kinds of every phrase that starts with the phrase at `node`.
+    pub fn kinds_below(&self, node: NodeId) -> u32 {
+        self.nodes[node as usize].below
+    }
+
+    /// The node of a single normalised word ([`ROOT`] if it is no phrase).
+    pub fn word_node(&self, w: &str) -> NodeId {
+        self.word_id(w).map_or(ROOT, |id| self.root(id).0)
     }
 
     /// Every entry for a single normalised word.
     pub fn word(&self, w: &str) -> &[Entry] {
-        match self.nodes[0].children.get(w) {
-            Some(&n) => &self.nodes[n as usize].entries,
-            None => &[],
-        }
+        self.entries(self.word_node(w))
     }
 
     pub fn word_is(&self, w: &str, kind: Kind) -> bool {
-        self.word(w).iter().any(|e| e.kind == kind)
+        self.kinds(self.word_node(w)) & kind.bit() != 0
     }
 
     pub fn word_tag(&self, w: &str, kind: Kind, tag: &str) -> bool {
@@ -340,16 +436,27 @@ impl Grammar {
         words: &[S],
         want: impl Fn(&Entry) -> bool,
     ) -> Option<(usize, &'g [Entry])> {
-        let mut node = 0usize;
+        self.longest_ids(words.iter().map(|w| self.word_id(w.as_ref())), want)
+    }
+
+    /// [`Grammar::longest`] over interned words (`None`: a word no phrase
+    /// uses). Stops at the first word that leaves the trie, so callers may
+    /// pass a lazy iterator over the rest of a sentence.
+    pub fn longest_ids(
+        &self,
+        words: impl IntoIterator<Item = Option<WordId>>,
+        want: impl Fn(&Entry) -> bool,
+    ) -> Option<(usize, &[Entry])> {
+        let mut node = ROOT;
         let mut best = None;
-        for (i, w) in words.iter().enumerate() {
-            match self.nodes[node].children.get(w.as_ref()) {
-                Some(&n) => node = n as usize,
+        for (i, w) in words.into_iter().enumerate() {
+            match w.and_then(|w| self.step(node, w)) {
+                Some(n) => node = n,
                 None => break,
             }
-            let entries = &self.nodes[node].entries;
+            let entries = self.entries(node);
             if entries.iter().any(&want) {
-                best = Some((i + 1, entries.as_slice()));
+                best = Some((i + 1, entries));
             }
         }
         best
@@ -361,6 +468,126 @@ impl Grammar {
 
     pub fn files(&self) -> &[String] {
         &self.files
+    }
+}
+
+/// The grammar's view of every token of one text, computed once per text:
+/// its normalised form ([`norm`]), its interned word and its single-word trie
+/// node, with that node's kind mask. Indexing gives the normalised form.
+#[derive(Debug, Default)]
+pub struct TokenWords<'a> {
+    text: &'a str,
+    /// The normal forms that differ from the text, one after another.
+    arena: String,
+    tokens: Vec<TokenWord>,
+}
+
+/// What the grammar says about one token.
+#[derive(Debug, Clone, Copy)]
+struct TokenWord {
+    /// Where its normal form is: a range of the text, or of the arena when
+    /// the start has [`IN_ARENA`] set.
+    norm: (usize, usize),
+    /// Its interned word, or [`NO_WORD`].
+    id: WordId,
+    node: NodeId,
+    kinds: u32,
+    /// It starts with an uppercase letter.
+    upper: bool,
+}
+
+const IN_ARENA: usize = 1 << (usize::BITS - 1);
+const NO_WORD: WordId = WordId::MAX;
+
+impl<'a> TokenWords<'a> {
+    pub fn new(text: &'a str, tokens: &[Token], g: &Grammar) -> TokenWords<'a> {
+        let mut out = TokenWords {
+            text,
+            arena: String::new(),
+            tokens: Vec::with_capacity(tokens.len()),
+        };
+        for t in tokens {
+            let raw = t.text(text);
+            let start = out.arena.len();
+            let (upper, folded) = if raw.is_ascii() {
+                // `norm` of ASCII is ASCII lowercase; written straight into the arena.
+                let folded = raw.bytes().any(|b| b.is_ascii_uppercase());
+                if folded {
+                    out.arena
+                        .extend(raw.chars().map(|c| c.to_ascii_lowercase()));
+                }
+                (raw.as_bytes()[0].is_ascii_uppercase(), folded)
+            } else {
+                let upper = raw.chars().next().is_some_and(char::is_uppercase);
+                match norm(raw) {
+                    Cow::Borrowed(_) => (upper, false),
+                    Cow::Owned(w) => {
+                        out.arena.push_str(&w);
+                        (upper, true)
+                    }
+                }
+            };
+            let norm = if folded {
+                (start | IN_ARENA, out.arena.len())
+            } else {
+                (t.span.start, t.span.end)
+            };
+            let id = g.word_id(out.norm(norm));
+            let (node, kinds) = id.map_or((ROOT, 0), |id| g.root(id));
+            out.tokens.push(TokenWord {
+                norm,
+                id: id.unwrap_or(NO_WORD),
+                node,
+                kinds,
+                upper,
+            });
+        }
+        out
+    }
+
+    fn norm(&self, (start, end): (usize, usize)) -> &str {
+        if start & IN_ARENA != 0 {
+            &self.arena[start & !IN_ARENA..end]
+        } else {
+            &self.text[start..end]
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The interned word of token `i`, if some phrase uses it.
+    pub fn id(&self, i: usize) -> Option<WordId> {
+        let id = self.tokens[i].id;
+        (id != NO_WORD).then_some(id)
+    }
+
+    /// The trie node of token `i` as a one-word phrase ([`ROOT`]: none).
+    pub fn node(&self, i: usize) -> NodeId {
+        self.tokens[i].node
+    }
+
+    /// Token `i` starts with an uppercase letter.
+    pub fn starts_upper(&self, i: usize) -> bool {
+        self.tokens[i].upper
+    }
+
+    /// The kinds of token `i` as a one-word phrase, as a [`Kind::bit`] mask.
+    pub fn kinds(&self, i: usize) -> u32 {
+        self.tokens[i].kinds
+    }
+}
+
+impl std::ops::Index<usize> for TokenWords<'_> {
+    type Output = str;
+
+    fn index(&self, i: usize) -> &str {
+        self.norm(self.tokens[i].norm)
     }
 }
 
@@ -377,6 +604,15 @@ mod tests {
         let (n, e) = g.longest(&words, |e| e.kind == Kind::According).unwrap();
         assert_eq!(n, 2);
         assert!(e.iter().any(|e| e.kind == Kind::According));
+    }
+
+    #[test]
+    fn one_word_roots_agree_with_the_trie() {
+        let g = Grammar::builtin();
+        for &id in g.words.values() {
+            let node = g.step(ROOT, id).unwrap_or(ROOT);
+            assert_eq!(g.root(id), (node, g.kinds(node)));
+        }
     }
 
     #[test]

@@ -165,6 +165,97 @@ fn lexeme(i: &str) -> IResult<&str, Lexeme> {
     .parse(i)
 }
 
+/// The length of the ASCII word at the start of `b` exactly as [`word`]
+/// reads it, or `None` when a character that decides it is not ASCII (then
+/// [`word`] reads it).
+fn ascii_word(b: &[u8]) -> Option<usize> {
+    let mut end = 1;
+    let mut prev = b[0];
+    while let Some(&c) = b.get(end) {
+        if c.is_ascii_alphanumeric() {
+            end += 1;
+            prev = c;
+            continue;
+        }
+        if !c.is_ascii() {
+            // The curly apostrophe joins like the straight one ("Russia’s").
+            if b[end..].starts_with("’".as_bytes()) {
+                match b.get(end + 3) {
+                    Some(n) if n.is_ascii_alphanumeric() => {
+                        end += 3;
+                        prev = b'\'';
+                        continue;
+                    }
+                    Some(n) if !n.is_ascii() => return None,
+                    _ => break,
+                }
+            }
+            return None;
+        }
+        let joiner = match c {
+            b'\'' | b'-' | b'.' | b'&' | b'_' => true,
+            b',' => prev.is_ascii_digit(),
+            _ => false,
+        };
+        let next_ok = match b.get(end + 1) {
+            Some(n) if !n.is_ascii() => return None,
+            Some(n) if c == b',' => n.is_ascii_digit(),
+            Some(n) => n.is_ascii_alphanumeric(),
+            None => false,
+        };
+        if joiner && next_ok {
+            end += 1;
+            prev = c;
+        } else {
+            break;
+        }
+    }
+    Some(end)
+}
+
+/// The lexeme at the start of `rest`: the common ASCII cases read byte by
+/// byte, everything else by the nom parsers (which give the same answer on
+/// ASCII, only slower).
+fn next_lexeme(rest: &str) -> Option<(&str, Lexeme)> {
+    let b = rest.as_bytes();
+    let c = b[0];
+    if c.is_ascii_alphanumeric() {
+        if let Some(n) = ascii_word(b) {
+            return Some((&rest[n..], Lexeme::Token(TokenKind::Word)));
+        }
+    } else if c.is_ascii() && is_space(c as char) {
+        let n = b
+            .iter()
+            .position(|&x| !(x.is_ascii() && is_space(x as char)))
+            .unwrap_or(b.len());
+        return Some((&rest[n..], Lexeme::Space));
+    } else if c == b'"' {
+        return Some((
+            &rest[1..],
+            Lexeme::Token(TokenKind::Quote(QuoteMark::DoubleStraight)),
+        ));
+    } else if c.is_ascii_graphic() && c != b'\'' {
+        return Some((&rest[1..], Lexeme::Token(TokenKind::Punct)));
+    } else if c == 0xE2 && b.len() >= 3 && b[1] == 0x80 {
+        // Curly quotes and dashes (U+2018–U+201D, U+2013, U+2014), common in news.
+        let mark = match b[2] {
+            0x98 => Some(QuoteMark::SingleOpen),
+            // ’ before a digit opens a word ("’90s"): left to `word`.
+            0x99 if !b.get(3).is_some_and(u8::is_ascii_digit) => Some(QuoteMark::SingleClose),
+            0x9C => Some(QuoteMark::DoubleOpen),
+            0x9D => Some(QuoteMark::DoubleClose),
+            _ => None,
+        };
+        if let Some(mark) = mark {
+            return Some((&rest[3..], Lexeme::Token(TokenKind::Quote(mark))));
+        }
+        if matches!(b[2], 0x93 | 0x94) {
+            return Some((&rest[3..], Lexeme::Token(TokenKind::Punct)));
+        }
+    }
+    lexeme(rest).ok()
+}
+
 /// Lexes `text[range]`, pushing tokens with spans relative to `text`.
 pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
     let mut rest = text;
@@ -173,7 +264,7 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
         let at = base + (text.len() - rest.len());
         // Every alternative consumes at least one char, and `punct` accepts
         // anything that is not space, so this cannot fail on non-empty input.
-        let Ok((next, lexeme)) = lexeme(rest) else {
+        let Some((next, lexeme)) = next_lexeme(rest) else {
             break;
         };
         let end = base + (text.len() - next.len());
@@ -235,6 +326,30 @@ mod tests {
         assert_eq!(kinds[5], TokenKind::Quote(QuoteMark::SingleClose));
         assert_eq!(toks[6].text(t), "’90s");
         assert_eq!(kinds[7], TokenKind::Quote(QuoteMark::SingleStraight));
+    }
+
+    #[test]
+    fn ascii_fast_path_reads_as_the_nom_parsers_do() {
+        let text = "Russia’s U.S. 'x' \"q\" ’90s a.-b 1,5 a,b x- -y café 3,é a'é \t\u{b}\u{c}\r\n\u{7}\u{a0}x AT&T_1 end. e‐f “Q” ‘s’ — – Affairs’ x’é x’ ’’ ’9 ’x 2’3 a’,b” ‘9";
+        let same = |a: Option<(&str, Lexeme)>, b: Option<(&str, Lexeme)>| match (a, b) {
+            (Some((ra, la)), Some((rb, lb))) => {
+                ra.len() == rb.len()
+                    && match (la, lb) {
+                        (Lexeme::Space, Lexeme::Space) => true,
+                        (Lexeme::Token(x), Lexeme::Token(y)) => x == y,
+                        _ => false,
+                    }
+            }
+            (None, None) => true,
+            _ => false,
+        };
+        for (at, _) in text.char_indices() {
+            let rest = &text[at..];
+            assert!(
+                same(next_lexeme(rest), lexeme(rest).ok()),
+                "differs at {at}: {rest:?}"
+            );
+        }
     }
 
     #[test]

@@ -65,6 +65,11 @@ pub struct Segmentation {
     pub quotes: Vec<Quotation>,
     /// Innermost quotation containing each token (marks included), if any.
     pub token_quote: Vec<Option<u32>>,
+    /// The quotations inside no other, in text order (their spans are disjoint).
+    pub top_quotes: Vec<u32>,
+    /// Per quotation, the cover of its inner span and those of every
+    /// quotation it continues (a multi-paragraph quotation up to here).
+    pub quote_reach: Vec<Span>,
 }
 
 impl Segmentation {
@@ -288,8 +293,28 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
         }
         *slot = active.last().map(|&q| q as u32);
     }
+    // Outermost quotations, and how far back each one's continuations reach
+    // (a continued quotation comes earlier in this order).
+    let mut ends: Vec<usize> = Vec::new();
+    let mut top_quotes = Vec::new();
+    let mut quote_reach: Vec<Span> = Vec::with_capacity(sorted.len());
+    for (k, q) in sorted.iter().enumerate() {
+        while ends.last().is_some_and(|&e| e <= q.span.start) {
+            ends.pop();
+        }
+        if ends.is_empty() {
+            top_quotes.push(k as u32);
+        }
+        ends.push(q.span.end);
+        let reach = q
+            .continues
+            .map_or(q.inner, |c| quote_reach[c].cover(q.inner));
+        quote_reach.push(reach);
+    }
     seg.quotes = sorted;
     seg.token_quote = token_quote;
+    seg.top_quotes = top_quotes;
+    seg.quote_reach = quote_reach;
 }
 
 fn is_terminal(s: &str) -> bool {
@@ -330,18 +355,28 @@ fn common_opener(grammar: &Grammar, w: &str) -> bool {
     grammar.word_is(&n, Kind::Function) || grammar.word_is(&n, Kind::Pronoun)
 }
 
+/// The most tokens a sentence may have. News sentences stay far below (the
+/// longest in PolNeAR has about 160 words); text without sentence
+/// punctuation (a word list, a run-on log line) is cut into pieces of this
+/// size, so that the work per sentence, and the report, stay bounded and the
+/// whole analysis stays linear in the input.
+pub const MAX_SENTENCE_TOKENS: usize = 1000;
+
 fn split_sentences(text: &str, grammar: &Grammar, seg: &mut Segmentation, p: usize) {
     let range = seg.paragraphs[p].tokens.clone();
     let toks = &seg.tokens;
     let mut start = range.start;
     let mut i = range.start;
     let push = |s: usize, e: usize, sentences: &mut Vec<Sentence>| {
-        if s < e {
+        let mut s = s;
+        while s < e {
+            let end = e.min(s + MAX_SENTENCE_TOKENS);
             sentences.push(Sentence {
-                span: Span::new(toks[s].span.start, toks[e - 1].span.end),
-                tokens: s..e,
+                span: Span::new(toks[s].span.start, toks[end - 1].span.end),
+                tokens: s..end,
                 paragraph: p,
             });
+            s = end;
         }
     };
     while i < range.end {
@@ -645,8 +680,26 @@ mod tests {
         let t = "“".repeat(20_000) + " end.";
         let g = Grammar::builtin();
         let s = segment(&t, &g, &[]);
-        assert_eq!(s.sentences.len(), 1);
+        // One run-on sentence, cut into pieces of at most MAX_SENTENCE_TOKENS
+        // that together cover every token.
+        assert_eq!(
+            s.sentences.len(),
+            s.tokens.len().div_ceil(MAX_SENTENCE_TOKENS)
+        );
+        assert!(s
+            .sentences
+            .windows(2)
+            .all(|w| w[0].tokens.end == w[1].tokens.start));
+        assert_eq!(s.sentences.last().unwrap().tokens.end, s.tokens.len());
         assert!(s.quotes.iter().all(|q| q.span.end <= t.len()));
+    }
+
+    #[test]
+    fn sentences_without_punctuation_are_cut_at_the_cap() {
+        let t = "word ".repeat(2 * MAX_SENTENCE_TOKENS + 10) + "end.";
+        assert_eq!(sentences(&t).len(), 3);
+        let t = "word ".repeat(MAX_SENTENCE_TOKENS - 2) + "end.";
+        assert_eq!(sentences(&t).len(), 1);
     }
 
     #[test]
