@@ -27,6 +27,7 @@ pub mod baseline;
 pub mod batch;
 pub mod config;
 pub mod document;
+pub mod eval;
 pub mod grammar;
 pub mod lint;
 pub mod output;
