@@ -5,6 +5,9 @@
 //! cargo run --release --example eval -- ../shared/dev ../shared/gold
 //! ```
 //!
+//! `--grammar FILE` (repeatable) adds grammar files, to measure an addition
+//! before it goes into `grammar/`.
+//!
 //! On a PolNeAR JSON Lines file: precision, recall and F1 for cue, source and
 //! content spans, matched one-to-one by overlap exactly as
 //! `../shared/eval/polnear_score.py` does, then the misses grouped by the
@@ -198,7 +201,17 @@ fn main() {
         eprintln!("usage: eval FILE.jsonl [--misses N] [--limit N] | eval DIR...");
         std::process::exit(2);
     }
-    let g = Grammar::builtin();
+    // `--grammar FILE` (repeatable): try grammar additions without rebuilding.
+    let extra: Vec<&Path> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i > 0 && args[i - 1] == "--grammar")
+        .map(|(_, a)| Path::new(a.as_str()))
+        .collect();
+    let g = Grammar::with_files(&extra).unwrap_or_else(|e| {
+        eprintln!("{e}");
+        std::process::exit(2)
+    });
     if paths[0].ends_with(".jsonl") {
         polnear(Path::new(&paths[0]), misses, limit, &g);
     } else {

@@ -129,6 +129,16 @@ pub struct Attribution {
     pub nested_in: Option<usize>,
 }
 
+impl Attribution {
+    /// Whether the attribution vouches for its claim. An `act` cue ("the
+    /// board voted to close", "she supports the plan") attributes an action
+    /// or a position to its source, but the article reports it on its own
+    /// authority: it is listed, and the claim's status ignores it.
+    pub fn vouches(&self) -> bool {
+        self.stance != "act"
+    }
+}
+
 /// A proper name mentioned anywhere in a sentence (as a source or not), so
 /// that later surnames, pronouns and descriptions can refer back to it.
 #[derive(Debug, Clone)]
@@ -1410,6 +1420,7 @@ impl<'a> Reader<'a> {
             let width = |a: &Attribution| a.content.map_or(0, |c| c.len());
             out[k].nested_in = (0..out.len()).find(|&j| {
                 j != k
+                    && out[j].vouches()
                     && out[j].content.is_some_and(|c| c.contains(cue))
                     && (!out[k].content.is_some_and(|c| c.contains(out[j].cue))
                         || width(&out[j]) > width(&out[k]))
@@ -1434,7 +1445,7 @@ impl<'a> Reader<'a> {
         let keep: Vec<bool> = out
             .iter()
             .map(|a| {
-                !(matches!(a.stance, "thought" | "intention")
+                !(matches!(a.stance, "thought" | "intention" | "act")
                     && (a.nested_in.is_some() || first_person(a)))
             })
             .collect();

@@ -747,7 +747,7 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         let no_own_attribution = claim
             .attributions
             .iter()
-            .all(|r| r.attribution.nested_in.is_some());
+            .all(|r| r.attribution.nested_in.is_some() || !r.attribution.vouches());
         if let Some(q) = first_quote.filter(|_| claim.status != Status::None && no_own_attribution)
         {
             let quote = &seg.quotes[q];
@@ -912,6 +912,9 @@ fn judge(
     for &k in &top {
         let r = &claim.attributions[k];
         let a = &r.attribution;
+        if !a.vouches() {
+            continue;
+        }
         if a.weasel {
             verdicts.push((Status::Unattributed, "weasel", None, vec![]));
             continue;
@@ -983,7 +986,7 @@ fn judge(
         if is_heading {
             claim.status = Status::None;
             claim.reason = "heading";
-        } else if reading.attributions.is_empty() && has_quote {
+        } else if has_quote && !reading.attributions.iter().any(Attribution::vouches) {
             claim.reason = "orphan-quote";
         }
         return claim;

@@ -119,6 +119,7 @@ impl Kind {
                 "intention",
                 "reaction",
                 "question",
+                "act",
             ],
             Kind::Hearsay => &[
                 "rumour",
