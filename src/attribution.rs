@@ -1309,6 +1309,9 @@ impl<'a> Reader<'a> {
         if let Some(a) = self.colon_attribution() {
             out.push(a);
         }
+        if let Some(a) = self.dash_credit() {
+            out.push(a);
+        }
         if let Some(a) = self.asked_opening() {
             out.push(a);
         }
@@ -1554,6 +1557,62 @@ impl<'a> Reader<'a> {
             cue_tokens: colon..colon + 1,
             source: Some(source),
             content,
+            venue: None,
+            origin: None,
+            hearsay: None,
+            weasel: false,
+            nested_in: None,
+        })
+    }
+
+    /// A quotation credited with a dash: "“We lost.” ― Ana Lopes" in one
+    /// sentence, or a paragraph "- Ana Lopes." after a paragraph that ends
+    /// with a quotation. The dash is the cue and the quotation the content.
+    fn dash_credit(&self) -> Option<Attribution> {
+        let toks = &self.seg.tokens;
+        let (dash, quote) =
+            if crate::segment::dash_credit(self.text, toks, self.lo, self.hi) == Some(self.hi) {
+                // A paragraph of its own: the quotation ending the paragraph before.
+                let para = self
+                    .seg
+                    .paragraphs
+                    .partition_point(|p| p.tokens.end <= self.lo);
+                let here = self.seg.paragraphs.get(para)?;
+                let prev = para.checked_sub(1).map(|p| &self.seg.paragraphs[p])?;
+                if here.tokens.start != self.lo || prev.tokens.is_empty() {
+                    return None;
+                }
+                (self.lo, self.seg.token_quote[prev.tokens.end - 1]?)
+            } else {
+                let dash = (self.lo + 1..self.hi).find(|&d| {
+                    !self.quoted(d)
+                        && self.seg.token_quote[d - 1].is_some()
+                        && crate::segment::dash_credit(self.text, toks, d, self.hi) == Some(self.hi)
+                })?;
+                (dash, self.seg.token_quote[dash - 1]?)
+            };
+        let quote = &self.seg.quotes[quote as usize];
+        // A quotation left open is no quotation to credit.
+        quote.close?;
+        let mut name_at = dash + 1;
+        if self.punct(name_at, "-") {
+            name_at += 1;
+        }
+        let np = self.np_right(name_at, self.hi)?;
+        let source = self.analyse(np.clone(), false)?;
+        if !matches!(
+            source.phrase,
+            Phrase::Named { .. } | Phrase::Descriptor { .. }
+        ) {
+            return None;
+        }
+        Some(Attribution {
+            kind: AttributionKind::Direct,
+            stance: "neutral",
+            cue: self.span_of(&(dash..name_at)),
+            cue_tokens: dash..name_at,
+            source: Some(source),
+            content: Some(quote.inner),
             venue: None,
             origin: None,
             hearsay: None,

@@ -740,6 +740,35 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             resolved,
             &prov,
         );
+        // A credit paragraph ("- Ana Lopes.") names the speaker of the
+        // quotation before it: that quotation's claims are hers, and the
+        // credit itself is no claim.
+        let credited = claim.attributions.iter().find(|r| {
+            r.source.is_some()
+                && r.attribution
+                    .content
+                    .is_some_and(|c| c.end <= sentence.span.start)
+        });
+        if let Some((content, speaker)) =
+            credited.and_then(|r| Some((r.attribution.content?, r.source?)))
+        {
+            let chain = claim.chain.clone();
+            for earlier in prov
+                .claims
+                .iter_mut()
+                .rev()
+                .take_while(|c| c.span.end > content.start)
+            {
+                if earlier.reason == "orphan-quote" && earlier.span.overlaps(content) {
+                    earlier.status = Status::Attributed;
+                    earlier.reason = "named-source";
+                    earlier.sources = vec![speaker];
+                    earlier.chain = chain.clone();
+                }
+            }
+            claim.status = Status::None;
+            claim.reason = "credit";
+        }
         // Quotation carried on from an attributed one.
         let first_quote = (sentence.tokens.clone())
             .find_map(|t| seg.token_quote[t])
@@ -1080,4 +1109,55 @@ fn publisher(text: &str, seg: &Segmentation, g: &Grammar, reg: &mut Registry) ->
         return reg.named(NameRef::publisher(name), 0);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::InputType;
+    use crate::grammar::Grammar;
+
+    fn statuses(text: &str) -> Vec<(String, &'static str, Vec<String>)> {
+        let a = crate::analyze(text, InputType::Text, &Grammar::builtin());
+        let names = |c: &super::Claim| {
+            c.sources
+                .iter()
+                .map(|&s| a.provenance.registry.entities[s].name.clone())
+                .collect()
+        };
+        a.provenance
+            .claims
+            .iter()
+            .map(|c| {
+                (
+                    c.span.slice(&a.document.text).to_string(),
+                    c.status.as_str(),
+                    names(c),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_credit_paragraph_names_the_speaker_of_the_quotation_before_it() {
+        let got = statuses(
+            "\"Taxes are too low for the rich.\"\n\n- Bernie Sanders.\n\nThe claim is disputed.",
+        );
+        assert_eq!(got[0].1, "attributed");
+        assert_eq!(got[0].2, vec!["Bernie Sanders".to_string()]);
+        assert_eq!(got[1].1, "none", "the credit line is no claim");
+        assert_eq!(got[2].1, "unattributed");
+    }
+
+    #[test]
+    fn a_dash_credit_attributes_its_quotation_only() {
+        let got = statuses(
+            "“He represents our greatest shame.” ― Sonya Herridge\n\n“We matter.”\n\nTurnout rose.",
+        );
+        assert_eq!(got[0].1, "attributed");
+        assert_eq!(got[0].2, vec!["Sonya Herridge".to_string()]);
+        assert_eq!(
+            got[1].1, "unattributed",
+            "an uncredited quotation stays an orphan"
+        );
+    }
 }

@@ -362,6 +362,59 @@ fn common_opener(grammar: &Grammar, w: &str) -> bool {
 /// whole analysis stays linear in the input.
 pub const MAX_SENTENCE_TOKENS: usize = 1000;
 
+/// A dash that credits the quotation before it ("“…” ― Sonya Herridge",
+/// "- Bernie Sanders."): a dash, then a short run of words opening with a
+/// capital up to the end of its line (or `end`). Returns the token after the
+/// credit. What comes before the dash is for the caller to judge.
+pub fn dash_credit(text: &str, toks: &[Token], i: usize, end: usize) -> Option<usize> {
+    const MAX_CREDIT_TOKENS: usize = 14;
+    let t = toks.get(i).filter(|_| i < end)?;
+    if t.kind != TokenKind::Punct || !matches!(t.text(text), "―" | "—" | "–" | "-") {
+        return None;
+    }
+    let mut k = i + 1;
+    // "--" is two tokens.
+    if k < end && toks[k].is_punct(text, "-") && !toks[k].space_before {
+        k += 1;
+    }
+    let first = toks.get(k).filter(|_| k < end)?;
+    if !(first.is_word()
+        && first
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    let line_break = |a: usize, b: usize| text[toks[a].span.end..toks[b].span.start].contains('\n');
+    let mut e = k + 1;
+    while e < end && !line_break(e - 1, e) {
+        let t = &toks[e];
+        let ok = t.is_word()
+            || matches!(
+                t.text(text),
+                "." | "," | "(" | ")" | "@" | "’" | "'" | "<" | ">" | "/"
+            );
+        if !ok || e - k >= MAX_CREDIT_TOKENS {
+            return None;
+        }
+        e += 1;
+    }
+    Some(e)
+}
+
+/// Whether the token before `i` closes a quotation: `.”`, `”`, `"`.
+fn after_closing_quote(toks: &[Token], i: usize) -> bool {
+    i > 0
+        && matches!(
+            toks[i - 1].kind,
+            TokenKind::Quote(
+                QuoteMark::DoubleClose | QuoteMark::DoubleStraight | QuoteMark::SingleClose
+            )
+        )
+}
+
 fn split_sentences(text: &str, grammar: &Grammar, seg: &mut Segmentation, p: usize) {
     let range = seg.paragraphs[p].tokens.clone();
     let toks = &seg.tokens;
@@ -381,6 +434,16 @@ fn split_sentences(text: &str, grammar: &Grammar, seg: &mut Segmentation, p: usi
     };
     while i < range.end {
         let t = toks[i];
+        // A dash credit after a quotation ends its sentence at the line end,
+        // so that each credited quotation is a claim of its own.
+        if after_closing_quote(toks, i) {
+            if let Some(e) = dash_credit(text, toks, i, range.end) {
+                push(start, e, &mut seg.sentences);
+                start = e;
+                i = e;
+                continue;
+            }
+        }
         if !(t.kind == TokenKind::Punct && is_terminal(t.text(text))) {
             i += 1;
             continue;
@@ -416,6 +479,10 @@ fn is_boundary(
     }
     let next = &toks[j];
     if !next.space_before || !starts_sentence(next, text) {
+        return false;
+    }
+    // "“We lost.” — Ana Lopes": the credit belongs to the quotation.
+    if after_closing_quote(toks, j) && dash_credit(text, toks, j, end).is_some() {
         return false;
     }
     // The word after an opening quote or bracket decides for it.
@@ -589,6 +656,20 @@ mod tests {
             vec![
                 "He will go “as soon as possible.”",
                 "According to KCNA, he agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn dash_credits_stay_with_their_quotation_and_end_its_sentence() {
+        let t = "“He represents our greatest shame.” ― Sonya Herridge\n“We matter.”— Pamela Padilla\n“Vote,” she said. — not a credit";
+        assert_eq!(
+            sentences(t),
+            vec![
+                "“He represents our greatest shame.” ― Sonya Herridge",
+                "“We matter.”— Pamela Padilla",
+                "“Vote,” she said.",
+                "— not a credit"
             ]
         );
     }
