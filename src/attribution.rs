@@ -1952,6 +1952,66 @@ impl<'a> Reader<'a> {
             .map_or(self.lo, |k| k + 1)
     }
 
+    /// The subject of the clause that a participle or a second verb hangs
+    /// on ("Trump took a risk …, telling", "On Thursday, however, Trump
+    /// spoke …, promising"): after any opening adverbials set off by commas,
+    /// the noun phrase right before the clause's first verb.
+    fn clause_subject(&self, from: usize, to: usize) -> Option<SourcePhrase> {
+        const MAX_OPENER: usize = 8;
+        let mut s = from;
+        for _ in 0..3 {
+            let opener = s < to
+                && self.is_word(s)
+                && !self.is_det(s)
+                && !self.is(s, Kind::Pronoun)
+                && (self.is(s, Kind::Function) || self.is(s, Kind::Time) || self.ly_adverb(s));
+            let comma =
+                (s..(s + MAX_OPENER).min(to)).find(|&c| self.punct(c, ",") && !self.quoted(c));
+            match comma.filter(|_| opener) {
+                Some(c) => s = c + 1,
+                None => break,
+            }
+        }
+        if s >= to || self.quoted(s) {
+            return None;
+        }
+        // What may follow a subject: the verb, its auxiliaries and adverbs;
+        // not a preposition, a determiner or a conjunction, which would mean
+        // the phrase goes on.
+        let verb_starts = |e: usize| {
+            e < to
+                && self.is_word(e)
+                && !self.quoted(e)
+                && !self.is_det(e)
+                && !self.tag(e, Kind::Function, "preposition")
+                && !self.tag(e, Kind::Function, "conjunction")
+                && !self.tag(e, Kind::Function, "relative")
+                && !self.capitalised(e)
+        };
+        let mut ends = Vec::with_capacity(2);
+        // A name is its capitalised run ("Trump took a risk" → "Trump").
+        if self.capitalised(s) {
+            let mut e = s;
+            while e < to && (self.capitalised(e) || self.abbreviation_stop(e)) && !self.quoted(e) {
+                e += 1;
+            }
+            ends.push(e);
+        }
+        if let Some(np) = self.np_right(s, to) {
+            ends.push(np.end);
+        }
+        ends.into_iter()
+            .filter(|&e| e > s && verb_starts(e))
+            .find_map(|e| {
+                let p = self.analyse(s..e, false)?;
+                matches!(
+                    p.phrase,
+                    Phrase::Named { .. } | Phrase::Pronoun(_) | Phrase::Descriptor { .. }
+                )
+                .then_some(p)
+            })
+    }
+
     /// A reporting verb: find its subject (left, or inverted right), the
     /// audience or venue after it, and its content.
     fn verb(
@@ -2029,6 +2089,18 @@ impl<'a> Reader<'a> {
                             .analyse(np.clone(), false)
                             .or_else(|| speech.then(|| self.lenient(np)).flatten());
                     }
+                    if subject.is_none() && start == self.lo {
+                        subject = self.clause_subject(self.clause_begin(left), left);
+                    }
+                } else if participle && matches!(self.w(left), "by" | "while") {
+                    // "He defended the ban by citing a poll", "while urging
+                    // his critics to pipe down": the clause's subject acts.
+                    subject = before
+                        .iter()
+                        .rev()
+                        .find(|a| a.source.is_some() && a.cue_tokens.end <= left)
+                        .and_then(|prev| prev.source.clone())
+                        .or_else(|| self.clause_subject(self.clause_begin(left), left));
                 } else if matches!(self.w(left), "who" | "whom")
                     || (matches!(self.w(left), "which" | "that")
                         && left > self.lo
@@ -2140,21 +2212,7 @@ impl<'a> Reader<'a> {
                         .rev()
                         .find(|a| a.source.is_some() && a.cue_tokens.end <= cue.start)
                         .and_then(|prev| prev.source.clone())
-                        .or_else(|| {
-                            let np = self.np_right(self.clause_begin(left), left)?;
-                            let verb_follows = np.end < left
-                                && self.is_word(np.end)
-                                && !self.is(np.end, Kind::Function);
-                            let s = self.analyse(np, false)?;
-                            (verb_follows
-                                && matches!(
-                                    s.phrase,
-                                    Phrase::Named { .. }
-                                        | Phrase::Pronoun(_)
-                                        | Phrase::Descriptor { .. }
-                                ))
-                            .then_some(s)
-                        });
+                        .or_else(|| self.clause_subject(self.clause_begin(left), left));
                 } else if let Some((s, o)) = self.comma_subject(left) {
                     subject = Some(s);
                     origin = o;
