@@ -6,7 +6,8 @@
 //! ```
 //!
 //! `--grammar FILE` (repeatable) adds grammar files, to measure an addition
-//! before it goes into `grammar/`.
+//! before it goes into `grammar/`; `--counts` prints the exact matched, gold
+//! and predicted counts, for changes smaller than F1's rounding.
 //!
 //! On a PolNeAR JSON Lines file: precision, recall and F1 for cue, source and
 //! content spans, matched one-to-one by overlap exactly as
@@ -63,7 +64,7 @@ fn group(groups: &mut Groups, key: String, example: String) {
     }
 }
 
-fn polnear(path: &Path, misses: usize, limit: Option<usize>, g: &Grammar) {
+fn polnear(path: &Path, misses: usize, limit: Option<usize>, counts: bool, g: &Grammar) {
     let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut totals = [Tally::default(); 3];
     let mut missed_cues = Groups::new();
@@ -103,6 +104,12 @@ fn polnear(path: &Path, misses: usize, limit: Option<usize>, g: &Grammar) {
     }
     for (name, t) in FIELDS.iter().zip(&totals) {
         println!("{}", tally_line(name, t));
+    }
+    if counts {
+        // Exact counts, for comparing grammar changes finer than F1's rounding.
+        for (name, t) in FIELDS.iter().zip(&totals) {
+            println!("counts {name} {} {} {}", t.matched, t.gold, t.predicted);
+        }
     }
     println!(
         "cue F1 {:.1} source F1 {:.1} content F1 {:.1} ({n} articles)",
@@ -192,7 +199,8 @@ fn main() {
         .enumerate()
         .filter(|(i, a)| {
             let is_flag = a.starts_with("--");
-            let is_flag_value = *i > 0 && args[i - 1].starts_with("--");
+            let is_flag_value =
+                *i > 0 && args[i - 1].starts_with("--") && args[i - 1] != "--counts";
             !(is_flag || is_flag_value)
         })
         .map(|(_, a)| a.clone())
@@ -213,7 +221,13 @@ fn main() {
         std::process::exit(2)
     });
     if paths[0].ends_with(".jsonl") {
-        polnear(Path::new(&paths[0]), misses, limit, &g);
+        polnear(
+            Path::new(&paths[0]),
+            misses,
+            limit,
+            args.iter().any(|a| a == "--counts"),
+            &g,
+        );
     } else {
         labelled(&paths, &g);
     }

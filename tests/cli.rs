@@ -310,14 +310,17 @@ fn broken_grammar_file_names_file_line_and_column() {
 
 #[test]
 fn user_grammar_file_extends_the_cues() {
-    let art = tmp("quip.txt", b"The mayor quipped that the roads were fine.\n");
+    let art = tmp(
+        "quip.txt",
+        b"The mayor harrumphed that the roads were fine.\n",
+    );
     let out = run(&["check", art.to_str().unwrap()]);
     assert_eq!(
         out.status.code(),
         Some(1),
         "without the grammar file the claim has no source"
     );
-    let g = tmp("quips.wsg", b"verb neutral: quipped | quips\nexample \"The mayor quipped that it rained.\" => attributed\n");
+    let g = tmp("quips.wsg", b"verb neutral: harrumphed | harrumphs\nexample \"The mayor harrumphed that it rained.\" => attributed\n");
     let out = run(&[
         "check",
         "--grammar",
