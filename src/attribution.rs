@@ -494,9 +494,16 @@ impl<'a> Reader<'a> {
     }
 
     fn skippable_before_cue(&self, i: usize) -> bool {
+        // "has long said", "has since said": adverbs only after an auxiliary.
+        let after_aux = |w: &str| {
+            matches!(w, "long" | "since" | "ever")
+                && i > self.lo
+                && self.tag(i - 1, Kind::Function, "aux")
+        };
         self.is_word(i)
             && !self.capitalised(i)
             && (self.tag(i, Kind::Function, "aux")
+                || after_aux(self.w(i))
                 || self.tag(i, Kind::Function, "adverb")
                 || self.tag(i, Kind::Function, "negation")
                 || self.tag(i, Kind::Hearsay, "reportedly")
@@ -1416,6 +1423,32 @@ impl<'a> Reader<'a> {
                 a.venue.get_or_insert(venue);
             }
         }
+        // "X defended the route and said …": the second verb shares the
+        // first one's subject, so the first one's content ends before "and".
+        for k in 1..out.len() {
+            let c = out[k].cue_tokens.start;
+            let and = (self.lo..c)
+                .rev()
+                .take_while(|&t| t + 3 > c || self.skippable_before_cue(t + 1))
+                .find(|&t| matches!(self.w(t), "and" | "but") && !self.quoted(t));
+            let Some(and) = and else { continue };
+            let and_span = self.seg.tokens[and].span;
+            let same = |a: &Attribution, b: &Attribution| match (&a.source, &b.source) {
+                (Some(x), Some(y)) => x.tokens == y.tokens,
+                _ => false,
+            };
+            if let Some(j) = (0..k).rev().find(|&j| {
+                same(&out[j], &out[k]) && out[j].content.is_some_and(|ct| ct.contains(and_span))
+            }) {
+                let ct = out[j].content.expect("checked");
+                let mut e = and;
+                while e > self.lo && !self.is_word(e - 1) && !self.quoted(e - 1) {
+                    e -= 1;
+                }
+                let end = self.seg.tokens[e - 1].span.end;
+                out[j].content = (end > ct.start).then(|| Span::new(ct.start, end));
+            }
+        }
         // Nesting: a cue inside another attribution's content.
         // When two contents hold each other's cues, the wider one is outer.
         for k in 0..out.len() {
@@ -2031,6 +2064,14 @@ impl<'a> Reader<'a> {
             } else if let Some(t) = self.time_phrase_before(k) {
                 // "Wells Fargo just this month announced", "who in 2010 said"
                 k = t;
+            } else if k >= self.lo + 4
+                && self.punct(k - 1, ",")
+                && self.punct(k - 3, ",")
+                && !self.quoted(k - 2)
+                && (self.tag(k - 2, Kind::Function, "adverb") || self.ly_adverb(k - 2))
+            {
+                // "Officials, however, said": a parenthetical adverb.
+                k -= 3;
             } else {
                 break;
             }
@@ -2089,7 +2130,7 @@ impl<'a> Reader<'a> {
                             .analyse(np.clone(), false)
                             .or_else(|| speech.then(|| self.lenient(np)).flatten());
                     }
-                    if subject.is_none() && start == self.lo {
+                    if subject.is_none() {
                         subject = self.clause_subject(self.clause_begin(left), left);
                     }
                 } else if participle && matches!(self.w(left), "by" | "while") {
