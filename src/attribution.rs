@@ -1721,6 +1721,33 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The question in "was asked whether …" / "when asked about …": up to
+    /// the next comma outside quotations. Its asker is not named.
+    fn question_put(&self, cue: Range<usize>) -> Option<Attribution> {
+        let end = (cue.end..self.hi)
+            .find(|&k| self.punct(k, ",") && !self.quoted(k))
+            .unwrap_or(self.hi);
+        let mut e = end;
+        while e > cue.end && self.seg.tokens[e - 1].kind == TokenKind::Punct && !self.quoted(e - 1)
+        {
+            e -= 1;
+        }
+        let content = self.content_before(cue.end, e)?;
+        Some(Attribution {
+            kind: AttributionKind::NoSource,
+            stance: "question",
+            cue: self.span_of(&cue),
+            cue_tokens: cue,
+            source: None,
+            content: Some(content),
+            venue: None,
+            origin: None,
+            hearsay: None,
+            weasel: false,
+            nested_in: None,
+        })
+    }
+
     fn sourceless(
         &self,
         cue: Range<usize>,
@@ -2078,8 +2105,13 @@ impl<'a> Reader<'a> {
         }
         let cue_word = self.w(cue.start);
         let participle = cue_word.ends_with("ing");
-        if passive && !participle {
-            return None;
+        let when_asked = stance == "question" && k > self.lo && self.w(k - 1) == "when";
+        if (passive || when_asked) && !participle {
+            // "Clinton was asked whether …", "…, he said when asked about …":
+            // a question put to someone by an unnamed asker.
+            return (stance == "question")
+                .then(|| self.question_put(cue))
+                .flatten();
         }
         // "Trump's comments", "the attacks", "his plan": a noun, not a verb.
         if k == cue.start && k > self.lo && self.is_word(k - 1) && !self.quoted(k - 1) {
