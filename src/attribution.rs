@@ -1562,19 +1562,25 @@ impl<'a> Reader<'a> {
     /// and their words, the shape of headlines and transcripts.
     fn colon_attribution(&self) -> Option<Attribution> {
         let colon = (self.lo..(self.lo + 9).min(self.hi))
-            .find(|&k| self.punct(k, ":") && !self.quoted(k))?;
+            .find(|&k| self.punct(k, ":") && !self.quoted(k));
+        let Some(colon) = colon else {
+            return self.colon_quote();
+        };
         if colon == self.lo || (!self.is_word(self.lo) && !self.punct(self.lo, "(")) {
             return None;
         }
         let np = self.np_right(self.lo, colon).filter(|r| r.end == colon)?;
         let source = self.analyse(np.clone(), false)?;
+        // "Poll: …", "Insiders: …", "Historians: …" speak too, as what they are.
         let named = matches!(
             source.phrase,
             Phrase::Named { .. }
                 | Phrase::Descriptor {
-                    kind: SourceKind::Person,
+                    kind: SourceKind::Person | SourceKind::Document,
                     ..
                 }
+                | Phrase::Anonymous(_)
+                | Phrase::Vague(_)
         );
         let words_after = (colon + 1..self.hi).filter(|&k| self.is_word(k)).count();
         if !named || words_after < 2 || (np.len() == 1 && self.raw(np.start).chars().count() == 1) {
@@ -1590,6 +1596,35 @@ impl<'a> Reader<'a> {
             cue_tokens: colon..colon + 1,
             source: Some(source),
             content,
+            venue: None,
+            origin: None,
+            hearsay: None,
+            weasel: false,
+            nested_in: None,
+        })
+    }
+
+    /// "Here's Clinton in 1992: “…”", "- Philip Bump: “…”": a name, a
+    /// colon, and a quotation opening right after it.
+    fn colon_quote(&self) -> Option<Attribution> {
+        let colon = (self.lo + 1..self.hi.saturating_sub(1)).find(|&k| {
+            self.punct(k, ":")
+                && !self.quoted(k)
+                && self.seg.token_quote[k + 1].is_some_and(|q| self.seg.quotes[q as usize].open == k + 1)
+        })?;
+        let np = self.np_left(colon - 1, self.lo)?;
+        let source = self.analyse(np, false)?;
+        if !matches!(source.phrase, Phrase::Named { .. }) {
+            return None;
+        }
+        let q = &self.seg.quotes[self.seg.token_quote[colon + 1]? as usize];
+        Some(Attribution {
+            kind: AttributionKind::Direct,
+            stance: "neutral",
+            cue: self.span_of(&(colon..colon + 1)),
+            cue_tokens: colon..colon + 1,
+            source: Some(source),
+            content: Some(q.inner),
             venue: None,
             origin: None,
             hearsay: None,
