@@ -1561,8 +1561,8 @@ impl<'a> Reader<'a> {
     /// "Obama: I'm optimistic Americans will say no" — a speaker, a colon
     /// and their words, the shape of headlines and transcripts.
     fn colon_attribution(&self) -> Option<Attribution> {
-        let colon = (self.lo..(self.lo + 9).min(self.hi))
-            .find(|&k| self.punct(k, ":") && !self.quoted(k));
+        let colon =
+            (self.lo..(self.lo + 9).min(self.hi)).find(|&k| self.punct(k, ":") && !self.quoted(k));
         let Some(colon) = colon else {
             return self.colon_quote();
         };
@@ -1610,7 +1610,8 @@ impl<'a> Reader<'a> {
         let colon = (self.lo + 1..self.hi.saturating_sub(1)).find(|&k| {
             self.punct(k, ":")
                 && !self.quoted(k)
-                && self.seg.token_quote[k + 1].is_some_and(|q| self.seg.quotes[q as usize].open == k + 1)
+                && self.seg.token_quote[k + 1]
+                    .is_some_and(|q| self.seg.quotes[q as usize].open == k + 1)
         })?;
         let np = self.np_left(colon - 1, self.lo)?;
         let source = self.analyse(np, false)?;
