@@ -1427,10 +1427,13 @@ impl<'a> Reader<'a> {
         // first one's subject, so the first one's content ends before "and".
         for k in 1..out.len() {
             let c = out[k].cue_tokens.start;
-            let and = (self.lo..c)
-                .rev()
-                .take_while(|&t| t + 3 > c || self.skippable_before_cue(t + 1))
-                .find(|&t| matches!(self.w(t), "and" | "but") && !self.quoted(t));
+            let mut t = c;
+            while t > self.lo && self.skippable_before_cue(t - 1) {
+                t -= 1;
+            }
+            let and = t
+                .checked_sub(1)
+                .filter(|&a| a >= self.lo && matches!(self.w(a), "and" | "but") && !self.quoted(a));
             let Some(and) = and else { continue };
             let and_span = self.seg.tokens[and].span;
             let same = |a: &Attribution, b: &Attribution| match (&a.source, &b.source) {

@@ -277,8 +277,9 @@ fn name_tokens(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// One name's words contain the other's.
-fn same_source(gold: &str, predicted: &str) -> bool {
+/// Source names compared as the scorer does: lowercase word sets, titles
+/// and articles dropped, one a subset of the other.
+pub fn same_source(gold: &str, predicted: &str) -> bool {
     let (g, p) = (name_tokens(gold), name_tokens(predicted));
     !g.is_empty()
         && !p.is_empty()

@@ -31,53 +31,9 @@ pub fn json(out: &Output) -> serde_json::Value {
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
-/// Curly quotes and apostrophes to straight ones, whitespace collapsed.
-pub fn fold(s: &str) -> String {
-    let s: String = s
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            '\u{2013}' | '\u{2014}' => '-',
-            '\u{a0}' => ' ',
-            c => c,
-        })
-        .collect();
-    s.replace("**", "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Source names compared as the scorer does: lowercase word sets, titles and
-/// articles dropped, one a subset of the other.
-pub fn same_source(a: &str, b: &str) -> bool {
-    let toks = |s: &str| -> std::collections::BTreeSet<String> {
-        fold(s)
-            .to_lowercase()
-            .split(|c: char| !(c.is_alphanumeric() || c == '&' || c == '-'))
-            .filter(|w| {
-                !w.is_empty()
-                    && ![
-                        "the",
-                        "a",
-                        "an",
-                        "of",
-                        "dr",
-                        "mr",
-                        "ms",
-                        "mrs",
-                        "professor",
-                        "prof",
-                    ]
-                    .contains(w)
-            })
-            .map(str::to_string)
-            .collect()
-    };
-    let (x, y) = (toks(a), toks(b));
-    !x.is_empty() && !y.is_empty() && (x.is_subset(&y) || y.is_subset(&x))
-}
+// Text folding and source-name comparison exactly as the shared scorers do.
+#[allow(unused_imports)]
+pub use whosaid::eval::{fold, same_source};
 
 pub fn exists(p: &Path) -> bool {
     p.exists()
