@@ -483,6 +483,17 @@ impl<'a> Reader<'a> {
                     | "bully"
                     | "homily"
                     | "melee"
+                    // adjectives: "early results", "the daily briefing"
+                    | "early"
+                    | "daily"
+                    | "weekly"
+                    | "monthly"
+                    | "yearly"
+                    | "quarterly"
+                    | "elderly"
+                    | "costly"
+                    | "deadly"
+                    | "friendly"
             )
             && !(self.is(i, Kind::Person)
                 || self.is(i, Kind::Org)
@@ -663,6 +674,40 @@ impl<'a> Reader<'a> {
         }
         (end > start && (start..end).any(|k| self.is_word(k) && !self.is_det(k)))
             .then_some(start..end)
+    }
+
+    /// A noun phrase that may hold short quoted titles: `the "Medicare for
+    /// all" document`, `her "clawback" plan`.
+    fn np_right_titled(&self, s: usize, hi: usize) -> Option<Range<usize>> {
+        const MAX_TITLE_TOKENS: usize = 12;
+        let mut found: Option<Range<usize>> = None;
+        let mut i = s;
+        loop {
+            let np = self.np_right(i, hi);
+            let mut next = np.as_ref().map_or(i, |r| r.end);
+            while np.is_none() && next < hi && self.is_det(next) && !self.quoted(next) {
+                next += 1;
+            }
+            if let Some(r) = np {
+                found = Some(s..r.end);
+            }
+            let title = (next < hi)
+                .then(|| self.seg.quote_of(next))
+                .flatten()
+                .filter(|q| q.open == next)
+                .and_then(|q| q.close)
+                .filter(|&c| c - next <= MAX_TITLE_TOKENS && c + 1 < hi);
+            match title {
+                Some(close)
+                    if self
+                        .np_right(close + 1, hi)
+                        .is_some_and(|r| r.start == close + 1) =>
+                {
+                    i = close + 1;
+                }
+                _ => return found,
+            }
+        }
     }
 
     fn slice(&self, r: &Range<usize>) -> &'a str {
@@ -1004,7 +1049,11 @@ impl<'a> Reader<'a> {
         }
         // A bare singular common noun is not a subject ("after two-year
         // dispute"); a plural ("Lawmakers said") or a name can be.
-        if words.len() == 1 && !self.capitalised(first) && !self.w(first).ends_with('s') {
+        if words.len() == 1
+            && !self.capitalised(first)
+            && !self.w(first).ends_with('s')
+            && !self.is(first, Kind::Vague)
+        {
             return None;
         }
         // "Rumours say …" is hearsay, not a crowd of speakers.
@@ -1947,7 +1996,7 @@ impl<'a> Reader<'a> {
 
     /// "According to X, …" and "…, according to X."
     fn according(&self, cue: Range<usize>, stance: &'static str) -> Option<(Attribution, usize)> {
-        let np = self.np_right(cue.end, self.hi)?;
+        let np = self.np_right_titled(cue.end, self.hi)?;
         // "according to a joint declaration": an unknown thing, not an
         // unnamed person.
         let mut source = self.analyse(np.clone(), false).or_else(|| {
