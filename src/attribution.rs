@@ -426,6 +426,10 @@ impl<'a> Reader<'a> {
         if self.modifier_participle(i) {
             return false;
         }
+        // "those surveyed", "those polled": the participle names the crowd.
+        if self.participle(i) && i > 0 && self.is_word(i - 1) && self.w(i - 1) == "those" {
+            return false;
+        }
         // Nouns that are also verbs ("a report by", "the poll") stay nouns here.
         if self.is(i, Kind::Document)
             || self.is(i, Kind::Org)
@@ -904,7 +908,13 @@ impl<'a> Reader<'a> {
             return make(Phrase::Collective(strip_article(&whole)));
         }
         let vague_det = det && self.is(first, Kind::Vague);
+        // The whole phrase is a vague one: "those surveyed", "a majority".
+        let words = r.clone().filter(|&i| self.is_word(i)).count();
+        let whole_vague = self
+            .phrase_from(r.start, r.end, true, Kind::Vague.bit())
+            .is_some_and(|(n, _)| n == words);
         if vague_det
+            || whole_vague
             || (!det && self.is(last_head, Kind::Vague) && !self.is(last_head, Kind::Title))
         {
             return make(Phrase::Vague(whole.trim().to_string()));
