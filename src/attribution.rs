@@ -2158,8 +2158,19 @@ impl<'a> Reader<'a> {
         if let Some(np) = self.np_right(s, to) {
             ends.push(np.end);
         }
+        // "Republicans, who hold the Senate, have blocked …": an apposition
+        // or relative clause between the subject and its verb.
+        let past_aside = |e: usize| {
+            if e < to && self.punct(e, ",") && !self.quoted(e) {
+                let close = (e + 1..to).find(|&c| self.punct(c, ",") && !self.quoted(c))?;
+                (close + 1 < to && close - e > 1 && verb_starts(close + 1)).then_some(e)
+            } else {
+                verb_starts(e).then_some(e)
+            }
+        };
         ends.into_iter()
-            .filter(|&e| e > s && verb_starts(e))
+            .filter(|&e| e > s)
+            .filter_map(past_aside)
             .find_map(|e| {
                 let p = self.analyse(s..e, false)?;
                 matches!(
