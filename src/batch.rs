@@ -257,15 +257,23 @@ impl Formatter for Indented {
 
 /// Appends `value` pretty-printed as if it sat `level` levels deep.
 fn pretty_at<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, level: usize) {
+    // Serialising plain data into memory cannot fail.
+    write_pretty_at(out, value, level).expect("report serialises to JSON");
+}
+
+/// Writes `value` pretty-printed (serde_json's two-space pretty printer) as
+/// if it sat `level` levels deep in a larger document.
+pub fn write_pretty_at<W: Write, T: Serialize + ?Sized>(
+    out: W,
+    value: &T,
+    level: usize,
+) -> io::Result<()> {
     let fmt = Indented {
         level,
         has_value: false,
     };
     let mut ser = serde_json::Serializer::with_formatter(out, fmt);
-    // Serialising plain data into memory cannot fail.
-    value
-        .serialize(&mut ser)
-        .expect("report serialises to JSON");
+    value.serialize(&mut ser).map_err(io::Error::from)
 }
 
 /// How [`check_files`] writes each file.
