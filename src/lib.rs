@@ -29,6 +29,7 @@ pub mod config;
 pub mod document;
 pub mod eval;
 pub mod grammar;
+pub mod json;
 pub mod lint;
 pub mod output;
 pub mod provenance;

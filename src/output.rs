@@ -476,16 +476,15 @@ impl Reporter for JsonStream {
             Ok(c) => {
                 self.summary.add(&c.report);
                 self.counts.add(c.counts());
-                // Small writes of the serialiser are gathered before they
-                // reach the (possibly unbuffered, dynamic) writer.
-                let mut out = io::BufWriter::with_capacity(1 << 16, &mut *w);
-                out.write_all(if self.files == 0 {
+                w.write_all(if self.files == 0 {
                     b"\n    "
                 } else {
                     b",\n    "
                 })?;
-                crate::batch::write_pretty_at(&mut out, &c.report, 2)?;
-                out.flush()?;
+                // Written in pieces of some kilobytes, each whole claims.
+                let mut json = crate::json::JsonWriter::to_sink(true, 2, &mut *w);
+                json.file_report(&c.report);
+                json.finish()?;
                 self.files += 1;
             }
             Err(e) => {
