@@ -65,4 +65,18 @@ pub fn analyze(source: &str, kind: InputType, grammar: &Grammar) -> Analysis {
     }
 }
 
+/// The parts of an analysis that reports need: the segmentation (a few
+/// times the size of the text) is dropped as soon as the provenance is built.
+pub(crate) fn analyze_for_report(
+    source: &str,
+    kind: InputType,
+    grammar: &Grammar,
+) -> (Document, Provenance) {
+    let document = Document::new(source, kind);
+    let segmentation = segment::segment(&document.text, grammar, &document.headings);
+    let provenance = provenance::build(&document.text, &segmentation, grammar);
+    drop(segmentation);
+    (document, provenance)
+}
+
 pub use report::{check, check_bytes, CheckedFile, FileError};

@@ -238,9 +238,11 @@ pub fn check_source(
     baseline: Option<&mut baseline::Matcher>,
 ) -> Result<Checked, FileError> {
     let text = report::decode(display, bytes)?;
-    let analysis = crate::analyze(text, kind, &settings.grammar);
-    let mut rep = report::file_report(display, text, &analysis);
-    let sup = Suppressions::new(text, &analysis.document.comments);
+    let (document, provenance) = crate::analyze_for_report(text, kind, &settings.grammar);
+    let mut rep = report::report_of(display, text, &document, &provenance);
+    drop(provenance);
+    let sup = Suppressions::new(text, &document.comments);
+    drop(document);
     let lines = LineIndex::new(text.as_bytes());
     let config = &settings.config;
     let mut findings = Vec::with_capacity(rep.claims.len());
