@@ -65,11 +65,13 @@ fn fold(c: char) -> char {
 pub fn fingerprint(text: &str) -> String {
     // The bytes of `normal(text)`, hashed as they are made: its words are
     // those of the text (folding touches no whitespace), joined by spaces.
+    #[inline(always)]
+    fn add(h: u64, b: u8) -> u64 {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    }
+    // The ASCII whitespace of `char::is_whitespace`.
+    let ascii_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut add = |b: u8| {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    };
     let bytes = text.as_bytes();
     // A space is owed between the word before and the next one.
     let (mut word_before, mut gap) = (false, false);
@@ -77,18 +79,25 @@ pub fn fingerprint(text: &str) -> String {
     while i < bytes.len() {
         let b = bytes[i];
         if b.is_ascii() {
-            // ASCII: no folding; the whitespace of `char::is_whitespace`.
             i += 1;
-            if matches!(b, b' ' | b'\t'..=b'\r') {
+            if ascii_space(b) {
                 gap = word_before;
                 continue;
             }
             if gap {
-                add(b' ');
+                h = add(h, b' ');
                 gap = false;
             }
             word_before = true;
-            add(b);
+            h = add(h, b);
+            // The rest of an ASCII word, which needs no folding.
+            while let Some(&b) = bytes.get(i) {
+                if !b.is_ascii() || ascii_space(b) {
+                    break;
+                }
+                h = add(h, b);
+                i += 1;
+            }
             continue;
         }
         let c = text[i..].chars().next().expect("in the text");
@@ -98,15 +107,12 @@ pub fn fingerprint(text: &str) -> String {
             continue;
         }
         if gap {
-            add(b' ');
+            h = add(h, b' ');
             gap = false;
         }
         word_before = true;
-        let c = fold(c);
-        if c.is_ascii() {
-            add(c as u8);
-        } else {
-            c.encode_utf8(&mut [0; 4]).bytes().for_each(&mut add);
+        for b in fold(c).encode_utf8(&mut [0; 4]).bytes() {
+            h = add(h, b);
         }
     }
     format!("{h:016x}")

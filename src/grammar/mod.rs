@@ -535,8 +535,9 @@ impl<'a> TokenWords<'a> {
                 // `norm` of ASCII is ASCII lowercase; written straight into the arena.
                 let folded = raw.bytes().any(|b| b.is_ascii_uppercase());
                 if folded {
-                    out.arena
-                        .extend(raw.chars().map(|c| c.to_ascii_lowercase()));
+                    let at = out.arena.len();
+                    out.arena.push_str(raw);
+                    out.arena[at..].make_ascii_lowercase();
                 }
                 (raw.as_bytes()[0].is_ascii_uppercase(), folded)
             } else {
