@@ -72,7 +72,11 @@ pub(crate) fn analyze_for_report(
     kind: InputType,
     grammar: &Grammar,
 ) -> (Document, Provenance) {
-    let document = Document::new(source, kind);
+    analyze_document(Document::new(source, kind), grammar)
+}
+
+/// [`analyze_for_report`] of a document already made.
+pub(crate) fn analyze_document(document: Document, grammar: &Grammar) -> (Document, Provenance) {
     let segmentation = segment::segment(&document.text, grammar, &document.headings);
     let provenance = provenance::build(&document.text, &segmentation, grammar);
     drop(segmentation);
