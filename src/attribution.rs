@@ -187,14 +187,15 @@ impl<'a> Reader<'a> {
         g: &'a Grammar,
         sentence: Range<usize>,
     ) -> Reader<'a> {
-        let words: Vec<&Token> = seg.tokens[sentence.clone()]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word && t.span.len() > 3)
-            .collect();
-        let caps = words
-            .iter()
-            .filter(|t| t.text(text).chars().next().is_some_and(char::is_uppercase))
-            .count();
+        // Words of four bytes or more, and how many of them are capitalised.
+        let (mut words, mut caps) = (0, 0);
+        for i in sentence.clone() {
+            let t: &Token = &seg.tokens[i];
+            if t.kind == TokenKind::Word && t.span.len() > 3 {
+                words += 1;
+                caps += usize::from(norms.starts_upper(i));
+            }
+        }
         Reader {
             text,
             seg,
@@ -202,7 +203,7 @@ impl<'a> Reader<'a> {
             g,
             lo: sentence.start,
             hi: sentence.end,
-            title_case: words.len() >= 3 && caps * 10 >= words.len() * 8,
+            title_case: words >= 3 && caps * 10 >= words * 8,
         }
     }
 

@@ -43,26 +43,77 @@ pub struct Baseline {
 
 /// The claim text as hashed: whitespace collapsed, curly quotes and dashes
 /// folded, so that re-wrapping or re-typesetting a sentence keeps its hash.
+/// ([`fingerprint`] hashes these bytes without building the string.)
+#[cfg(test)]
 fn normal(text: &str) -> String {
-    let folded: String = text
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            '\u{201c}' | '\u{201d}' => '"',
-            '\u{2013}' | '\u{2014}' => '-',
-            c => c,
-        })
-        .collect();
+    let folded: String = text.chars().map(fold).collect();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Curly quotes and dashes as their ASCII forms.
+fn fold(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' => '\'',
+        '\u{201c}' | '\u{201d}' => '"',
+        '\u{2013}' | '\u{2014}' => '-',
+        c => c,
+    }
 }
 
 /// A stable hash of a claim's text: 64-bit FNV-1a over its normal form, in
 /// hex. Stable across platforms and releases (it is stored in files).
 pub fn fingerprint(text: &str) -> String {
+    // The bytes of `normal(text)`, hashed as they are made: its words are
+    // those of the text (folding touches no whitespace), joined by spaces.
+    #[inline(always)]
+    fn add(h: u64, b: u8) -> u64 {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    }
+    // The ASCII whitespace of `char::is_whitespace`.
+    let ascii_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in normal(text).bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    let bytes = text.as_bytes();
+    // A space is owed between the word before and the next one.
+    let (mut word_before, mut gap) = (false, false);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            i += 1;
+            if ascii_space(b) {
+                gap = word_before;
+                continue;
+            }
+            if gap {
+                h = add(h, b' ');
+                gap = false;
+            }
+            word_before = true;
+            h = add(h, b);
+            // The rest of an ASCII word, which needs no folding.
+            while let Some(&b) = bytes.get(i) {
+                if !b.is_ascii() || ascii_space(b) {
+                    break;
+                }
+                h = add(h, b);
+                i += 1;
+            }
+            continue;
+        }
+        let c = text[i..].chars().next().expect("in the text");
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            gap = word_before;
+            continue;
+        }
+        if gap {
+            h = add(h, b' ');
+            gap = false;
+        }
+        word_before = true;
+        for b in fold(c).encode_utf8(&mut [0; 4]).bytes() {
+            h = add(h, b);
+        }
     }
     format!("{h:016x}")
 }
@@ -155,6 +206,26 @@ mod tests {
         assert_eq!(a.len(), 16);
         // Pinned: stored baselines must keep matching across releases.
         assert_eq!(fingerprint("a"), "af63dc4c8601ec8c"); // the FNV-1a test vector
+    }
+
+    #[test]
+    fn fingerprint_hashes_the_normal_form() {
+        let fnv = |s: &str| {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for b in s.bytes() {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+            format!("{h:016x}")
+        };
+        for t in [
+            "",
+            "  \n ",
+            "“Soon,” he said — ‘maybe’ – not\u{a0}now.\n\n Ünïcödé  x\u{2028}y",
+            "plain words",
+        ] {
+            assert_eq!(fingerprint(t), fnv(&normal(t)), "{t:?}");
+        }
     }
 
     #[test]

@@ -257,15 +257,23 @@ impl Formatter for Indented {
 
 /// Appends `value` pretty-printed as if it sat `level` levels deep.
 fn pretty_at<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, level: usize) {
+    // Serialising plain data into memory cannot fail.
+    write_pretty_at(out, value, level).expect("report serialises to JSON");
+}
+
+/// Writes `value` pretty-printed (serde_json's two-space pretty printer) as
+/// if it sat `level` levels deep in a larger document.
+pub fn write_pretty_at<W: Write, T: Serialize + ?Sized>(
+    out: W,
+    value: &T,
+    level: usize,
+) -> io::Result<()> {
     let fmt = Indented {
         level,
         has_value: false,
     };
     let mut ser = serde_json::Serializer::with_formatter(out, fmt);
-    // Serialising plain data into memory cannot fail.
-    value
-        .serialize(&mut ser)
-        .expect("report serialises to JSON");
+    value.serialize(&mut ser).map_err(io::Error::from)
 }
 
 /// How [`check_files`] writes each file.
@@ -334,9 +342,9 @@ impl<W: Write> JsonReportWriter<W> {
 pub fn file_json(f: &FileReport) -> Vec<u8> {
     // About what it will take: each claim's text appears in it a few times.
     let text: usize = f.claims.iter().map(|c| c.text.len()).sum();
-    let mut out = Vec::with_capacity(4096 + 8 * text);
-    pretty_at(&mut out, f, 2);
-    out
+    let mut w = crate::json::JsonWriter::new(true, 2, 4096 + 8 * text);
+    w.file_report(f);
+    w.finish().expect("writing to memory cannot fail")
 }
 
 /// Adds the counts of `b` to `a`.
@@ -478,15 +486,6 @@ struct BatchInput {
     text: String,
 }
 
-/// One line of the archive output: the input's id and the file report's fields.
-#[derive(Serialize)]
-struct BatchOutput<'a> {
-    id: &'a serde_json::Value,
-    publisher: &'a Option<String>,
-    sources: &'a [report::SourceEntry],
-    claims: &'a [report::ClaimEntry],
-}
-
 /// The output line for an input line that could not be read.
 #[derive(Serialize)]
 struct BatchError<'a> {
@@ -552,14 +551,11 @@ fn batch_line(line: usize, raw: &[u8], kind: InputType, grammar: &Grammar) -> Li
                 Ok(f) => {
                     let mut s = Summary::default();
                     s.add(&f);
-                    let o = BatchOutput {
-                        id: &input.id,
-                        publisher: &f.publisher,
-                        sources: &f.sources,
-                        claims: &f.claims,
-                    };
-                    output.reserve(input.text.len() * 4);
-                    serde_json::to_writer(&mut output, &o).expect("result line serialises");
+                    // `{"id", "publisher", "sources", "claims"}`.
+                    let id = serde_json::to_vec(&input.id).expect("id serialises");
+                    let mut w = crate::json::JsonWriter::new(false, 0, input.text.len() * 4);
+                    w.file_report_with("id", &id, &f);
+                    output = w.finish().expect("writing to memory cannot fail");
                     output.push(b'\n');
                     Ok(s)
                 }

@@ -65,6 +65,24 @@ impl Document {
         }
     }
 
+    /// [`Document::new`] taking the source by value. Plain text without
+    /// directive lines is its own prose: the source is moved in, not copied,
+    /// and `None` comes back; otherwise the source comes back unchanged.
+    pub fn from_source(source: String, kind: InputType) -> (Document, Option<String>) {
+        if kind == InputType::Text {
+            if let (None, comments) = text_parts(&source) {
+                let doc = Document {
+                    text: source,
+                    map: Vec::new(),
+                    headings: Vec::new(),
+                    comments,
+                };
+                return (doc, None);
+            }
+        }
+        (Document::new(&source, kind), Some(source))
+    }
+
     /// Maps an offset in the prose to an offset in the original file.
     pub fn original(&self, offset: usize) -> usize {
         if self.map.is_empty() {
@@ -146,6 +164,18 @@ impl Builder {
 /// `// whosaid-disable-next-line hearsay`), which are blanked out byte for
 /// byte so that offsets stay the same.
 fn text(source: &str) -> Document {
+    let (blanked, comments) = text_parts(source);
+    Document {
+        text: blanked.unwrap_or_else(|| source.to_string()),
+        map: Vec::new(),
+        headings: Vec::new(),
+        comments,
+    }
+}
+
+/// The directive lines of plain text, and the text with them blanked out
+/// (`None` when there are none: the prose is the source itself).
+fn text_parts(source: &str) -> (Option<String>, Vec<Comment>) {
     let mut text = String::new();
     let mut comments = Vec::new();
     let mut at = 0;
@@ -167,16 +197,7 @@ fn text(source: &str) -> Document {
         }
         at += line.len();
     }
-    Document {
-        text: if comments.is_empty() {
-            source.to_string()
-        } else {
-            text
-        },
-        map: Vec::new(),
-        headings: Vec::new(),
-        comments,
-    }
+    ((!comments.is_empty()).then_some(text), comments)
 }
 
 /// The body of a plain-text directive line: `#` or `//` at the start of the
@@ -477,6 +498,26 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn from_source_moves_plain_text_and_matches_new() {
+        let cases = [
+            ("Plain text.\n\nMore.", InputType::Text, false),
+            ("Text.\n# whosaid off\nMore.", InputType::Text, true),
+            ("# Title\n\n*Body* said.", InputType::Markdown, true),
+            ("<p>Body said.</p>", InputType::Html, true),
+        ];
+        for (src, kind, kept) in cases {
+            let want = Document::new(src, kind);
+            let (doc, back) = Document::from_source(src.to_string(), kind);
+            assert_eq!(back.is_some(), kept, "{src:?}");
+            assert_eq!(back.as_deref().unwrap_or(src), src);
+            assert_eq!(doc.text, want.text);
+            assert_eq!(doc.map, want.map);
+            assert_eq!(doc.headings, want.headings);
+            assert_eq!(doc.comments, want.comments);
+        }
+    }
 
     #[test]
     fn markdown_skips_code_and_keeps_names_whole() {

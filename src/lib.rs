@@ -29,6 +29,7 @@ pub mod config;
 pub mod document;
 pub mod eval;
 pub mod grammar;
+pub mod json;
 pub mod lint;
 pub mod output;
 pub mod provenance;
@@ -62,6 +63,24 @@ pub fn analyze(source: &str, kind: InputType, grammar: &Grammar) -> Analysis {
         segmentation,
         provenance,
     }
+}
+
+/// The parts of an analysis that reports need: the segmentation (a few
+/// times the size of the text) is dropped as soon as the provenance is built.
+pub(crate) fn analyze_for_report(
+    source: &str,
+    kind: InputType,
+    grammar: &Grammar,
+) -> (Document, Provenance) {
+    analyze_document(Document::new(source, kind), grammar)
+}
+
+/// [`analyze_for_report`] of a document already made.
+pub(crate) fn analyze_document(document: Document, grammar: &Grammar) -> (Document, Provenance) {
+    let segmentation = segment::segment(&document.text, grammar, &document.headings);
+    let provenance = provenance::build(&document.text, &segmentation, grammar);
+    drop(segmentation);
+    (document, provenance)
 }
 
 pub use report::{check, check_bytes, CheckedFile, FileError};

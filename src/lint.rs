@@ -15,7 +15,7 @@ use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
 use crate::baseline::{self, Baseline};
 use crate::config::{Config, ConfigError, FailOn, Severity, TRUSTED_RELAY};
-use crate::document::InputType;
+use crate::document::{Document, InputType};
 use crate::grammar::{Grammar, GrammarError};
 use crate::report::{self, ClaimEntry, FileError, FileReport};
 use crate::span::LineIndex;
@@ -237,10 +237,32 @@ pub fn check_source(
     settings: &Settings,
     baseline: Option<&mut baseline::Matcher>,
 ) -> Result<Checked, FileError> {
-    let text = report::decode(display, bytes)?;
-    let analysis = crate::analyze(text, kind, &settings.grammar);
-    let mut rep = report::file_report(display, text, &analysis);
-    let sup = Suppressions::new(text, &analysis.document.comments);
+    check_source_owned(display, bytes.to_vec(), kind, settings, baseline)
+}
+
+/// [`check_source`] of bytes it may keep: plain text is analysed and
+/// returned in them, without copies.
+pub fn check_source_owned(
+    display: &str,
+    bytes: Vec<u8>,
+    kind: InputType,
+    settings: &Settings,
+    baseline: Option<&mut baseline::Matcher>,
+) -> Result<Checked, FileError> {
+    report::decode(display, &bytes)?;
+    let source = String::from_utf8(bytes).expect("decoded above");
+    let (document, kept) = Document::from_source(source, kind);
+    let (mut document, provenance) = crate::analyze_document(document, &settings.grammar);
+    let mut rep = {
+        let text = kept.as_deref().unwrap_or(&document.text);
+        report::report_of(display, text, &document, &provenance)
+    };
+    drop(provenance);
+    let comments = std::mem::take(&mut document.comments);
+    let source = kept.unwrap_or_else(|| std::mem::take(&mut document.text));
+    drop(document);
+    let text = source.as_str();
+    let sup = Suppressions::new(text, &comments);
     let lines = LineIndex::new(text.as_bytes());
     let config = &settings.config;
     let mut findings = Vec::with_capacity(rep.claims.len());
@@ -283,7 +305,7 @@ pub fn check_source(
         .collect();
     Ok(Checked {
         report: rep,
-        source: text.to_string(),
+        source,
         findings,
         fail_on: config.fail_on,
         notes,
@@ -595,9 +617,9 @@ impl Prepared {
             })?,
             Source::Bytes(ref mut b) => std::mem::take(b),
         };
-        check_source(
+        check_source_owned(
             &self.display,
-            &bytes,
+            bytes,
             self.kind,
             &self.settings,
             self.matcher.as_mut(),

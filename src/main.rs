@@ -220,6 +220,45 @@ fn main() -> ExitCode {
     }
 }
 
+/// A writer for output without escape sequences in front of the colour
+/// stream: each write whose bytes that stream would pass unchanged (no
+/// control character but the newline, no DEL; the rest is whole UTF-8
+/// characters, as every write of the JSON serialiser is) goes straight to
+/// standard output; from the first write that it might change on,
+/// everything goes through the colour stream, so the bytes are always those
+/// the colour stream alone would have written.
+struct Plain<'a, W: Write> {
+    raw: std::io::StdoutLock<'static>,
+    styled: &'a mut W,
+    dirty: bool,
+}
+
+impl<W: Write> Write for Plain<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        if !self.dirty {
+            let changed = buf.iter().fold(false, |any, &b| {
+                any | ((b < 0x20 && b != b'\n') | (b == 0x7f))
+            });
+            if !changed {
+                return self.raw.write_all(buf);
+            }
+            self.dirty = true;
+            self.raw.flush()?;
+        }
+        self.styled.write_all(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.raw.flush()?;
+        self.styled.flush()
+    }
+}
+
 fn jobs(n: Option<usize>) -> usize {
     n.filter(|&n| n > 0).unwrap_or_else(batch::default_jobs)
 }
@@ -343,7 +382,19 @@ fn run(cli: Cli) -> Result<u8> {
                 quiet,
                 color: true,
             };
-            output::write_all(format, style, &results, &mut out)?;
+            if format == Format::Json {
+                // JSON holds no colour: what the colour stream would do to
+                // it is usually nothing, and its byte-by-byte scan is slow.
+                let mut json = Plain {
+                    raw: std::io::stdout().lock(),
+                    styled: &mut out,
+                    dirty: false,
+                };
+                output::write_all(format, style, &results, &mut json)?;
+                json.flush()?;
+            } else {
+                output::write_all(format, style, &results, &mut out)?;
+            }
             out.flush()?;
             Ok(exit_code(&results, had_errors))
         }

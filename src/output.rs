@@ -62,7 +62,7 @@ pub fn reporter(format: Format, style: Style) -> Box<dyn Reporter> {
         }),
         Format::Human => Box::new(Human { style }),
         Format::Line => Box::new(Lines { style }),
-        Format::Json => Box::new(Collect::new(style, json_report)),
+        Format::Json => Box::new(JsonStream::default()),
         Format::Jsonl => Box::new(Jsonl {
             style,
             counts: Counts::default(),
@@ -446,21 +446,73 @@ impl Reporter for Collect {
 }
 
 /// The JSON report of REPORT-SCHEMA.md, with each claim's severity and
-/// suppression, and the counts of findings.
-fn json_report(items: &[Item], _: Style) -> Value {
-    let results: Vec<report::CheckedFile> = items
-        .iter()
-        .map(|r| r.as_ref().map(|c| c.report.clone()).map_err(Clone::clone))
-        .collect();
-    let mut counts = Counts::default();
-    for c in items.iter().flatten() {
-        counts.add(c.counts());
+/// suppression, and the counts of findings: the pretty-printed
+/// `report::report` of the run with `findings` added last. Each file is
+/// written as it comes, straight to the writer (no copy of the report and
+/// no JSON tree), so that memory stays that of the file being written.
+#[derive(Default)]
+struct JsonStream {
+    started: bool,
+    files: usize,
+    summary: report::Summary,
+    counts: Counts,
+    errors: Vec<report::ErrorEntry>,
+}
+
+impl JsonStream {
+    fn start(&mut self, w: &mut dyn Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            w.write_all(b"{\n  \"version\": 1,\n  \"files\": [")?;
+        }
+        Ok(())
     }
-    let mut v = serde_json::to_value(report::report(&results)).unwrap_or(Value::Null);
-    if let Some(o) = v.as_object_mut() {
-        o.insert("findings".into(), json!(counts));
+}
+
+impl Reporter for JsonStream {
+    fn file(&mut self, w: &mut dyn Write, item: &Item) -> io::Result<()> {
+        self.start(w)?;
+        match item {
+            Ok(c) => {
+                self.summary.add(&c.report);
+                self.counts.add(c.counts());
+                w.write_all(if self.files == 0 {
+                    b"\n    "
+                } else {
+                    b",\n    "
+                })?;
+                // Written in pieces of some kilobytes, each whole claims.
+                let mut json = crate::json::JsonWriter::to_sink(true, 2, &mut *w);
+                json.file_report(&c.report);
+                json.finish()?;
+                self.files += 1;
+            }
+            Err(e) => {
+                self.summary.errors += 1;
+                self.errors.push(report::ErrorEntry {
+                    path: e.path.clone(),
+                    message: e.message.clone(),
+                });
+            }
+        }
+        Ok(())
     }
-    v
+
+    fn finish(&mut self, w: &mut dyn Write) -> io::Result<()> {
+        self.start(w)?;
+        let mut tail: Vec<u8> = Vec::new();
+        tail.extend_from_slice(if self.files == 0 { b"]" } else { b"\n  ]" });
+        tail.extend_from_slice(b",\n  \"summary\": ");
+        crate::batch::write_pretty_at(&mut tail, &self.summary, 1)?;
+        if !self.errors.is_empty() {
+            tail.extend_from_slice(b",\n  \"errors\": ");
+            crate::batch::write_pretty_at(&mut tail, &self.errors, 1)?;
+        }
+        tail.extend_from_slice(b",\n  \"findings\": ");
+        crate::batch::write_pretty_at(&mut tail, &self.counts, 1)?;
+        tail.extend_from_slice(b"\n}\n");
+        w.write_all(&tail)
+    }
 }
 
 /// Percent-encodes a path into a URI reference (RFC 3986), `/` kept.

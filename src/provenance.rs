@@ -167,6 +167,15 @@ fn index_add(index: &mut FxHashMap<String, Vec<EntityId>>, key: &str, id: Entity
     }
 }
 
+/// [`index_add`] with a key already made (not copied when it is new).
+fn index_add_owned(index: &mut FxHashMap<String, Vec<EntityId>>, key: String, id: EntityId) {
+    let ids = index.entry(key).or_default();
+    // Repeats are harmless (candidates are checked); this keeps the common one out.
+    if ids.last() != Some(&id) {
+        ids.push(id);
+    }
+}
+
 fn index_get<'r>(index: &'r FxHashMap<String, Vec<EntityId>>, key: &str) -> &'r [EntityId] {
     index.get(key).map_or(&[], Vec::as_slice)
 }
@@ -184,10 +193,13 @@ fn words_of(s: &str) -> Vec<String> {
     s.split(is_word_break)
         .filter(|w| !w.is_empty())
         .map(|w| {
-            crate::grammar::norm(w)
-                .trim_end_matches("'s")
-                .trim_end_matches('\'')
-                .to_string()
+            let n = crate::grammar::norm(w);
+            // `trim_end_matches("'s")`, then `trim_end_matches('\'')`.
+            let mut t = n.as_ref();
+            while let Some(rest) = t.strip_suffix("'s") {
+                t = rest;
+            }
+            t.trim_end_matches('\'').to_string()
         })
         .collect()
 }
@@ -204,14 +216,14 @@ impl Registry {
         let a = alias.trim();
         if !a.is_empty() && a != e.name && !e.aliases.iter().any(|x| x == a) {
             e.aliases.push(a.to_string());
-            index_add(&mut self.by_name, &a.to_lowercase(), id);
+            index_add_owned(&mut self.by_name, a.to_lowercase(), id);
         }
     }
 
     /// Indexes the name and name words of entity `id` (after a change).
     fn index_name(&mut self, id: EntityId) {
         let e = &self.entities[id];
-        index_add(&mut self.by_name, &e.name.to_lowercase(), id);
+        index_add_owned(&mut self.by_name, e.name.to_lowercase(), id);
         for w in &e.words {
             index_add(&mut self.by_word, w, id);
         }
@@ -274,13 +286,13 @@ impl Registry {
         sure: bool,
         at: usize,
     ) -> EntityId {
-        self.create_with_words(name, words_of(name), kind, role, sure, at)
+        self.create_with_words(name.to_string(), words_of(name), kind, role, sure, at)
     }
 
     /// [`Registry::create`] with the name's words already split.
     fn create_with_words(
         &mut self,
-        name: &str,
+        name: String,
         words: Vec<String>,
         kind: SourceKind,
         role: Option<&str>,
@@ -288,7 +300,7 @@ impl Registry {
         at: usize,
     ) -> EntityId {
         self.entities.push(Entity {
-            name: name.to_string(),
+            name,
             aliases: Vec::new(),
             kind,
             role: role.map(str::to_string),
@@ -309,6 +321,10 @@ impl Registry {
     fn set_role(&mut self, id: EntityId, role: Option<&str>) {
         if let Some(r) = role {
             let e = &mut self.entities[id];
+            // The words of the role it has were indexed when it was given.
+            if e.role.as_deref() == Some(r) {
+                return;
+            }
             if e.role.as_ref().is_none_or(|old| old.len() < r.len()) {
                 e.role = Some(r.to_string());
             }
@@ -411,7 +427,7 @@ impl Registry {
             None if weak => None,
             None => {
                 // `clean` only folds whitespace, so the words stay the same.
-                let id = self.create_with_words(&clean(name), words, kind, role, sure, at);
+                let id = self.create_with_words(clean(name), words, kind, role, sure, at);
                 if keep_raw_alias(raw, name) {
                     self.add_alias(id, raw);
                 }

@@ -7,9 +7,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::document::InputType;
+use crate::document::{Document, InputType};
 use crate::grammar::Grammar;
-use crate::provenance::{EntityId, Status};
+use crate::provenance::{EntityId, Provenance, Status};
 use crate::span::{LineIndex, Span};
 use crate::Analysis;
 
@@ -149,8 +149,8 @@ pub fn check(
 /// Checks the bytes of one file; `display` names it in the report.
 pub fn check_bytes(display: &str, bytes: &[u8], kind: InputType, grammar: &Grammar) -> CheckedFile {
     let text = decode(display, bytes)?;
-    let analysis = crate::analyze(text, kind, grammar);
-    Ok(file_report(display, text, &analysis))
+    let (document, provenance) = crate::analyze_for_report(text, kind, grammar);
+    Ok(report_of(display, text, &document, &provenance))
 }
 
 /// The text of a file, or an error naming the position of a NUL byte
@@ -184,12 +184,21 @@ pub fn decode<'a>(display: &str, bytes: &'a [u8]) -> Result<&'a str, FileError> 
 
 /// Builds the report of one analysed file.
 pub fn file_report(path: &str, source: &str, a: &Analysis) -> FileReport {
+    report_of(path, source, &a.document, &a.provenance)
+}
+
+/// [`file_report`] from the parts of the analysis it reads.
+pub(crate) fn report_of(
+    path: &str,
+    source: &str,
+    document: &Document,
+    prov: &Provenance,
+) -> FileReport {
     let lines = LineIndex::new(source.as_bytes());
-    let prov = &a.provenance;
-    let prose = &a.document.text;
+    let prose = &document.text;
     let reg = &prov.registry;
     let pos = |s: Span| {
-        let o = a.document.original_span(s);
+        let o = document.original_span(s);
         let p = lines.position(source.as_bytes(), o.start);
         SpanPos {
             start: o.start,
@@ -199,7 +208,7 @@ pub fn file_report(path: &str, source: &str, a: &Analysis) -> FileReport {
         }
     };
     let text_span = |s: Span| {
-        let o = a.document.original_span(s);
+        let o = document.original_span(s);
         TextSpan {
             start: o.start,
             end: o.end,

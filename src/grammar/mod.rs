@@ -475,47 +475,69 @@ impl Grammar {
 /// The grammar's view of every token of one text, computed once per text:
 /// its normalised form ([`norm`]), its interned word and its single-word trie
 /// node, with that node's kind mask. Indexing gives the normalised form.
+///
+/// Kept small, since it exists for every token of a text at once: per
+/// token only its interned word (node and kinds are the grammar's for that
+/// word), and per 64 tokens two bit sets (normal form in the arena, starts
+/// uppercase) with a count; a normal form that differs from the text is in
+/// the arena.
 #[derive(Debug, Default)]
 pub struct TokenWords<'a> {
     text: &'a str,
+    tokens: &'a [Token],
+    /// The grammar's one-word roots (see [`Grammar::root`]).
+    roots: &'a [(NodeId, u32)],
     /// The normal forms that differ from the text, one after another.
     arena: String,
-    tokens: Vec<TokenWord>,
+    /// Where each normal form in the arena ends, in token order.
+    arena_ends: Vec<usize>,
+    /// Per token: its interned word, or [`NO_WORD`].
+    ids: Vec<WordId>,
+    /// Per 64 tokens.
+    blocks: Vec<Block>,
 }
 
-/// What the grammar says about one token.
-#[derive(Debug, Clone, Copy)]
-struct TokenWord {
-    /// Where its normal form is: a range of the text, or of the arena when
-    /// the start has [`IN_ARENA`] set.
-    norm: (usize, usize),
-    /// Its interned word, or [`NO_WORD`].
-    id: WordId,
-    node: NodeId,
-    kinds: u32,
-    /// It starts with an uppercase letter.
-    upper: bool,
+#[derive(Debug, Clone, Copy, Default)]
+struct Block {
+    /// Tokens whose normal form is in the arena.
+    in_arena: u64,
+    /// Tokens that start with an uppercase letter.
+    upper: u64,
+    /// Arena forms of the tokens before this block.
+    before: usize,
 }
 
-const IN_ARENA: usize = 1 << (usize::BITS - 1);
 const NO_WORD: WordId = WordId::MAX;
 
 impl<'a> TokenWords<'a> {
-    pub fn new(text: &'a str, tokens: &[Token], g: &Grammar) -> TokenWords<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token], g: &'a Grammar) -> TokenWords<'a> {
         let mut out = TokenWords {
             text,
+            tokens,
+            roots: &g.roots,
             arena: String::new(),
-            tokens: Vec::with_capacity(tokens.len()),
+            arena_ends: Vec::new(),
+            ids: Vec::with_capacity(tokens.len()),
+            blocks: Vec::with_capacity(tokens.len().div_ceil(64)),
         };
-        for t in tokens {
+        let mut block = Block::default();
+        for (i, t) in tokens.iter().enumerate() {
+            let bit = 1u64 << (i % 64);
+            if bit == 1 && i > 0 {
+                out.blocks.push(block);
+                block = Block {
+                    before: out.arena_ends.len(),
+                    ..Block::default()
+                };
+            }
             let raw = t.text(text);
-            let start = out.arena.len();
             let (upper, folded) = if raw.is_ascii() {
                 // `norm` of ASCII is ASCII lowercase; written straight into the arena.
                 let folded = raw.bytes().any(|b| b.is_ascii_uppercase());
                 if folded {
-                    out.arena
-                        .extend(raw.chars().map(|c| c.to_ascii_lowercase()));
+                    let at = out.arena.len();
+                    out.arena.push_str(raw);
+                    out.arena[at..].make_ascii_lowercase();
                 }
                 (raw.as_bytes()[0].is_ascii_uppercase(), folded)
             } else {
@@ -528,59 +550,72 @@ impl<'a> TokenWords<'a> {
                     }
                 }
             };
-            let norm = if folded {
-                (start | IN_ARENA, out.arena.len())
+            let form = if folded {
+                let start = out.arena_ends.last().copied().unwrap_or(0);
+                out.arena_ends.push(out.arena.len());
+                block.in_arena |= bit;
+                &out.arena[start..]
             } else {
-                (t.span.start, t.span.end)
+                raw
             };
-            let id = g.word_id(out.norm(norm));
-            let (node, kinds) = id.map_or((ROOT, 0), |id| g.root(id));
-            out.tokens.push(TokenWord {
-                norm,
-                id: id.unwrap_or(NO_WORD),
-                node,
-                kinds,
-                upper,
-            });
+            if upper {
+                block.upper |= bit;
+            }
+            out.ids.push(g.word_id(form).unwrap_or(NO_WORD));
+        }
+        if !tokens.is_empty() {
+            out.blocks.push(block);
         }
         out
     }
 
-    fn norm(&self, (start, end): (usize, usize)) -> &str {
-        if start & IN_ARENA != 0 {
-            &self.arena[start & !IN_ARENA..end]
-        } else {
-            &self.text[start..end]
+    /// The normal form of token `i`.
+    fn norm(&self, i: usize) -> &str {
+        let block = &self.blocks[i / 64];
+        let bit = 1u64 << (i % 64);
+        if block.in_arena & bit == 0 {
+            return self.tokens[i].text(self.text);
         }
+        let k = block.before + (block.in_arena & (bit - 1)).count_ones() as usize;
+        let start = if k == 0 { 0 } else { self.arena_ends[k - 1] };
+        &self.arena[start..self.arena_ends[k]]
     }
 
     pub fn len(&self) -> usize {
-        self.tokens.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.tokens.is_empty()
+        self.ids.is_empty()
     }
 
     /// The interned word of token `i`, if some phrase uses it.
     pub fn id(&self, i: usize) -> Option<WordId> {
-        let id = self.tokens[i].id;
+        let id = self.ids[i];
         (id != NO_WORD).then_some(id)
+    }
+
+    /// The trie node and kinds of token `i` as a one-word phrase.
+    fn root(&self, i: usize) -> (NodeId, u32) {
+        match self.ids[i] {
+            NO_WORD => (ROOT, 0),
+            id => self.roots[id as usize],
+        }
     }
 
     /// The trie node of token `i` as a one-word phrase ([`ROOT`]: none).
     pub fn node(&self, i: usize) -> NodeId {
-        self.tokens[i].node
+        self.root(i).0
     }
 
     /// Token `i` starts with an uppercase letter.
     pub fn starts_upper(&self, i: usize) -> bool {
-        self.tokens[i].upper
+        self.blocks[i / 64].upper & (1u64 << (i % 64)) != 0
     }
 
     /// The kinds of token `i` as a one-word phrase, as a [`Kind::bit`] mask.
     pub fn kinds(&self, i: usize) -> u32 {
-        self.tokens[i].kinds
+        self.root(i).1
     }
 }
 
@@ -588,7 +623,7 @@ impl std::ops::Index<usize> for TokenWords<'_> {
     type Output = str;
 
     fn index(&self, i: usize) -> &str {
-        self.norm(self.tokens[i].norm)
+        self.norm(i)
     }
 }
 
@@ -613,6 +648,28 @@ mod tests {
         for &id in g.words.values() {
             let node = g.step(ROOT, id).unwrap_or(ROOT);
             assert_eq!(g.root(id), (node, g.kinds(node)));
+        }
+    }
+
+    #[test]
+    fn token_words_agree_with_norm_and_the_roots() {
+        let g = Grammar::builtin();
+        let text = "“Ünïcödé,” SAID the Spokesman’s aide. ".repeat(20)
+            + "Officials said, according to KCNA, that the U.S. Affairs’ chief told reporters.";
+        let tokens = lex(&text);
+        assert!(tokens.len() > 130);
+        let words = TokenWords::new(&text, &tokens, &g);
+        assert_eq!(words.len(), tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            let raw = t.text(&text);
+            let n = norm(raw);
+            assert_eq!(&words[i], n.as_ref(), "token {i}");
+            let id = g.word_id(&n);
+            assert_eq!(words.id(i), id);
+            let (node, kinds) = id.map_or((ROOT, 0), |id| g.root(id));
+            assert_eq!((words.node(i), words.kinds(i)), (node, kinds));
+            let upper = raw.chars().next().is_some_and(char::is_uppercase);
+            assert_eq!(words.starts_upper(i), upper, "token {i}");
         }
     }
 

@@ -256,30 +256,92 @@ fn next_lexeme(rest: &str) -> Option<(&str, Lexeme)> {
     lexeme(rest).ok()
 }
 
+/// Bytes that end an ASCII word wherever they follow it: whitespace and
+/// punctuation that never joins two parts of a word (see [`word`]).
+static ENDS_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = !c.is_ascii_alphanumeric() && !matches!(c, b'\'' | b'-' | b'.' | b'&' | b'_' | b',');
+        b += 1;
+    }
+    t
+};
+
 /// Lexes `text[range]`, pushing tokens with spans relative to `text`.
 pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
-    let mut rest = text;
+    let b = text.as_bytes();
     let mut space_before = true;
-    while !rest.is_empty() {
-        let at = base + (text.len() - rest.len());
+    let mut at = 0;
+    while at < b.len() {
+        let c = b[at];
+        if matches!(c, b' ' | b'\t'..=b'\r') {
+            space_before = true;
+            at += 1;
+            continue;
+        }
+        if c.is_ascii_punctuation() && c != b'\'' && c != b'"' {
+            out.push(Token {
+                span: Span::new(base + at, base + at + 1),
+                kind: TokenKind::Punct,
+                space_before,
+            });
+            space_before = false;
+            at += 1;
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            // The common word: ASCII letters and digits up to a byte that
+            // surely ends it; anything else is read as `next_lexeme` reads it.
+            let mut end = at + 1;
+            while end < b.len() && b[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            // An ASCII joiner not followed by what it joins ends it too.
+            let ends = |end: usize| match (b.get(end), b.get(end + 1)) {
+                (None, _) => true,
+                (Some(&j), _) if ENDS_WORD[j as usize] => true,
+                (Some(&j), None) => j.is_ascii(),
+                (Some(&b','), Some(&n)) if n.is_ascii() => {
+                    !(b[end - 1].is_ascii_digit() && n.is_ascii_digit())
+                }
+                (Some(&j), Some(&n)) => j.is_ascii() && n.is_ascii() && !n.is_ascii_alphanumeric(),
+            };
+            if !ends(end) {
+                end = match next_lexeme(&text[at..]) {
+                    Some((next, _)) => text.len() - next.len(),
+                    None => end,
+                };
+            }
+            out.push(Token {
+                span: Span::new(base + at, base + end),
+                kind: TokenKind::Word,
+                space_before,
+            });
+            space_before = false;
+            at = end;
+            continue;
+        }
+        let rest = &text[at..];
         // Every alternative consumes at least one char, and `punct` accepts
         // anything that is not space, so this cannot fail on non-empty input.
         let Some((next, lexeme)) = next_lexeme(rest) else {
             break;
         };
-        let end = base + (text.len() - next.len());
+        let end = text.len() - next.len();
         match lexeme {
             Lexeme::Space => space_before = true,
             Lexeme::Token(kind) => {
                 out.push(Token {
-                    span: Span::new(at, end),
+                    span: Span::new(base + at, base + end),
                     kind,
                     space_before,
                 });
                 space_before = false;
             }
         }
-        rest = next;
+        at = end;
     }
 }
 
@@ -349,6 +411,36 @@ mod tests {
                 same(next_lexeme(rest), lexeme(rest).ok()),
                 "differs at {at}: {rest:?}"
             );
+        }
+    }
+
+    #[test]
+    fn fast_words_read_as_the_nom_parsers_do() {
+        // The lexer built from the nom parsers alone.
+        fn reference(text: &str) -> Vec<Token> {
+            let mut out = Vec::new();
+            let (mut rest, mut space_before) = (text, true);
+            while !rest.is_empty() {
+                let at = text.len() - rest.len();
+                let (next, l) = lexeme(rest).expect("lexes");
+                if let Lexeme::Token(kind) = l {
+                    let end = text.len() - next.len();
+                    out.push(Token {
+                        span: Span::new(at, end),
+                        kind,
+                        space_before,
+                    });
+                }
+                space_before = matches!(l, Lexeme::Space);
+                rest = next;
+            }
+            out
+        }
+        let text = "Russia’s U.S. 'x' \"q\" ’90s a.-b 1,5 a,b x- -y café 3,é a'é \t\u{b}\u{c}\r\n\u{7}\u{a0}x AT&T_1 end. e‐f “Q” ‘s’ — – Affairs’ x’é x’ ’’ ’9 ’x 2’3 a’,b” ‘9 é-b a-é 1,é e\u{301}x, x\u{301},5 ab\u{feff}c a\u{200b}b a.b. q‐ ’a 日本語、テスト x\u{2028}y a&& a__b 9,,9 0,9,9 a\u{7}b a(b)c d;e f:g h!i j?k l/m n\"o p“q r”s";
+        for start in 0..text.len() {
+            if let Some(t) = text.get(start..) {
+                assert_eq!(lex(t), reference(t), "{t:?}");
+            }
         }
     }
 

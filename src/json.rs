@@ -1,0 +1,475 @@
+//! The file report as JSON, written by hand: the same bytes as serde_json
+//! gives for the [`Serialize`](serde::Serialize) derives of
+//! [`crate::report`] (compact, or pretty with two-space indents starting at
+//! any depth), without going through serde's per-field machinery, and with
+//! strings scanned for escapes eight bytes at a time. The report is about
+//! six times the size of its input, so this is a good part of the pipeline.
+//!
+//! The unit tests hold both ways of writing to the same bytes.
+
+use std::io::{self, Write};
+
+use crate::report::{AttributionEntry, ClaimEntry, FileReport, SourceEntry, SpanPos, TextSpan};
+
+/// Appends JSON to a buffer, pretty-printed like `serde_json`'s
+/// `PrettyFormatter` (from `level` levels deep) or compact.
+pub struct JsonWriter<'w> {
+    pub out: Vec<u8>,
+    pretty: bool,
+    level: usize,
+    /// `,\n` and the indentation of some level (see [`JsonWriter::pad`]).
+    pad: Vec<u8>,
+    /// Where the buffer goes whenever it grows past [`FLUSH_AT`] between
+    /// claims; without it everything stays in `out`.
+    sink: Option<&'w mut dyn Write>,
+    error: Option<io::Error>,
+}
+
+const FLUSH_AT: usize = 1 << 16;
+
+impl<'w> JsonWriter<'w> {
+    /// A writer into memory, pretty from `level` levels deep, or compact.
+    pub fn new(pretty: bool, level: usize, capacity: usize) -> JsonWriter<'static> {
+        JsonWriter {
+            out: Vec::with_capacity(capacity),
+            pretty,
+            level,
+            pad: Vec::new(),
+            sink: None,
+            error: None,
+        }
+    }
+
+    /// A writer that passes what it writes on to `sink` in pieces.
+    pub fn to_sink(pretty: bool, level: usize, sink: &'w mut dyn Write) -> JsonWriter<'w> {
+        JsonWriter {
+            out: Vec::with_capacity(FLUSH_AT + 4096),
+            pretty,
+            level,
+            pad: Vec::new(),
+            sink: Some(sink),
+            error: None,
+        }
+    }
+
+    /// Writes out what is still buffered (with a sink) and reports the first
+    /// write error.
+    pub fn finish(mut self) -> io::Result<Vec<u8>> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        if let Some(sink) = self.sink.as_mut() {
+            sink.write_all(&self.out)?;
+            self.out.clear();
+        }
+        Ok(self.out)
+    }
+
+    fn maybe_flush(&mut self) {
+        if self.out.len() < FLUSH_AT || self.error.is_some() {
+            return;
+        }
+        if let Some(sink) = self.sink.as_mut() {
+            match sink.write_all(&self.out) {
+                Ok(()) => self.out.clear(),
+                Err(e) => self.error = Some(e),
+            }
+        }
+    }
+
+    pub fn raw(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
+    }
+
+    /// Makes `pad` `,\n` and the indentation of the current level.
+    #[inline]
+    fn pad(&mut self) {
+        let want = 2 + 2 * self.level;
+        if self.pad.len() != want {
+            self.pad.resize(want, b' ');
+            self.pad[..2].copy_from_slice(b",\n");
+        }
+    }
+
+    /// Before an array element or an object key.
+    #[inline]
+    fn item(&mut self, first: bool) {
+        if self.pretty {
+            self.pad();
+            self.out.extend_from_slice(&self.pad[usize::from(first)..]);
+        } else if !first {
+            self.out.push(b',');
+        }
+    }
+
+    fn open(&mut self, mark: u8) {
+        self.level += 1;
+        self.out.push(mark);
+    }
+
+    fn close(&mut self, mark: u8, any: bool) {
+        self.level -= 1;
+        if any && self.pretty {
+            self.pad();
+            self.out.extend_from_slice(&self.pad[1..]);
+        }
+        self.out.push(mark);
+    }
+
+    /// An object key (plain ASCII, no escapes) and the separator after it.
+    #[inline]
+    fn key(&mut self, first: bool, key: &str) {
+        self.item(first);
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out
+            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+    }
+
+    pub fn num(&mut self, mut n: usize) {
+        let mut buf = [0u8; 20];
+        let mut i = buf.len();
+        loop {
+            i -= 1;
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.out.extend_from_slice(&buf[i..]);
+    }
+
+    /// A JSON string, escaped as serde_json escapes it.
+    pub fn str(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        self.out.reserve(bytes.len() + 2);
+        self.out.push(b'"');
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            // Eight bytes at a time while none needs an escape.
+            while let Some(chunk) = bytes.get(i..i + 8) {
+                let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                if has_escape(w) {
+                    break;
+                }
+                i += 8;
+            }
+            let Some(&b) = bytes.get(i) else { break };
+            let esc = ESCAPE[b as usize];
+            i += 1;
+            if esc == 0 {
+                continue;
+            }
+            self.out.extend_from_slice(&bytes[start..i - 1]);
+            start = i;
+            if esc == b'u' {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.extend_from_slice(&[
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[(b >> 4) as usize],
+                    HEX[(b & 0xF) as usize],
+                ]);
+            } else {
+                self.out.extend_from_slice(&[b'\\', esc]);
+            }
+        }
+        self.out.extend_from_slice(&bytes[start..]);
+        self.out.push(b'"');
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.out.extend_from_slice(b"null"),
+        }
+    }
+
+    fn strs(&mut self, list: &[String]) {
+        self.open(b'[');
+        for (k, s) in list.iter().enumerate() {
+            self.item(k == 0);
+            self.str(s);
+        }
+        self.close(b']', !list.is_empty());
+    }
+
+    fn span_pos(&mut self, s: &SpanPos) {
+        self.open(b'{');
+        self.key(true, "start");
+        self.num(s.start);
+        self.key(false, "end");
+        self.num(s.end);
+        self.key(false, "line");
+        self.num(s.line);
+        self.key(false, "column");
+        self.num(s.column);
+        self.close(b'}', true);
+    }
+
+    fn text_span(&mut self, s: &TextSpan) {
+        self.open(b'{');
+        self.key(true, "start");
+        self.num(s.start);
+        self.key(false, "end");
+        self.num(s.end);
+        self.key(false, "text");
+        self.str(&s.text);
+        self.close(b'}', true);
+    }
+
+    fn opt_text_span(&mut self, s: Option<&TextSpan>) {
+        match s {
+            Some(s) => self.text_span(s),
+            None => self.out.extend_from_slice(b"null"),
+        }
+    }
+
+    fn attribution(&mut self, a: &AttributionEntry) {
+        self.open(b'{');
+        self.key(true, "kind");
+        self.str(a.kind);
+        self.key(false, "stance");
+        self.str(a.stance);
+        self.key(false, "cue");
+        self.text_span(&a.cue);
+        self.key(false, "source");
+        self.opt_text_span(a.source.as_ref());
+        self.key(false, "content");
+        self.opt_text_span(a.content.as_ref());
+        self.close(b'}', true);
+    }
+
+    pub fn claim(&mut self, c: &ClaimEntry) {
+        self.open(b'{');
+        self.key(true, "id");
+        self.str(&c.id);
+        self.key(false, "text");
+        self.str(&c.text);
+        self.key(false, "span");
+        self.span_pos(&c.span);
+        self.key(false, "status");
+        self.str(c.status);
+        self.key(false, "reason");
+        self.str(c.reason);
+        self.key(false, "sources");
+        self.strs(&c.sources);
+        self.key(false, "chain");
+        self.strs(&c.chain);
+        self.key(false, "attributions");
+        self.open(b'[');
+        for (k, a) in c.attributions.iter().enumerate() {
+            self.item(k == 0);
+            self.attribution(a);
+        }
+        self.close(b']', !c.attributions.is_empty());
+        for (key, v) in [
+            ("source_kind", c.source_kind),
+            ("cue", c.cue.as_deref()),
+            ("severity", c.severity),
+            ("suppressed", c.suppressed),
+        ] {
+            if let Some(v) = v {
+                self.key(false, key);
+                self.str(v);
+            }
+        }
+        self.close(b'}', true);
+    }
+
+    fn source(&mut self, s: &SourceEntry) {
+        self.open(b'{');
+        self.key(true, "id");
+        self.str(&s.id);
+        self.key(false, "name");
+        self.str(&s.name);
+        self.key(false, "kind");
+        self.str(s.kind);
+        self.key(false, "aliases");
+        self.strs(&s.aliases);
+        self.key(false, "role");
+        self.opt_str(s.role.as_deref());
+        self.close(b'}', true);
+    }
+
+    /// The fields of a file report after those the caller wrote (`first`:
+    /// none were), and the closing brace; the caller opened the object
+    /// with [`JsonWriter::begin_object`].
+    fn report_fields(&mut self, first: bool, publisher: Option<&str>, f: &FileReport) {
+        self.key(first, "publisher");
+        self.opt_str(publisher);
+        self.key(false, "sources");
+        self.open(b'[');
+        for (k, s) in f.sources.iter().enumerate() {
+            self.item(k == 0);
+            self.source(s);
+        }
+        self.close(b']', !f.sources.is_empty());
+        self.key(false, "claims");
+        self.open(b'[');
+        for (k, c) in f.claims.iter().enumerate() {
+            self.item(k == 0);
+            self.claim(c);
+            self.maybe_flush();
+        }
+        self.close(b']', !f.claims.is_empty());
+        self.close(b'}', true);
+    }
+
+    /// A [`FileReport`] object.
+    pub fn file_report(&mut self, f: &FileReport) {
+        self.open(b'{');
+        self.key(true, "path");
+        self.str(&f.path);
+        self.report_fields(false, f.publisher.as_deref(), f);
+    }
+
+    /// An object whose first field is `key` with the JSON `value` as
+    /// written, followed by the fields of a file report but its path.
+    pub fn file_report_with(&mut self, key: &str, value: &[u8], f: &FileReport) {
+        self.open(b'{');
+        self.key(true, key);
+        self.raw(value);
+        self.report_fields(false, f.publisher.as_deref(), f);
+    }
+}
+
+/// Whether any of the eight bytes of `w` is below 0x20, a quote or a
+/// backslash (false positives only cost the byte-by-byte path).
+fn has_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+    (below_space
+        | zero_byte(w ^ (ONES * u64::from(b'"')))
+        | zero_byte(w ^ (ONES * u64::from(b'\\'))))
+        != 0
+}
+
+/// serde_json's escape table: 0 for bytes written as they are.
+static ESCAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b'u';
+        b += 1;
+    }
+    t[0x08] = b'b';
+    t[0x09] = b't';
+    t[0x0A] = b'n';
+    t[0x0C] = b'f';
+    t[0x0D] = b'r';
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::InputType;
+    use crate::grammar::Grammar;
+    use crate::report::{check_bytes, ClaimEntry, FileReport, SourceEntry};
+
+    fn serde_pretty_at(f: &FileReport, level: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        crate::batch::write_pretty_at(&mut out, f, level).unwrap();
+        out
+    }
+
+    fn reports() -> Vec<FileReport> {
+        let g = Grammar::builtin();
+        let texts = [
+            "“We will win,” the mayor said. Reports say otherwise.\n\nSource: Daily",
+            "Tab\there, \"quotes\" and back\\slash, bell\u{7}, del\u{7f}, nul-ish \u{1}\u{1f}, form\u{c}feed\r\n\n“Ünïcödé — ok,” said Ana Lopes, the city’s chief. She said it again.",
+            "",
+            "Officials said the plan, which the minister announced, would cost $5 billion, according to a report by the agency.",
+        ];
+        let mut out: Vec<FileReport> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                check_bytes(&format!("f{i}\"\\.txt"), t.as_bytes(), InputType::Text, &g).unwrap()
+            })
+            .collect();
+        // Every optional field both ways.
+        let mut f = out[1].clone();
+        f.publisher = Some("The \"Daily\"".into());
+        f.sources.push(SourceEntry {
+            id: "S9".into(),
+            name: "x\ny".into(),
+            kind: "person",
+            aliases: vec!["a".into(), "b\u{0}".into()],
+            role: Some("chief".into()),
+        });
+        if let Some(c) = f.claims.first_mut() {
+            c.severity = Some("warning");
+            c.suppressed = Some("inline");
+            c.cue = Some("said".into());
+            c.source_kind = Some("person");
+        }
+        f.claims.push(ClaimEntry {
+            sources: vec!["A".into()],
+            chain: vec![],
+            attributions: vec![],
+            ..f.claims[0].clone()
+        });
+        out.push(f);
+        out
+    }
+
+    #[test]
+    fn pretty_and_compact_are_serde_jsons_bytes() {
+        for f in reports() {
+            for level in [0, 2, 40] {
+                let mut w = JsonWriter::new(true, level, 0);
+                w.file_report(&f);
+                let ours = w.finish().unwrap();
+                assert_eq!(
+                    String::from_utf8(ours).unwrap(),
+                    String::from_utf8(serde_pretty_at(&f, level)).unwrap()
+                );
+            }
+            let mut w = JsonWriter::new(false, 0, 0);
+            w.file_report(&f);
+            assert_eq!(w.finish().unwrap(), serde_json::to_vec(&f).unwrap());
+        }
+    }
+
+    #[test]
+    fn a_sink_receives_the_same_bytes() {
+        let f = reports().swap_remove(1);
+        let mut whole = JsonWriter::new(true, 2, 0);
+        whole.file_report(&f);
+        let mut sunk = Vec::new();
+        let mut w = JsonWriter::to_sink(true, 2, &mut sunk);
+        w.file_report(&f);
+        assert!(w.finish().unwrap().is_empty());
+        assert_eq!(sunk, whole.finish().unwrap());
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json_does() {
+        let mut all = String::new();
+        for c in (0u32..0x80).chain([0xe9, 0x2014, 0x1F600]) {
+            all.push(char::from_u32(c).unwrap());
+        }
+        for s in [
+            all.as_str(),
+            "",
+            "plain text that is longer than eight bytes",
+            "\"",
+            "12345678\\",
+            "1234567\u{1}x",
+        ] {
+            let mut w = JsonWriter::new(false, 0, 0);
+            w.str(s);
+            assert_eq!(w.finish().unwrap(), serde_json::to_vec(s).unwrap(), "{s:?}");
+        }
+    }
+}
