@@ -263,25 +263,35 @@ fn jobs(n: Option<usize>) -> usize {
     n.filter(|&n| n > 0).unwrap_or_else(batch::default_jobs)
 }
 
-/// Checks every input on `jobs` threads; results come back in input order.
-/// Errors for one file do not stop the others.
-fn check_all(engine: &mut Engine, jobs: usize) -> Vec<Result<Checked, FileError>> {
+/// Checks every input on `jobs` threads and hands each result to `each` in
+/// input order, as soon as it and those before it are done. Errors for one
+/// file do not stop the others; an error of `each` stops the run.
+fn check_each<E>(
+    engine: &mut Engine,
+    jobs: usize,
+    each: impl FnMut(Result<Checked, FileError>) -> Result<(), E>,
+) -> Result<(), E> {
     // Settings, types and baselines need the engine: resolved in order first.
     let prepared: Vec<_> = engine
         .inputs()
         .into_iter()
         .map(|input| input.and_then(|i| engine.prepare(&i)))
         .collect();
-    let mut results = Vec::with_capacity(prepared.len());
-    let done: Result<(), std::convert::Infallible> = batch::ordered_map(
+    batch::ordered_map(
         prepared.into_iter(),
         jobs,
         |p| p.and_then(lint::Prepared::run),
-        |r| {
-            results.push(r);
-            Ok(())
-        },
-    );
+        each,
+    )
+}
+
+/// Every result of [`check_each`], for commands that need them all.
+fn check_all(engine: &mut Engine, jobs: usize) -> Vec<Result<Checked, FileError>> {
+    let mut results = Vec::new();
+    let done: Result<(), std::convert::Infallible> = check_each(engine, jobs, |r| {
+        results.push(r);
+        Ok(())
+    });
     let Ok(()) = done;
     results
 }
@@ -337,16 +347,6 @@ fn report_errors(results: &[Result<Checked, FileError>], quiet: bool) -> bool {
     any
 }
 
-fn exit_code(results: &[Result<Checked, FileError>], had_errors: bool) -> u8 {
-    if had_errors {
-        2
-    } else if results.iter().flatten().any(Checked::fails) {
-        1
-    } else {
-        0
-    }
-}
-
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Check {
@@ -363,8 +363,6 @@ fn run(cli: Cli) -> Result<u8> {
                 no_baseline,
                 ..common.options()
             })?;
-            let results = check_all(&mut engine, jobs(common.jobs));
-            let had_errors = report_errors(&results, quiet);
             let stdout = std::io::stdout();
             let format = format.map(Format::from).unwrap_or(if stdout.is_terminal() {
                 Format::Pretty
@@ -382,21 +380,31 @@ fn run(cli: Cli) -> Result<u8> {
                 quiet,
                 color: true,
             };
-            if format == Format::Json {
-                // JSON holds no colour: what the colour stream would do to
-                // it is usually nothing, and its byte-by-byte scan is slow.
-                let mut json = Plain {
+            // JSON holds no colour: what the colour stream would do to it is
+            // usually nothing, and its byte-by-byte scan is slow.
+            let mut json;
+            let w: &mut dyn Write = if format == Format::Json {
+                json = Plain {
                     raw: std::io::stdout().lock(),
                     styled: &mut out,
                     dirty: false,
                 };
-                output::write_all(format, style, &results, &mut json)?;
-                json.flush()?;
+                &mut json
             } else {
-                output::write_all(format, style, &results, &mut out)?;
-            }
-            out.flush()?;
-            Ok(exit_code(&results, had_errors))
+                &mut out
+            };
+            // Each file's report is written as soon as it and the files
+            // before it are done, while the next ones are being analysed.
+            let mut reporter = output::reporter(format, style);
+            let (mut had_errors, mut fails) = (false, false);
+            check_each(&mut engine, jobs(common.jobs), |item| {
+                had_errors |= report_errors(std::slice::from_ref(&item), quiet);
+                fails |= item.as_ref().is_ok_and(Checked::fails);
+                reporter.file(w, &item)
+            })?;
+            reporter.finish(w)?;
+            w.flush()?;
+            Ok(if had_errors { 2 } else { u8::from(fails) })
         }
         Command::Export {
             common,
