@@ -351,3 +351,48 @@ fn usage_errors_exit_two() {
     let out = run(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn dash_credits_participles_questions_and_acts_through_the_binary() {
+    let out = run(&["check", "--format", "json", "samples/voter-voices.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = json(&out);
+    let claims = report["files"][0]["claims"].as_array().expect("claims");
+    let claim = |starts: &str| {
+        claims
+            .iter()
+            .find(|c| c["text"].as_str().unwrap_or("").starts_with(starts))
+            .unwrap_or_else(|| panic!("no claim starting {starts:?}"))
+    };
+    let sources = |c: &serde_json::Value| -> Vec<String> {
+        c["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap().to_string())
+            .collect()
+    };
+    // "“…” ― Name": each quotation credited to its own speaker.
+    let okafor = claim("“She listened");
+    assert_eq!(okafor["status"], "attributed");
+    assert_eq!(sources(okafor), ["Denise Okafor"]);
+    assert_eq!(sources(claim("“I still")), ["Paul Brandt"]);
+    // A participle takes the subject of its clause.
+    let ortiz = claim("Candidate Lena Ortiz");
+    assert_eq!(ortiz["status"], "attributed");
+    assert_eq!(ortiz["cue"], "promising");
+    // A question put to someone is no answer from them.
+    assert_eq!(claim("Her rival")["status"], "unattributed");
+    // A credit paragraph names the speaker of the quotation before it and
+    // is itself no claim.
+    assert_eq!(sources(claim("\"We will not")), ["Tomas Varga"]);
+    assert_eq!(claim("- Tomas Varga")["status"], "none");
+    // Votes and positions are listed, but the article vouches for them.
+    let vote = claim("The county board voted");
+    assert_eq!(vote["status"], "unattributed");
+    assert!(vote["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["stance"] == "act"));
+}
