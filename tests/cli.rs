@@ -396,3 +396,28 @@ fn dash_credits_participles_questions_and_acts_through_the_binary() {
         .iter()
         .any(|a| a["stance"] == "act"));
 }
+
+#[test]
+fn a_reader_that_goes_away_ends_the_run_quietly() {
+    use std::io::Read;
+    // Far more report than a pipe holds, so that whosaid is still writing
+    // when the reader closes its end.
+    let para = "Reports say the mayor will resign. Critics argue the budget is too small.\n\n";
+    let art = tmp("long.txt", para.repeat(20_000).as_bytes());
+    let mut child = bin()
+        .args(["check", "--format", "json", art.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run whosaid");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("some output");
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+}
