@@ -69,6 +69,16 @@ pub fn fingerprint(text: &str) -> String {
     fn add(h: u64, b: u8) -> u64 {
         (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
     }
+    // A character of a word: the space owed before it, if any, is hashed.
+    #[inline(always)]
+    fn word_start(h: u64, gap: &mut bool, word_before: &mut bool) -> u64 {
+        *word_before = true;
+        if std::mem::take(gap) {
+            add(h, b' ')
+        } else {
+            h
+        }
+    }
     // The ASCII whitespace of `char::is_whitespace`.
     let ascii_space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -84,11 +94,7 @@ pub fn fingerprint(text: &str) -> String {
                 gap = word_before;
                 continue;
             }
-            if gap {
-                h = add(h, b' ');
-                gap = false;
-            }
-            word_before = true;
+            h = word_start(h, &mut gap, &mut word_before);
             h = add(h, b);
             // The rest of an ASCII word, which needs no folding.
             while let Some(&b) = bytes.get(i) {
@@ -106,11 +112,7 @@ pub fn fingerprint(text: &str) -> String {
             gap = word_before;
             continue;
         }
-        if gap {
-            h = add(h, b' ');
-            gap = false;
-        }
-        word_before = true;
+        h = word_start(h, &mut gap, &mut word_before);
         for b in fold(c).encode_utf8(&mut [0; 4]).bytes() {
             h = add(h, b);
         }

@@ -77,20 +77,6 @@ pub fn reporter(format: Format, style: Style) -> Box<dyn Reporter> {
     }
 }
 
-/// Writes a whole run in one format.
-pub fn write_all(
-    format: Format,
-    style: Style,
-    items: &[Item],
-    w: &mut dyn Write,
-) -> io::Result<()> {
-    let mut r = reporter(format, style);
-    for item in items {
-        r.file(w, item)?;
-    }
-    r.finish(w)
-}
-
 /// The severity a shown finding is reported with (`--all` shows attributed
 /// claims, which are `off` by default, as `info`).
 fn shown_severity(f: &Finding) -> Severity {
