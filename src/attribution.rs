@@ -357,13 +357,20 @@ impl<'a> Reader<'a> {
             || self.is_number(i)
     }
 
+    /// A numeral ("46", "2,000", "2016-17"), not an ordinal ("the 6th
+    /// Circuit") or a compound that starts with one ("46-year-old").
     fn is_number(&self, i: usize) -> bool {
+        let raw = self.raw(i);
         self.is_word(i)
-            && self
-                .raw(i)
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_digit())
+            && raw.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && !raw.ends_with("st")
+            && !raw.ends_with("nd")
+            && !raw.ends_with("rd")
+            && !raw.ends_with("th")
+            && !raw
+                .split(['-', '‐'])
+                .skip(1)
+                .any(|part| part.chars().any(char::is_alphabetic))
     }
 
     /// Prepositions that stay inside a noun phrase: "spokeswoman for the
@@ -2560,6 +2567,83 @@ impl<'a> Reader<'a> {
     /// The subject of a verb whose left neighbour is a comma:
     /// "X, who …, said", "A spokeswoman, Clara Dumont, said", "Reuters, citing Y, reported".
     fn comma_subject(&self, comma: usize) -> Option<(SourcePhrase, Option<SourcePhrase>)> {
+        self.stacked_appositions(comma)
+            .or_else(|| self.apposition_subject(comma))
+    }
+
+    /// The comma before `comma` that opens the segment ending there, if the
+    /// segment holds no quotation or other clause punctuation.
+    fn comma_before(&self, comma: usize) -> Option<usize> {
+        let prev = (self.lo..comma)
+            .rev()
+            .find(|&k| self.quoted(k) || self.punct(k, ",") || self.punct(k, ";"))?;
+        (self.punct(prev, ",") && !self.quoted(prev) && prev > self.lo && prev + 1 < comma)
+            .then_some(prev)
+    }
+
+    /// Whether the segment describes the name before it, as an age ("31"),
+    /// a relative clause ("whose group is pushing …") or a noun phrase
+    /// ("a super PAC allied with House leadership").
+    fn is_apposition(&self, seg: Range<usize>) -> bool {
+        let first = seg.start;
+        if seg.len() == 1 && self.is_number(first) {
+            return true;
+        }
+        if matches!(self.w(first), "who" | "whose") {
+            return true;
+        }
+        (self.is_det(first) || !self.np_stop(first))
+            && seg.clone().all(|t| !self.quoted(t))
+            && self.np_right(first, seg.end).is_some()
+            && !seg.clone().any(|t| self.cue_at(t).is_some())
+    }
+
+    /// A name followed by two or three appositions: "Mike Shields, president
+    /// of the Fund, a super PAC allied with House leadership, said"; "Ramil
+    /// Carr, 31, a Philadelphia photographer, said". The name is the source.
+    fn stacked_appositions(&self, comma: usize) -> Option<(SourcePhrase, Option<SourcePhrase>)> {
+        let mut last = comma;
+        for depth in 0..3 {
+            let prev = self.comma_before(last)?;
+            if !self.is_apposition(prev + 1..last) {
+                return None;
+            }
+            last = prev;
+            // One apposition is `apposition_subject`'s case.
+            if depth == 0 {
+                continue;
+            }
+            let Some(head) = self.np_left(last - 1, self.lo) else {
+                continue;
+            };
+            if head.clone().any(|t| self.is(t, Kind::Time)) {
+                return None;
+            }
+            let Some(SourcePhrase {
+                phrase: Phrase::Named { name, role, kind },
+                ..
+            }) = self.analyse(head.clone(), false)
+            else {
+                continue;
+            };
+            let first_app_end = (last + 1..comma)
+                .find(|&t| self.punct(t, ","))
+                .unwrap_or(comma);
+            let role = role.or_else(|| Some(strip_article(self.slice(&(last + 1..first_app_end)))));
+            return Some((
+                SourcePhrase {
+                    span: self.span_of(&(head.start..comma)),
+                    tokens: head.start..comma,
+                    phrase: Phrase::Named { name, role, kind },
+                    lenient: false,
+                },
+                None,
+            ));
+        }
+        None
+    }
+
+    fn apposition_subject(&self, comma: usize) -> Option<(SourcePhrase, Option<SourcePhrase>)> {
         let prev = (self.lo..comma)
             .rev()
             .find(|&k| self.quoted(k) || self.punct(k, ",") || self.punct(k, ";"))?;

@@ -196,6 +196,20 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
                 continues,
             };
             match mark {
+                // "…here,“ said Jim": an opening mark typed where a closing
+                // one belongs, told by its place after the words it ends.
+                QuoteMark::DoubleOpen
+                    if stack.iter().any(|o| o.double)
+                        && !is_open_context(text, toks, i, first)
+                        && is_close_context(text, toks, i, end) =>
+                {
+                    while let Some(o) = stack.pop() {
+                        if o.double {
+                            close(o, Some(i), toks[i].span.end, &mut quotes);
+                            break;
+                        }
+                    }
+                }
                 QuoteMark::DoubleOpen => stack.push(opening(true)),
                 QuoteMark::SingleOpen => stack.push(opening(false)),
                 QuoteMark::DoubleClose | QuoteMark::DoubleStraight => {
