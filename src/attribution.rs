@@ -404,6 +404,18 @@ impl<'a> Reader<'a> {
             }
     }
 
+    /// An -ing noun heading a subject after a determiner or modifier: "a
+    /// new ranking says", "the polling shows".
+    fn gerund_head(&self, i: usize) -> bool {
+        i > self.lo
+            && self.w(i).ends_with("ing")
+            && !self.is(i, Kind::Function)
+            && !self.is(i, Kind::Verb)
+            && self.is_word(i - 1)
+            && !self.quoted(i - 1)
+            && (self.is_det(i - 1) || !(self.np_stop(i - 1) || self.is(i - 1, Kind::Function)))
+    }
+
     fn participle(&self, i: usize) -> bool {
         self.is_word(i)
             && !self.capitalised(i)
@@ -609,7 +621,9 @@ impl<'a> Reader<'a> {
                 if self.inner_prep(i) {
                     a <= k && i > lo && !self.np_stop(i - 1)
                 } else {
-                    !self.np_stop(i) || (self.capitalised(i) && !self.is(i, Kind::Function))
+                    !self.np_stop(i)
+                        || (self.capitalised(i) && !self.is(i, Kind::Function))
+                        || (i == k && self.gerund_head(i))
                 }
             } else {
                 self.punct(i, "(")
@@ -1112,6 +1126,53 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// A numeral or number word: "10", "three".
+    fn numeral(&self, i: usize) -> bool {
+        self.is_number(i) || self.tag(i, Kind::Function, "quantifier") && self.w(i) != "most"
+    }
+
+    /// The start of a ratio ending at token `e`: "two in three", "about 4 in
+    /// 10", "nearly nine out of 10", "all but two".
+    fn ratio_start(&self, e: usize) -> Option<usize> {
+        if !self.numeral(e) || e < self.lo + 2 || self.quoted(e) {
+            return None;
+        }
+        let word = |i: usize| (i >= self.lo && self.is_word(i)).then(|| self.w(i));
+        let mut s = match (word(e - 1), word(e - 2)) {
+            (Some("in"), _) => e - 2,
+            (Some("but"), Some("all")) => return Some(e - 2),
+            (Some("of"), Some("out")) if e >= self.lo + 3 => e - 3,
+            _ => return None,
+        };
+        if !self.numeral(s) {
+            return None;
+        }
+        // "about", "nearly", "more than", "fewer than"
+        if s > self.lo && word(s - 1) == Some("than") && s >= self.lo + 2 {
+            if matches!(word(s - 2), Some("more" | "fewer" | "less")) {
+                s -= 2;
+            }
+        } else if s > self.lo
+            && matches!(
+                word(s - 1),
+                Some(
+                    "about"
+                        | "nearly"
+                        | "almost"
+                        | "roughly"
+                        | "around"
+                        | "only"
+                        | "just"
+                        | "over"
+                        | "some"
+                )
+            )
+        {
+            s -= 1;
+        }
+        Some(s)
+    }
+
     /// "Seventy-four percent of Democratic voters": the speakers are the
     /// voters; returns the part that names them.
     fn partitive_start(&self, r: Range<usize>) -> Range<usize> {
@@ -1490,18 +1551,30 @@ impl<'a> Reader<'a> {
                 a.venue.get_or_insert(venue);
             }
         }
-        // "X defended the route and said …": the second verb shares the
-        // first one's subject, so the first one's content ends before "and".
+        // "X defended the route and said …", "X replied before adding …",
+        // "X remarked …, noting …": the second verb shares the first one's
+        // subject, so the first one's content ends before the second verb.
         for k in 1..out.len() {
             let c = out[k].cue_tokens.start;
             let mut t = c;
             while t > self.lo && self.skippable_before_cue(t - 1) {
                 t -= 1;
             }
-            let and = t
-                .checked_sub(1)
-                .filter(|&a| a >= self.lo && matches!(self.w(a), "and" | "but") && !self.quoted(a));
-            let Some(and) = and else { continue };
+            let linked = t.checked_sub(1).filter(|&a| {
+                a >= self.lo
+                    && !self.quoted(a)
+                    && (matches!(self.w(a), "and" | "but")
+                        || (self.w(c).ends_with("ing")
+                            && (matches!(
+                                self.w(a),
+                                "before" | "after" | "while" | "by" | "without" | "when" | "upon"
+                            ) || self.punct(a, ","))))
+                    || (self.w(c).ends_with("ing")
+                        && a > self.lo
+                        && self.seg.quote_of(a).is_some_and(|q| q.close == Some(a))
+                        && self.punct(a - 1, ","))
+            });
+            let Some(and) = linked else { continue };
             let and_span = self.seg.tokens[and].span;
             let same = |a: &Attribution, b: &Attribution| match (&a.source, &b.source) {
                 (Some(x), Some(y)) => x.tokens == y.tokens,
@@ -2145,6 +2218,15 @@ impl<'a> Reader<'a> {
         // not a preposition, a determiner or a conjunction, which would mean
         // the phrase goes on.
         let verb_starts = |e: usize| {
+            // "Trump on Thursday ratcheted up …": a time phrase may come first.
+            let e = match (e + 1 < to
+                && matches!(self.w(e), "on" | "in" | "last" | "this" | "earlier"))
+            .then(|| self.time_phrase_before(e + 2))
+            .flatten()
+            {
+                Some(t) if t == e => e + 2,
+                _ => e,
+            };
             e < to
                 && self.is_word(e)
                 && !self.quoted(e)
@@ -2183,7 +2265,11 @@ impl<'a> Reader<'a> {
                 let p = self.analyse(s..e, false)?;
                 matches!(
                     p.phrase,
-                    Phrase::Named { .. } | Phrase::Pronoun(_) | Phrase::Descriptor { .. }
+                    Phrase::Named { .. }
+                        | Phrase::Pronoun(_)
+                        | Phrase::Descriptor { .. }
+                        | Phrase::Collective(_)
+                        | Phrase::Anonymous(_)
                 )
                 .then_some(p)
             })
@@ -2282,7 +2368,13 @@ impl<'a> Reader<'a> {
                     if subject.is_none() {
                         subject = self.clause_subject(self.clause_begin(left), left);
                     }
-                } else if participle && matches!(self.w(left), "by" | "while") {
+                } else if participle
+                    && left > self.lo
+                    && matches!(
+                        self.w(left),
+                        "by" | "while" | "before" | "after" | "without" | "when" | "upon" | "since"
+                    )
+                {
                     // "He defended the ban by citing a poll", "while urging
                     // his critics to pipe down": the clause's subject acts.
                     subject = before
@@ -2324,7 +2416,11 @@ impl<'a> Reader<'a> {
                             });
                     }
                 } else if let Some(np) = self.np_left(left, self.lo) {
-                    let np = self.partitive_start(np);
+                    let ratio = self.ratio_start(np.end - 1);
+                    let np = match ratio {
+                        Some(start) => start..np.end,
+                        None => self.partitive_start(np),
+                    };
                     let before_np = np.start.checked_sub(1).filter(|&b| b >= self.lo);
                     subject_after_comma = before_np.is_some_and(|b| {
                         self.punct(b, ",")
@@ -2350,9 +2446,18 @@ impl<'a> Reader<'a> {
                                     | "once"
                             )
                     });
-                    subject = self
-                        .analyse(np.clone(), false)
-                        .or_else(|| speech.then(|| self.lenient(np)).flatten());
+                    subject = if ratio.is_some() {
+                        // "Two in three said": a share of a crowd, as vague as the crowd.
+                        Some(SourcePhrase {
+                            span: self.span_of(&np),
+                            phrase: Phrase::Vague(self.slice(&np).trim().to_string()),
+                            tokens: np,
+                            lenient: true,
+                        })
+                    } else {
+                        self.analyse(np.clone(), false)
+                            .or_else(|| speech.then(|| self.lenient(np)).flatten())
+                    };
                 }
             } else if !participle
                 && (self.punct(left, "—") || self.punct(left, "-"))
@@ -2388,10 +2493,15 @@ impl<'a> Reader<'a> {
                             && (self.punct(np.start - 1, ",") || self.quoted(np.start - 1));
                     }
                 }
-            } else if (self.punct(left, ",")
+            } else if ((self.punct(left, ",")
                 || (participle
                     && (self.punct(left, "—") || self.punct(left, "–") || self.punct(left, "-"))))
-                && !self.quoted(left)
+                && !self.quoted(left))
+                // `… "more work to do," noting …`: the comma inside the quote.
+                || (participle
+                    && left > self.lo
+                    && self.seg.quote_of(left).is_some_and(|q| q.close == Some(left))
+                    && self.punct(left - 1, ","))
             {
                 if participle {
                     // ", emphasizing that …": the subject of the attribution
@@ -2410,6 +2520,22 @@ impl<'a> Reader<'a> {
                         self.subject_follows_content(subject.as_ref().expect("set").tokens.start);
                 }
             }
+        }
+        // "Noting that …, Trump reminded", "After saying he was nervous, the
+        // man …": an opening participle clause shares the main clause's subject.
+        let opening = participle
+            && (k == self.lo
+                || (k == self.lo + 1
+                    && matches!(
+                        self.w(self.lo),
+                        "after" | "before" | "while" | "since" | "upon" | "when" | "by" | "without"
+                    )));
+        if subject.is_none() && opening {
+            subject = (cue.end..self.hi)
+                .filter(|&c| self.punct(c, ",") && !self.quoted(c))
+                .take(4)
+                .find_map(|c| self.clause_subject(c + 1, self.hi));
+            sub_clause = subject.is_some();
         }
         let mut post = cue.end;
         if subject.is_none() {
