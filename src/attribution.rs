@@ -404,16 +404,21 @@ impl<'a> Reader<'a> {
             }
     }
 
-    /// An -ing noun heading a subject after a determiner or modifier: "a
-    /// new ranking says", "the polling shows".
-    fn gerund_head(&self, i: usize) -> bool {
-        i > self.lo
-            && self.w(i).ends_with("ing")
-            && !self.is(i, Kind::Function)
-            && !self.is(i, Kind::Verb)
-            && self.is_word(i - 1)
-            && !self.quoted(i - 1)
-            && (self.is_det(i - 1) || !(self.np_stop(i - 1) || self.is(i - 1, Kind::Function)))
+    /// A word heading a subject right before its verb that would otherwise
+    /// read as a verb: after a determiner it is a noun ("the note says",
+    /// "the report found"); an -ing word after a modifier is one too ("a new
+    /// ranking says").
+    fn noun_head(&self, i: usize) -> bool {
+        if i <= self.lo || !self.is_word(i - 1) || self.quoted(i - 1) || self.is(i, Kind::Function)
+        {
+            return false;
+        }
+        let after_det = self.tag(i - 1, Kind::Function, "determiner")
+            && !matches!(self.w(i - 1), "that" | "which" | "whose");
+        after_det
+            || (self.w(i).ends_with("ing")
+                && !self.is(i, Kind::Verb)
+                && (self.is_det(i - 1) || !(self.np_stop(i - 1) || self.is(i - 1, Kind::Function))))
     }
 
     fn participle(&self, i: usize) -> bool {
@@ -623,7 +628,7 @@ impl<'a> Reader<'a> {
                 } else {
                     !self.np_stop(i)
                         || (self.capitalised(i) && !self.is(i, Kind::Function))
-                        || (i == k && self.gerund_head(i))
+                        || (i == k && self.noun_head(i))
                 }
             } else {
                 self.punct(i, "(")
@@ -1138,7 +1143,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         let word = |i: usize| (i >= self.lo && self.is_word(i)).then(|| self.w(i));
-        let mut s = match (word(e - 1), word(e - 2)) {
+        let s = match (word(e - 1), word(e - 2)) {
             (Some("in"), _) => e - 2,
             (Some("but"), Some("all")) => return Some(e - 2),
             (Some("of"), Some("out")) if e >= self.lo + 3 => e - 3,
@@ -1147,11 +1152,17 @@ impl<'a> Reader<'a> {
         if !self.numeral(s) {
             return None;
         }
-        // "about", "nearly", "more than", "fewer than"
-        if s > self.lo && word(s - 1) == Some("than") && s >= self.lo + 2 {
-            if matches!(word(s - 2), Some("more" | "fewer" | "less")) {
-                s -= 2;
-            }
+        Some(self.approximation_start(s))
+    }
+
+    /// Widens a quantity starting at `s` over "about", "nearly", "more than".
+    fn approximation_start(&self, s: usize) -> usize {
+        let word = |i: usize| (i >= self.lo && self.is_word(i)).then(|| self.w(i));
+        if s >= self.lo + 2
+            && word(s - 1) == Some("than")
+            && matches!(word(s - 2), Some("more" | "fewer" | "less"))
+        {
+            s - 2
         } else if s > self.lo
             && matches!(
                 word(s - 1),
@@ -1168,9 +1179,28 @@ impl<'a> Reader<'a> {
                 )
             )
         {
-            s -= 1;
+            s - 1
+        } else {
+            s
         }
-        Some(s)
+    }
+
+    /// A share of a crowd ending at token `e`: "42%", "about 4 in 10", "all
+    /// but two". As a subject it is as vague as the crowd.
+    fn share_np(&self, e: usize) -> Option<Range<usize>> {
+        if e > self.lo && self.punct(e, "%") && self.is_number(e - 1) && !self.quoted(e) {
+            return Some(self.approximation_start(e - 1)..e + 1);
+        }
+        self.ratio_start(e).map(|s| s..e + 1)
+    }
+
+    fn vague_share(&self, np: Range<usize>) -> SourcePhrase {
+        SourcePhrase {
+            span: self.span_of(&np),
+            phrase: Phrase::Vague(self.slice(&np).trim().to_string()),
+            tokens: np,
+            lenient: true,
+        }
     }
 
     /// "Seventy-four percent of Democratic voters": the speakers are the
@@ -2087,7 +2117,21 @@ impl<'a> Reader<'a> {
 
     /// "According to X, …" and "…, according to X."
     fn according(&self, cue: Range<usize>, stance: &'static str) -> Option<(Attribution, usize)> {
-        let np = self.np_right_titled(cue.end, self.hi)?;
+        // "according to an archived version of the website", "according to
+        // recently hacked documents": whatever noun phrase follows is the
+        // source, up to the punctuation that closes it.
+        let rest = || {
+            let mut e = (cue.end..self.hi.min(cue.end + MAX_NP))
+                .find(|&k| {
+                    !self.is_word(k) && !self.abbreviation_stop(k) && !self.is_possessive_mark(k)
+                })
+                .unwrap_or(self.hi.min(cue.end + MAX_NP));
+            while e > cue.end && !self.is_word(e - 1) {
+                e -= 1;
+            }
+            (e > cue.end && !self.quoted(cue.end)).then_some(cue.end..e)
+        };
+        let np = self.np_right_titled(cue.end, self.hi).or_else(rest)?;
         // "according to a joint declaration": an unknown thing, not an
         // unnamed person.
         let mut source = self.analyse(np.clone(), false).or_else(|| {
@@ -2147,7 +2191,11 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        let at_front = self.clause_start(cue.start);
+        // "But according to X, …" is at the front too.
+        let at_front = self.clause_start(cue.start)
+            || (cue.start == self.lo + 1
+                && (self.tag(self.lo, Kind::Function, "conjunction")
+                    || self.tag(self.lo, Kind::Function, "adverb")));
         let content = if at_front {
             // Content after the comma that closes the source (and its relay clause).
             let comma = (after..self.hi).find(|&k| self.punct(k, ",") && !self.quoted(k));
@@ -2401,7 +2449,16 @@ impl<'a> Reader<'a> {
                     } else {
                         b.checked_sub(1)
                     };
-                    if let Some(np) = ante_end
+                    let share = ante_end
+                        .filter(|&e| e >= self.lo)
+                        .and_then(|e| self.share_np(e));
+                    if let Some(np) = share {
+                        // "18% who say", "four in 10 who said"
+                        subject = Some(SourcePhrase {
+                            span: self.span_of(&(left..left + 1)),
+                            ..self.vague_share(np)
+                        });
+                    } else if let Some(np) = ante_end
                         .filter(|&e| e >= self.lo)
                         .and_then(|e| self.np_left(e, self.lo))
                     {
@@ -2448,17 +2505,15 @@ impl<'a> Reader<'a> {
                     });
                     subject = if ratio.is_some() {
                         // "Two in three said": a share of a crowd, as vague as the crowd.
-                        Some(SourcePhrase {
-                            span: self.span_of(&np),
-                            phrase: Phrase::Vague(self.slice(&np).trim().to_string()),
-                            tokens: np,
-                            lenient: true,
-                        })
+                        Some(self.vague_share(np))
                     } else {
                         self.analyse(np.clone(), false)
                             .or_else(|| speech.then(|| self.lenient(np)).flatten())
                     };
                 }
+            } else if let Some(np) = self.share_np(left) {
+                // "42% say"
+                subject = Some(self.vague_share(np));
             } else if !participle
                 && (self.punct(left, "—") || self.punct(left, "-"))
                 && !self.quoted(left)

@@ -130,6 +130,14 @@ fn fail(i: &str) -> IResult<&str, &str> {
 }
 
 fn quote(i: &str) -> IResult<&str, QuoteMark> {
+    // Two apostrophes and two backticks are the plain-text double quotes of
+    // older newswire and TeX: ``like this'' or ''like this''.
+    if let Some(rest) = i.strip_prefix("''") {
+        return Ok((rest, QuoteMark::DoubleStraight));
+    }
+    if let Some(rest) = i.strip_prefix("``").filter(|r| !r.starts_with('`')) {
+        return Ok((rest, QuoteMark::DoubleOpen));
+    }
     map(
         take_while_m_n(1, 1, |c| {
             matches!(c, '"' | '“' | '„' | '«' | '”' | '»' | '\'' | '‘' | '’')
@@ -234,6 +242,11 @@ fn next_lexeme(rest: &str) -> Option<(&str, Lexeme)> {
             &rest[1..],
             Lexeme::Token(TokenKind::Quote(QuoteMark::DoubleStraight)),
         ));
+    } else if c == b'`' && b.get(1) == Some(&b'`') && b.get(2) != Some(&b'`') {
+        return Some((
+            &rest[2..],
+            Lexeme::Token(TokenKind::Quote(QuoteMark::DoubleOpen)),
+        ));
     } else if c.is_ascii_graphic() && c != b'\'' {
         return Some((&rest[1..], Lexeme::Token(TokenKind::Punct)));
     } else if c == 0xE2 && b.len() >= 3 && b[1] == 0x80 {
@@ -281,7 +294,15 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
             at += 1;
             continue;
         }
-        if c.is_ascii_punctuation() && c != b'\'' && c != b'"' {
+        if c.is_ascii_punctuation()
+            && c != b'\''
+            && c != b'"'
+            // `` opens a quotation; ``` (a code fence) is punctuation.
+            && !(c == b'`'
+                && b.get(at + 1) == Some(&b'`')
+                && b.get(at + 2) != Some(&b'`')
+                && (at == 0 || b[at - 1] != b'`'))
+        {
             out.push(Token {
                 span: Span::new(base + at, base + at + 1),
                 kind: TokenKind::Punct,
@@ -357,6 +378,29 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         lex(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_backticks_are_double_quotes() {
+        let text = "``Fine,'' he said of the Joneses' ''house.''";
+        let toks = lex(text);
+        let quotes: Vec<_> = toks
+            .iter()
+            .filter_map(|t| match t.kind {
+                TokenKind::Quote(q) => Some((t.text(text), q)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            quotes,
+            [
+                ("``", QuoteMark::DoubleOpen),
+                ("''", QuoteMark::DoubleStraight),
+                ("'", QuoteMark::SingleStraight),
+                ("''", QuoteMark::DoubleStraight),
+                ("''", QuoteMark::DoubleStraight),
+            ]
+        );
     }
 
     #[test]

@@ -226,7 +226,11 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
                                 break;
                             }
                         }
-                    } else if mark == QuoteMark::DoubleStraight {
+                    } else if mark == QuoteMark::DoubleStraight
+                        // A doubled apostrophe opens only where a quotation
+                        // can: "the Joneses'' house" is a typo.
+                        && (toks[i].span.len() == 1 || is_open_context(text, toks, i, first))
+                    {
                         stack.push(opening(true));
                     }
                 }
