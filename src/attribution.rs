@@ -679,7 +679,15 @@ impl<'a> Reader<'a> {
                 } else if self.is_det(i) {
                     end > start && self.inner_prep(i - 1)
                 } else {
-                    !self.np_stop(i) || (self.capitalised(i) && !self.is(i, Kind::Function))
+                    !self.np_stop(i)
+                        || (self.capitalised(i) && !self.is(i, Kind::Function))
+                        // "retired neurosurgeon Ben Carson": a participle modifying the head.
+                        || ((start..i).all(|t| self.is_det(t))
+                            && self.participle(i)
+                            && i + 1 < hi
+                            && self.is_word(i + 1)
+                            && !self.quoted(i + 1)
+                            && !self.np_stop(i + 1))
                 }
             } else {
                 self.punct(i, "(")
@@ -2612,6 +2620,29 @@ impl<'a> Reader<'a> {
                 subject = Some(s);
                 inverted = true;
                 post = np.end;
+            } else if !participle
+                && speech
+                && self.capitalised(cue.start)
+                && (k == self.lo
+                    || (k == self.lo + 1 && matches!(self.w(self.lo), "so" | "and" | "but")))
+            {
+                // An opening inversion: "Said Comey, “…”", "So says a voice at the end".
+                let np = self.np_right(cue.end, self.hi)?;
+                let s = self
+                    .analyse(np.clone(), false)
+                    .or_else(|| self.lenient(np.clone()))?;
+                let next = np.end;
+                let closes = next >= self.hi
+                    || self.punct(next, ",")
+                    || self.punct(next, ":")
+                    || matches!(self.seg.tokens[next].kind, TokenKind::Quote(_));
+                if !closes {
+                    return None;
+                }
+                subject = Some(s);
+                post = (next..self.hi)
+                    .find(|&q| matches!(self.seg.tokens[q].kind, TokenKind::Quote(_)))
+                    .unwrap_or((next + 1).min(self.hi));
             } else {
                 return None;
             }
@@ -2772,6 +2803,11 @@ impl<'a> Reader<'a> {
         }
         if matches!(self.w(first), "who" | "whose") {
             return true;
+        }
+        // "appearing on Fox News right after the speech"
+        if self.w(first).ends_with("ing") && self.participle(first) {
+            return seg.clone().all(|t| !self.quoted(t))
+                && !seg.clone().skip(1).any(|t| self.cue_at(t).is_some());
         }
         (self.is_det(first) || !self.np_stop(first))
             && seg.clone().all(|t| !self.quoted(t))
