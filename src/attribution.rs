@@ -135,7 +135,16 @@ impl Attribution {
     /// or a position to its source, but the article reports it on its own
     /// authority: it is listed, and the claim's status ignores it.
     pub fn vouches(&self) -> bool {
-        self.stance != "act"
+        // "I think …": the writer's own view, listed but not a source.
+        let own_view = matches!(self.stance, "thought" | "intention")
+            && matches!(
+                self.source,
+                Some(SourcePhrase {
+                    phrase: Phrase::Pronoun("speaker"),
+                    ..
+                })
+            );
+        self.stance != "act" && !own_view
     }
 }
 
@@ -1649,21 +1658,12 @@ impl<'a> Reader<'a> {
             }
         }
         // Thoughts and wishes inside someone's words ("he says he wants …")
-        // or the writer's own ("I think") are not attributions of the article.
-        let first_person = |a: &Attribution| {
-            matches!(
-                &a.source,
-                Some(SourcePhrase {
-                    phrase: Phrase::Pronoun("speaker"),
-                    ..
-                })
-            )
-        };
+        // are not attributions of the article. The writer's own ("I think")
+        // are kept, but do not vouch (see `Attribution::vouches`).
         let keep: Vec<bool> = out
             .iter()
             .map(|a| {
-                !(matches!(a.stance, "thought" | "intention" | "act")
-                    && (a.nested_in.is_some() || first_person(a)))
+                !(matches!(a.stance, "thought" | "intention" | "act") && a.nested_in.is_some())
             })
             .collect();
         if keep.iter().any(|k| !k) {
