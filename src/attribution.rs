@@ -1497,12 +1497,17 @@ impl<'a> Reader<'a> {
         if let Some(a) = self.asked_opening() {
             out.push(a);
         }
-        if let Some(a) = self.in_document_opening() {
+        if let Some(a) = self.perspective_opening() {
             out.push(a);
         }
         let mut venue_prefix: Option<(SourcePhrase, usize)> = None;
         let mut i = self.lo;
         while i < self.hi {
+            if let Some((a, end)) = self.in_document(i) {
+                out.push(a);
+                i = end;
+                continue;
+            }
             let Some((n, entries)) = self.cue_at(i) else {
                 i = if self.is_word(i) && !self.quoted(i) {
                     self.skip_non_cue(i).unwrap_or(i + 1)
@@ -1871,35 +1876,113 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// "In an NBC News poll released Monday, 50 percent chose Clinton": a
-    /// document opening the sentence is its source, like "according to".
-    fn in_document_opening(&self) -> Option<Attribution> {
-        let first = (self.lo..self.hi).find(|&k| self.is_word(k))?;
-        if self.w(first) != "in" || self.quoted(first) {
+    /// "In a CNN poll released Monday, 31% said …", "Cruz had 38 percent in a
+    /// Fox poll", "…, as recalled in Burrows's book": a document the claim
+    /// appears in is its source. Returns the attribution and the token after
+    /// the document's noun phrase.
+    fn in_document(&self, i: usize) -> Option<(Attribution, usize)> {
+        if self.w(i) != "in" || self.quoted(i) || i + 1 >= self.hi {
             return None;
         }
-        let comma = (first + 1..(first + 16).min(self.hi))
-            .find(|&k| self.punct(k, ",") && !self.quoted(k))?;
-        let doc =
-            (first + 1..comma).find(|&k| self.is(k, Kind::Document) && !self.capitalised(k))?;
-        // Not "In a statement, Velto said": there the verb carries the attribution.
-        let verb_follows = (comma + 1..self.hi).any(|k| {
-            !self.quoted(k)
-                && (self.is(k, Kind::Speech) || self.is(k, Kind::Verb))
-                && !self.capitalised(k)
-        });
-        if verb_follows {
+        let whole = self.np_right_titled(i + 1, self.hi)?;
+        // "a CNN poll released Monday" reads as one phrase; the document ends
+        // the source, and what describes it is no cue of its own.
+        let head = whole.clone().find(|&k| self.is(k, Kind::Document))?;
+        let np = whole.start..head + 1;
+        let poll = self.tag(head, Kind::Document, "poll");
+        // Any document opening a sentence with no verb of its own ("In a
+        // statement, the party's stance is clear"); a poll anywhere.
+        let opening_alone = self.clause_start(i)
+            && self.is(head, Kind::Document)
+            && !(np.end..self.hi).any(|k| {
+                !self.quoted(k)
+                    && (self.is(k, Kind::Speech) || self.is(k, Kind::Verb))
+                    && !self.capitalised(k)
+            });
+        if !(poll || opening_alone) || self.capitalised(head) || self.quoted(head) {
             return None;
         }
-        let np = first + 1..doc + 1;
         let source = self
             .analyse(np.clone(), false)
             .or_else(|| self.lenient(np.clone()))?;
+        let content = if self.clause_start(i) {
+            let comma = (np.end..self.hi).find(|&k| self.punct(k, ",") && !self.quoted(k))?;
+            self.content_after(comma + 1)
+        } else {
+            self.content_before(self.clause_begin(i), i)
+        };
+        let content = content.map(|c| self.widen_to_quotes(c));
+        Some((
+            Attribution {
+                kind: AttributionKind::AccordingTo,
+                stance: "neutral",
+                cue: self.span_of(&(i..i + 1)),
+                cue_tokens: i..i + 1,
+                source: Some(source),
+                content,
+                venue: None,
+                origin: None,
+                hearsay: None,
+                weasel: false,
+                nested_in: None,
+            },
+            whole.end,
+        ))
+    }
+
+    /// "For most Democrats today, the Clinton years remain the good old
+    /// days", "To Sexton, who has studied the rallies, Tuesday marked a
+    /// turning point": a sentence opened with whose view it is.
+    fn perspective_opening(&self) -> Option<Attribution> {
+        let mut first = (self.lo..self.hi).find(|&k| self.is_word(k))?;
+        if self.tag(first, Kind::Function, "conjunction") {
+            first += 1;
+        }
+        if first >= self.hi || self.quoted(first) {
+            return None;
+        }
+        let (n, entries) = self.phrase_from(
+            first,
+            (first + 4).min(self.hi),
+            false,
+            Kind::Perspective.bit(),
+        )?;
+        let stance = entries.iter().find(|e| e.kind == Kind::Perspective)?.tag;
+        let np = self.np_right(first + n, self.hi)?;
+        // The view holder's phrase ends at a comma, perhaps after a relative
+        // clause about them ("To Sexton, who has …, Tuesday …").
+        let mut comma = np.end;
+        // "For most Democrats today, …"
+        while comma < self.hi && self.is(comma, Kind::Time) && !self.capitalised(comma) {
+            comma += 1;
+        }
+        if comma < self.hi
+            && self.punct(comma, ",")
+            && comma + 1 < self.hi
+            && matches!(self.w(comma + 1), "who" | "whose")
+        {
+            comma = (comma + 1..self.hi).find(|&k| self.punct(k, ",") && !self.quoted(k))?;
+        }
+        if comma >= self.hi || !self.punct(comma, ",") || self.quoted(comma) {
+            return None;
+        }
+        let np = np.start..comma.min(np.end);
+        let source = self.analyse(np.clone(), false)?;
+        let holds_views = match &source.phrase {
+            Phrase::Named { kind, .. } => *kind != SourceKind::Document,
+            Phrase::Descriptor { kind, .. } => *kind == SourceKind::Person,
+            Phrase::Pronoun(tag) => *tag != "thing",
+            Phrase::Collective(_) | Phrase::Anonymous(_) | Phrase::Vague(_) => true,
+        };
+        if !holds_views || np.clone().any(|t| self.is(t, Kind::Time)) {
+            return None;
+        }
+        let cue = first..first + n;
         Some(Attribution {
-            kind: AttributionKind::AccordingTo,
-            stance: "neutral",
-            cue: self.span_of(&(first..first + 1)),
-            cue_tokens: first..first + 1,
+            kind: AttributionKind::Indirect,
+            stance,
+            cue: self.span_of(&cue),
+            cue_tokens: cue,
             source: Some(source),
             content: self.content_after(comma + 1),
             venue: None,

@@ -65,6 +65,9 @@ pub enum Kind {
     /// Phrases that start like a cue but are not one: "added to the
     /// confusion", "agreed to pay", "ruled out".
     NotCue,
+    /// Opens a sentence with whose view it is: "For most Democrats, …",
+    /// "To Sexton, …".
+    Perspective,
 }
 
 impl Kind {
@@ -92,6 +95,7 @@ impl Kind {
         ("credit", Kind::Credit),
         ("speech", Kind::Speech),
         ("not-cue", Kind::NotCue),
+        ("perspective", Kind::Perspective),
     ];
 
     /// This kind as a bit in a kind mask ([`Grammar::kinds`]).
@@ -110,7 +114,7 @@ impl Kind {
     /// The tags an entry of this kind may carry (empty: no tag allowed).
     pub fn tags(self) -> &'static [&'static str] {
         match self {
-            Kind::Verb | Kind::VerbObject | Kind::According => &[
+            Kind::Verb | Kind::VerbObject | Kind::According | Kind::Perspective => &[
                 "neutral",
                 "distancing",
                 "endorsing",
@@ -147,6 +151,8 @@ impl Kind {
             ],
             Kind::Abbreviation => &["always", "maybe"],
             Kind::Credit => &["publisher", "byline"],
+            // Untagged documents stay valid: the tag only marks polls.
+            Kind::Document => &["poll"],
             _ => &[],
         }
     }
