@@ -705,20 +705,21 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
-        // The sentence's attributions, moved into their resolutions.
-        let mut resolved: Vec<Resolved> = reader
-            .read()
+        let reading = reader.read();
+        let mentions = reader.name_mentions();
+        // Walk mentions and attribution phrases in reading order. (The
+        // attributions are cloned, not moved: the clones are exactly sized,
+        // and they live in the claims until the report is made.)
+        let mut resolved: Vec<Resolved> = reading
             .attributions
-            .into_iter()
-            .map(|attribution| Resolved {
-                attribution,
+            .iter()
+            .map(|a| Resolved {
+                attribution: a.clone(),
                 source: None,
                 venue: None,
                 origin: None,
             })
             .collect();
-        let mentions = reader.name_mentions();
-        // Walk mentions and attribution phrases in reading order.
         let mut events: Vec<(usize, u8, usize)> = Vec::new();
         for (k, m) in mentions.iter().enumerate() {
             events.push((m.tokens.start, 0, k));
