@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
@@ -46,8 +46,9 @@ pub struct Finding {
     pub claim: usize,
     pub severity: Severity,
     pub suppressed: Option<Suppressed>,
-    /// Hash of the claim's text (see [`baseline::fingerprint`]).
-    pub fingerprint: String,
+    /// Hash of the claim's text (see [`baseline::fingerprint`]), made when
+    /// first asked for ([`Checked::fingerprint`]): most formats never show it.
+    fingerprint: OnceLock<String>,
     pub end_line: usize,
     pub end_column: usize,
 }
@@ -64,6 +65,12 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// The hash of a finding's claim text (see [`baseline::fingerprint`]).
+    pub fn fingerprint<'c>(&'c self, f: &'c Finding) -> &'c str {
+        f.fingerprint
+            .get_or_init(|| baseline::fingerprint(&self.report.claims[f.claim].text))
+    }
+
     /// The findings to show, each with its claim: reported severity, not
     /// suppressed; with `all`, attributed claims too.
     pub fn shown(&self, all: bool) -> impl Iterator<Item = (&Finding, &ClaimEntry)> {
@@ -272,15 +279,15 @@ pub fn check_source_owned(
         if c.reason == "relayed" && relayed_through_trusted(c, rep.publisher.as_deref(), config) {
             severity = config.severity(TRUSTED_RELAY, TRUSTED_RELAY);
         }
-        let fingerprint = baseline::fingerprint(&c.text);
+        let fingerprint = OnceLock::new();
         let suppressed = if severity == Severity::Off {
             None
         } else if sup.covers(c.span.start, c.span.line, c.status, c.reason) {
             Some(Suppressed::Inline)
-        } else if baseline
-            .as_deref_mut()
-            .is_some_and(|m| m.take(c.status, c.reason, &fingerprint))
-        {
+        } else if baseline.as_deref_mut().is_some_and(|m| {
+            let f = fingerprint.get_or_init(|| baseline::fingerprint(&c.text));
+            m.take(c.status, c.reason, f)
+        }) {
             Some(Suppressed::Baseline)
         } else {
             None
@@ -637,7 +644,7 @@ pub fn baseline_of<'a>(files: impl IntoIterator<Item = &'a Checked>) -> Baseline
                 path: baseline::normal_path(&f.report.path),
                 status: c.status.to_string(),
                 reason: c.reason.to_string(),
-                hash: fd.fingerprint.clone(),
+                hash: f.fingerprint(fd).to_string(),
                 text: report::excerpt(&c.text, 60),
             });
         }

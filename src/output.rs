@@ -246,7 +246,7 @@ fn finding_json(c: &Checked, f: &Finding, claim: &ClaimEntry) -> Value {
         "sources": claim.sources,
         "chain": claim.chain,
         "message": provenance_note(claim),
-        "fingerprint": f.fingerprint,
+        "fingerprint": c.fingerprint(f),
     })
 }
 
@@ -571,7 +571,7 @@ fn sarif(items: &[Item], style: Style) -> Value {
                         "snippet": {"text": claim.text},
                     }
                 }}],
-                "partialFingerprints": {"whosaidClaimText/v1": f.fingerprint},
+                "partialFingerprints": {"whosaidClaimText/v1": c.fingerprint(f)},
                 "properties": {"status": claim.status, "sources": claim.sources, "chain": claim.chain},
             });
             if let Some(s) = f.suppressed {

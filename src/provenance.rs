@@ -5,13 +5,12 @@
 //! Resolution follows the article in reading order, so that "he", "the
 //! company" and "Gur chief" mean whoever the article has introduced so far.
 
-use std::collections::{BinaryHeap, HashMap};
+use std::borrow::Cow;
+use std::collections::BinaryHeap;
 
 use rustc_hash::FxHashMap;
 
-use crate::attribution::{
-    Attribution, AttributionKind, Phrase, Reader, Reading, SourceKind, SourcePhrase,
-};
+use crate::attribution::{Attribution, AttributionKind, Phrase, Reader, SourceKind, SourcePhrase};
 use crate::grammar::{Grammar, Kind};
 use crate::segment::{BlockKind, Segmentation};
 use crate::span::Span;
@@ -199,7 +198,15 @@ fn words_of(s: &str) -> Vec<String> {
             while let Some(rest) = t.strip_suffix("'s") {
                 t = rest;
             }
-            t.trim_end_matches('\'').to_string()
+            let keep = t.trim_end_matches('\'').len();
+            match n {
+                // A lowercased copy already made is kept (cut to the trimmed length).
+                Cow::Owned(mut o) => {
+                    o.truncate(keep);
+                    o
+                }
+                Cow::Borrowed(b) => b[..keep].to_string(),
+            }
         })
         .collect()
 }
@@ -616,6 +623,17 @@ fn keep_raw_alias(raw: &str, name: &str) -> bool {
 }
 
 fn clean(s: &str) -> String {
+    // Most names are clean already: ASCII words split by single spaces.
+    let b = s.as_bytes();
+    let ascii_space = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
+    let clean_already = s.is_ascii()
+        && !b.first().is_some_and(ascii_space)
+        && !b.last().is_some_and(ascii_space)
+        && !b.iter().any(|c| matches!(c, b'\t'..=b'\r'))
+        && !b.windows(2).any(|w| w == b"  ");
+    if clean_already {
+        return s.to_string();
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -682,14 +700,16 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     prov.publisher = publisher(text, seg, g, &mut prov.registry);
     // The speaker of the last direct quotation, per paragraph, for quotations
     // that carry on in the next sentence without a new attribution.
-    let mut quote_speaker: HashMap<usize, (EntityId, Vec<EntityId>)> = HashMap::new();
+    let mut quote_speaker: FxHashMap<usize, (EntityId, Vec<EntityId>)> = FxHashMap::default();
     let mut quote_of_claim: Vec<Option<usize>> = Vec::new();
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
         let reading = reader.read();
         let mentions = reader.name_mentions();
-        // Walk mentions and attribution phrases in reading order.
+        // Walk mentions and attribution phrases in reading order. (The
+        // attributions are cloned, not moved: the clones are exactly sized,
+        // and they live in the claims until the report is made.)
         let mut resolved: Vec<Resolved> = reading
             .attributions
             .iter()
@@ -704,8 +724,8 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         for (k, m) in mentions.iter().enumerate() {
             events.push((m.tokens.start, 0, k));
         }
-        for (k, a) in reading.attributions.iter().enumerate() {
-            if let Some(s) = &a.source {
+        for (k, r) in resolved.iter().enumerate() {
+            if let Some(s) = &r.attribution.source {
                 events.push((s.tokens.start, 1, k));
             }
         }
@@ -725,19 +745,21 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                     m.tokens.start,
                 );
             } else {
-                let a = &reading.attributions[k];
-                resolved[k].source = a
+                let a = &resolved[k].attribution;
+                let source = a
                     .source
                     .as_ref()
                     .and_then(|s| prov.registry.resolve(s, text, g));
+                resolved[k].source = source;
             }
         }
-        for (k, a) in reading.attributions.iter().enumerate() {
-            resolved[k].venue = a
+        for r in &mut resolved {
+            let a = &r.attribution;
+            r.venue = a
                 .venue
                 .as_ref()
                 .and_then(|v| prov.registry.resolve(v, text, g));
-            resolved[k].origin = a
+            r.origin = a
                 .origin
                 .as_ref()
                 .and_then(|v| prov.registry.resolve(v, text, g));
@@ -747,15 +769,7 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             .tokens
             .clone()
             .any(|t| seg.token_quote[t].is_some());
-        let mut claim = judge(
-            si,
-            sentence.span,
-            para.kind,
-            has_quote,
-            &reading,
-            resolved,
-            &prov,
-        );
+        let mut claim = judge(si, sentence.span, para.kind, has_quote, resolved, &prov);
         // A credit paragraph ("- Ana Lopes.") names the speaker of the
         // quotation before it: that quotation's claims are hers, and the
         // credit itself is no claim.
@@ -837,8 +851,11 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 });
             if let Some(s) = speaker {
                 quote_speaker.insert(sentence.paragraph, (s, claim.chain.clone()));
+                // Once per quotation (its tokens come in runs), not per token.
+                let mut last = None;
                 for t in sentence.tokens.clone() {
-                    if let Some(q) = seg.token_quote[t] {
+                    if let Some(q) = seg.token_quote[t].filter(|&q| last != Some(q)) {
+                        last = Some(q);
                         quote_speaker.insert(usize::MAX - q as usize, (s, claim.chain.clone()));
                     }
                 }
@@ -863,7 +880,7 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         };
     }
     // Per path: (claim, depth) of attributed claims, latest claim first.
-    let mut attributed_on: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    let mut attributed_on: FxHashMap<usize, Vec<(usize, usize)>> = FxHashMap::default();
     for ci in (0..prov.claims.len()).rev() {
         let Some(q) = quote_of_claim[ci] else {
             continue;
@@ -930,7 +947,6 @@ fn judge(
     span: Span,
     block: BlockKind,
     has_quote: bool,
-    reading: &Reading,
     resolved: Vec<Resolved>,
     prov: &Provenance,
 ) -> Claim {
@@ -1031,7 +1047,7 @@ fn judge(
         if is_heading {
             claim.status = Status::None;
             claim.reason = "heading";
-        } else if has_quote && !reading.attributions.iter().any(Attribution::vouches) {
+        } else if has_quote && !claim.attributions.iter().any(|r| r.attribution.vouches()) {
             claim.reason = "orphan-quote";
         }
         return claim;
@@ -1131,6 +1147,24 @@ fn publisher(text: &str, seg: &Segmentation, g: &Grammar, reg: &mut Registry) ->
 mod tests {
     use crate::document::InputType;
     use crate::grammar::Grammar;
+
+    #[test]
+    fn clean_folds_whitespace_like_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "Kim Jong Un",
+            " Kim  Jong\tUn ",
+            "Kim\nJong",
+            "a\u{a0}b",
+            "Ünïcödé  Name",
+            "x\u{1c}y",
+            "trailing ",
+        ] {
+            let want = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(super::clean(s), want, "{s:?}");
+        }
+    }
 
     fn statuses(text: &str) -> Vec<(String, &'static str, Vec<String>)> {
         let a = crate::analyze(text, InputType::Text, &Grammar::builtin());

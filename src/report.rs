@@ -217,9 +217,10 @@ pub(crate) fn report_of(
     };
     // Sources in order of first use; ids S1, S2…
     let mut used: Vec<EntityId> = Vec::new();
+    let mut seen = vec![false; reg.entities.len()];
     for c in &prov.claims {
         for &e in c.sources.iter().chain(c.chain.iter()) {
-            if !used.contains(&e) {
+            if !std::mem::replace(&mut seen[e], true) {
                 used.push(e);
             }
         }
