@@ -638,6 +638,11 @@ impl<'a> Reader<'a> {
                     !self.np_stop(i)
                         || (self.capitalised(i) && !self.is(i, Kind::Function))
                         || (i == k && self.noun_head(i))
+                        // "the retired neurosurgeon told"
+                        || (a <= k
+                            && self.participle(i)
+                            && i > lo
+                            && self.tag(i - 1, Kind::Function, "determiner"))
                 }
             } else {
                 self.punct(i, "(")
