@@ -460,8 +460,13 @@ impl<'a> Reader<'a> {
         if self.modifier_participle(i) {
             return false;
         }
-        // "those surveyed", "those polled": the participle names the crowd.
-        if self.participle(i) && i > 0 && self.is_word(i - 1) && self.w(i - 1) == "those" {
+        // "those surveyed", "Cuban-Americans polled": the participle names the crowd.
+        if self.participle(i)
+            && i > 0
+            && self.is_word(i - 1)
+            && (self.w(i - 1) == "those"
+                || matches!(w, "polled" | "surveyed" | "questioned" | "interviewed"))
+        {
             return false;
         }
         // Nouns that are also verbs ("a report by", "the poll") stay nouns here.
@@ -818,6 +823,15 @@ impl<'a> Reader<'a> {
         let whole = self.slice(&r).to_string();
         if anonymous_clause {
             return make(Phrase::Anonymous(strip_article(&whole)));
+        }
+        // "most said", "Another said": a quantifier standing alone for a crowd.
+        if words.len() == 1
+            && self.is_det(first)
+            && !self.is_number(first)
+            && (self.is(first, Kind::Vague)
+                || matches!(self.w(first), "another" | "one" | "others"))
+        {
+            return make(Phrase::Vague(whole.trim().to_string()));
         }
         // Head part: before the first inner preposition ("spokeswoman | for the ministry").
         let det = self.is_det(first) && !self.capitalised(first)
@@ -2590,10 +2604,14 @@ impl<'a> Reader<'a> {
                     }
                 } else if let Some(np) = self.np_left(left, self.lo) {
                     let ratio = self.ratio_start(np.end - 1);
+                    let share = np.clone();
                     let np = match ratio {
                         Some(start) => start..np.end,
                         None => self.partitive_start(np),
                     };
+                    // "56 percent of Cuban-Americans polled": a share of a
+                    // crowd, however the crowd is named.
+                    let of_crowd = ratio.is_none() && np.start > share.start;
                     let before_np = np.start.checked_sub(1).filter(|&b| b >= self.lo);
                     subject_after_comma = before_np.is_some_and(|b| {
                         self.punct(b, ",")
@@ -2624,7 +2642,22 @@ impl<'a> Reader<'a> {
                         Some(self.vague_share(np))
                     } else {
                         self.analyse(np.clone(), false)
-                            .or_else(|| speech.then(|| self.lenient(np)).flatten())
+                            .or_else(|| speech.then(|| self.lenient(np.clone())).flatten())
+                            .map(|p| match p.phrase {
+                                Phrase::Named { .. }
+                                | Phrase::Descriptor { .. }
+                                | Phrase::Collective(_)
+                                    if of_crowd =>
+                                {
+                                    SourcePhrase {
+                                        phrase: Phrase::Vague(
+                                            self.slice(&share).trim().to_string(),
+                                        ),
+                                        ..p
+                                    }
+                                }
+                                _ => p,
+                            })
                     };
                 }
             } else if let Some(np) = self.share_np(left) {
@@ -2717,11 +2750,17 @@ impl<'a> Reader<'a> {
             });
             if after_content && !participle {
                 let np = self.np_right(cue.end, self.hi)?;
+                // "said one Republican involved in the planning, who spoke on
+                // condition of anonymity"
+                let anonymous = self.has_phrase(np.end..self.hi, Kind::Anonymous);
                 let s = self
-                    .analyse(np.clone(), false)
+                    .analyse(np.clone(), anonymous)
                     .or_else(|| speech.then(|| self.lenient(np.clone())).flatten())?;
-                let ends =
-                    np.end >= self.hi || !self.is_word(np.end) || self.is(np.end, Kind::Function);
+                // "said one Republican involved in the planning, who …"
+                let ends = np.end >= self.hi
+                    || !self.is_word(np.end)
+                    || self.is(np.end, Kind::Function)
+                    || self.participle(np.end);
                 if !ends {
                     return None;
                 }
@@ -2896,9 +2935,14 @@ impl<'a> Reader<'a> {
     fn comma_before(&self, comma: usize) -> Option<usize> {
         let prev = (self.lo..comma)
             .rev()
-            .find(|&k| self.quoted(k) || self.punct(k, ",") || self.punct(k, ";"))?;
-        (self.punct(prev, ",") && !self.quoted(prev) && prev > self.lo && prev + 1 < comma)
-            .then_some(prev)
+            .find(|&k| !self.quoted(k) && (self.punct(k, ",") || self.punct(k, ";")))?;
+        let ok = self.punct(prev, ",") && prev > self.lo && prev + 1 < comma;
+        // A quotation may sit inside a relative clause only: "Humphrey, who
+        // calls Trump a “sociopath,” said".
+        let quotes_inside = (prev + 1..comma).any(|k| self.quoted(k));
+        (ok && !self.quoted(prev + 1)
+            && (!quotes_inside || matches!(self.w(prev + 1), "who" | "whose")))
+        .then_some(prev)
     }
 
     /// Whether the segment describes the name before it, as an age ("31"),
@@ -2913,7 +2957,10 @@ impl<'a> Reader<'a> {
             return true;
         }
         // "appearing on Fox News right after the speech"
-        if self.w(first).ends_with("ing") && self.participle(first) {
+        let relay = self
+            .cue_at(first)
+            .is_some_and(|(_, e)| e.iter().any(|e| e.kind == Kind::Relay));
+        if self.w(first).ends_with("ing") && self.participle(first) && !relay {
             return seg.clone().all(|t| !self.quoted(t))
                 && !seg.clone().skip(1).any(|t| self.cue_at(t).is_some());
         }
@@ -2933,9 +2980,17 @@ impl<'a> Reader<'a> {
             if !self.is_apposition(prev + 1..last) {
                 return None;
             }
+            // Not a relay ("Reuters, citing two diplomats, reported"): that
+            // names where the words came from, in `apposition_subject`.
+            let relay = self
+                .cue_at(prev + 1)
+                .is_some_and(|(_, e)| e.iter().any(|e| e.kind == Kind::Relay));
+            let participial =
+                self.participle(prev + 1) && self.w(prev + 1).ends_with("ing") && !relay;
             last = prev;
-            // One apposition is `apposition_subject`'s case.
-            if depth == 0 {
+            // One apposition is `apposition_subject`'s case, unless it is a
+            // participle clause ("Durbin, noting the size of the list, said").
+            if depth == 0 && !participial {
                 continue;
             }
             let Some(head) = self.np_left(last - 1, self.lo) else {
