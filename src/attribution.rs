@@ -1570,19 +1570,13 @@ impl<'a> Reader<'a> {
                         }
                     }
                     let source = out[p].source.clone();
-                    out.push(Attribution {
-                        kind: AttributionKind::Indirect,
-                        stance: "neutral",
-                        cue: self.span_of(&cue),
-                        cue_tokens: cue.clone(),
+                    out.push(self.attribution(
+                        AttributionKind::Indirect,
+                        "neutral",
+                        cue.clone(),
                         source,
                         content,
-                        venue: None,
-                        origin: None,
-                        hearsay: None,
-                        weasel: false,
-                        nested_in: None,
-                    });
+                    ));
                     i = np.map_or(cue.end, |r| r.end);
                     continue;
                 }
@@ -1794,19 +1788,13 @@ impl<'a> Reader<'a> {
         let content = self
             .content_after(colon + 1)
             .map(|c| self.widen_to_quotes(c));
-        Some(Attribution {
-            kind: AttributionKind::Indirect,
-            stance: "neutral",
-            cue: self.span_of(&(colon..colon + 1)),
-            cue_tokens: colon..colon + 1,
-            source: Some(source),
+        Some(self.attribution(
+            AttributionKind::Indirect,
+            "neutral",
+            colon..colon + 1,
+            Some(source),
             content,
-            venue: None,
-            origin: None,
-            hearsay: None,
-            weasel: false,
-            nested_in: None,
-        })
+        ))
     }
 
     /// "Here's Clinton in 1992: “…”", "- Philip Bump: “…”": a name, a
@@ -1824,19 +1812,13 @@ impl<'a> Reader<'a> {
             return None;
         }
         let q = &self.seg.quotes[self.seg.token_quote[colon + 1]? as usize];
-        Some(Attribution {
-            kind: AttributionKind::Direct,
-            stance: "neutral",
-            cue: self.span_of(&(colon..colon + 1)),
-            cue_tokens: colon..colon + 1,
-            source: Some(source),
-            content: Some(q.inner),
-            venue: None,
-            origin: None,
-            hearsay: None,
-            weasel: false,
-            nested_in: None,
-        })
+        Some(self.attribution(
+            AttributionKind::Direct,
+            "neutral",
+            colon..colon + 1,
+            Some(source),
+            Some(q.inner),
+        ))
     }
 
     /// A quotation credited with a dash: "“We lost.” ― Ana Lopes" in one
@@ -1880,19 +1862,13 @@ impl<'a> Reader<'a> {
         ) {
             return None;
         }
-        Some(Attribution {
-            kind: AttributionKind::Direct,
-            stance: "neutral",
-            cue: self.span_of(&(dash..name_at)),
-            cue_tokens: dash..name_at,
-            source: Some(source),
-            content: Some(quote.inner),
-            venue: None,
-            origin: None,
-            hearsay: None,
-            weasel: false,
-            nested_in: None,
-        })
+        Some(self.attribution(
+            AttributionKind::Direct,
+            "neutral",
+            dash..name_at,
+            Some(source),
+            Some(quote.inner),
+        ))
     }
 
     /// "In a CNN poll released Monday, 31% said …", "Cruz had 38 percent in a
@@ -1932,19 +1908,13 @@ impl<'a> Reader<'a> {
         };
         let content = content.map(|c| self.widen_to_quotes(c));
         Some((
-            Attribution {
-                kind: AttributionKind::AccordingTo,
-                stance: "neutral",
-                cue: self.span_of(&(i..i + 1)),
-                cue_tokens: i..i + 1,
-                source: Some(source),
+            self.attribution(
+                AttributionKind::AccordingTo,
+                "neutral",
+                i..i + 1,
+                Some(source),
                 content,
-                venue: None,
-                origin: None,
-                hearsay: None,
-                weasel: false,
-                nested_in: None,
-            },
+            ),
             whole.end,
         ))
     }
@@ -1997,19 +1967,13 @@ impl<'a> Reader<'a> {
             return None;
         }
         let cue = first..first + n;
-        Some(Attribution {
-            kind: AttributionKind::Indirect,
+        Some(self.attribution(
+            AttributionKind::Indirect,
             stance,
-            cue: self.span_of(&cue),
-            cue_tokens: cue,
-            source: Some(source),
-            content: self.content_after(comma + 1),
-            venue: None,
-            origin: None,
-            hearsay: None,
-            weasel: false,
-            nested_in: None,
-        })
+            cue,
+            Some(source),
+            self.content_after(comma + 1),
+        ))
     }
 
     /// "Asked about the delay, the minister said …": the question, with no
@@ -2025,19 +1989,13 @@ impl<'a> Reader<'a> {
         };
         let comma = (cue_at + 1..self.hi).find(|&k| self.punct(k, ",") && !self.quoted(k))?;
         let content = self.content_before(cue_at + 1, comma);
-        Some(Attribution {
-            kind: AttributionKind::NoSource,
-            stance: "question",
-            cue: self.span_of(&(cue_at..cue_at + 1)),
-            cue_tokens: cue_at..cue_at + 1,
-            source: None,
+        Some(self.attribution(
+            AttributionKind::NoSource,
+            "question",
+            cue_at..cue_at + 1,
+            None,
             content,
-            venue: None,
-            origin: None,
-            hearsay: None,
-            weasel: false,
-            nested_in: None,
-        })
+        ))
     }
 
     /// The question in "was asked whether …" / "when asked about …": up to
@@ -2052,19 +2010,13 @@ impl<'a> Reader<'a> {
             e -= 1;
         }
         let content = self.content_before(cue.end, e)?;
-        Some(Attribution {
-            kind: AttributionKind::NoSource,
-            stance: "question",
-            cue: self.span_of(&cue),
-            cue_tokens: cue,
-            source: None,
-            content: Some(content),
-            venue: None,
-            origin: None,
-            hearsay: None,
-            weasel: false,
-            nested_in: None,
-        })
+        Some(self.attribution(
+            AttributionKind::NoSource,
+            "question",
+            cue,
+            None,
+            Some(content),
+        ))
     }
 
     fn sourceless(
@@ -2870,6 +2822,30 @@ impl<'a> Reader<'a> {
             weasel: false,
             nested_in: None,
         })
+    }
+
+    /// An attribution with no venue, origin or hearsay of its own.
+    fn attribution(
+        &self,
+        kind: AttributionKind,
+        stance: &'static str,
+        cue: Range<usize>,
+        source: Option<SourcePhrase>,
+        content: Option<Span>,
+    ) -> Attribution {
+        Attribution {
+            kind,
+            stance,
+            cue: self.span_of(&cue),
+            cue_tokens: cue,
+            source,
+            content,
+            venue: None,
+            origin: None,
+            hearsay: None,
+            weasel: false,
+            nested_in: None,
+        }
     }
 
     fn token_at(&self, byte: usize) -> usize {
