@@ -2449,8 +2449,10 @@ impl<'a> Reader<'a> {
         // "Trump's comments", "the attacks", "his plan": a noun, not a verb.
         if k == cue.start && k > self.lo && self.is_word(k - 1) && !self.quoted(k - 1) {
             let before = self.w(k - 1);
+            // "Another said": a pronoun before a verb of speech.
             let det = self.tag(k - 1, Kind::Function, "determiner")
-                && !matches!(before, "that" | "which" | "whose");
+                && !matches!(before, "that" | "which" | "whose")
+                && !(before == "another" && self.is(cue.start, Kind::Speech));
             if det || (before.ends_with("'s") && !self.is(k - 1, Kind::Pronoun)) {
                 return None;
             }
