@@ -566,6 +566,23 @@ impl<'a> Reader<'a> {
                 || self.w(i).ends_with("n't"))
     }
 
+    /// A word that ties an -ing participle to a clause: "by citing", "before
+    /// adding", "after saying".
+    fn participle_link(&self, i: usize) -> bool {
+        self.is_word(i)
+            && matches!(
+                self.w(i),
+                "by" | "while" | "before" | "after" | "without" | "when" | "upon" | "since"
+            )
+    }
+
+    /// A closing quotation mark right after a comma: `"more work to do,"`.
+    fn quoted_comma(&self, i: usize) -> bool {
+        i > self.lo
+            && self.seg.quote_of(i).is_some_and(|q| q.close == Some(i))
+            && self.punct(i - 1, ",")
+    }
+
     fn is_be(&self, i: usize) -> bool {
         matches!(
             self.w(i),
@@ -1167,6 +1184,11 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The word at `i`, if `i` is a word of this sentence.
+    fn word_at(&self, i: usize) -> Option<&str> {
+        (i >= self.lo && i < self.hi && self.is_word(i)).then(|| self.w(i))
+    }
+
     /// A numeral or number word: "10", "three".
     fn numeral(&self, i: usize) -> bool {
         self.is_number(i) || self.tag(i, Kind::Function, "quantifier") && self.w(i) != "most"
@@ -1178,7 +1200,7 @@ impl<'a> Reader<'a> {
         if !self.numeral(e) || e < self.lo + 2 || self.quoted(e) {
             return None;
         }
-        let word = |i: usize| (i >= self.lo && self.is_word(i)).then(|| self.w(i));
+        let word = |i| self.word_at(i);
         let s = match (word(e - 1), word(e - 2)) {
             (Some("in"), _) => e - 2,
             (Some("but"), Some("all")) => return Some(e - 2),
@@ -1193,7 +1215,7 @@ impl<'a> Reader<'a> {
 
     /// Widens a quantity starting at `s` over "about", "nearly", "more than".
     fn approximation_start(&self, s: usize) -> usize {
-        let word = |i: usize| (i >= self.lo && self.is_word(i)).then(|| self.w(i));
+        let word = |i| self.word_at(i);
         if s >= self.lo + 2
             && word(s - 1) == Some("than")
             && matches!(word(s - 2), Some("more" | "fewer" | "less"))
@@ -1630,14 +1652,10 @@ impl<'a> Reader<'a> {
                     && !self.quoted(a)
                     && (matches!(self.w(a), "and" | "but")
                         || (self.w(c).ends_with("ing")
-                            && (matches!(
-                                self.w(a),
-                                "before" | "after" | "while" | "by" | "without" | "when" | "upon"
-                            ) || self.punct(a, ","))))
-                    || (self.w(c).ends_with("ing")
-                        && a > self.lo
-                        && self.seg.quote_of(a).is_some_and(|q| q.close == Some(a))
-                        && self.punct(a - 1, ","))
+                            // Not "since": "has decreased since signing" is a time.
+                            && ((self.participle_link(a) && self.w(a) != "since")
+                                || self.punct(a, ","))))
+                    || (self.w(c).ends_with("ing") && self.quoted_comma(a))
             });
             let Some(and) = linked else { continue };
             let and_span = self.seg.tokens[and].span;
@@ -1919,9 +1937,9 @@ impl<'a> Reader<'a> {
         ))
     }
 
-    /// "For most Democrats today, the Clinton years remain the good old
-    /// days", "To Sexton, who has studied the rallies, Tuesday marked a
-    /// turning point": a sentence opened with whose view it is.
+    /// "To Sexton, who has studied the rallies, Tuesday marked a turning
+    /// point", "In the eyes of most voters today, …": a sentence opened with
+    /// whose view it is (the `perspective` phrases of the grammar).
     fn perspective_opening(&self) -> Option<Attribution> {
         let mut first = (self.lo..self.hi).find(|&k| self.is_word(k))?;
         if self.tag(first, Kind::Function, "conjunction") {
@@ -1941,7 +1959,7 @@ impl<'a> Reader<'a> {
         // The view holder's phrase ends at a comma, perhaps after a relative
         // clause about them ("To Sexton, who has …, Tuesday …").
         let mut comma = np.end;
-        // "For most Democrats today, …"
+        // "To most Democrats today, …"
         while comma < self.hi && self.is(comma, Kind::Time) && !self.capitalised(comma) {
             comma += 1;
         }
@@ -2263,10 +2281,7 @@ impl<'a> Reader<'a> {
         // ", which reported X" / ", citing X"
         let mut origin = None;
         if after < self.hi && self.punct(after, ",") {
-            if let Some((n, _)) = self
-                .cue_at(after + 1)
-                .filter(|(_, e)| e.iter().any(|e| e.kind == Kind::Relay))
-            {
+            if let Some(n) = self.relay_at(after + 1) {
                 if let Some(o) = self.np_right(after + 1 + n, self.hi) {
                     origin = self.analyse(o.clone(), false);
                     after = o.end;
@@ -2500,13 +2515,7 @@ impl<'a> Reader<'a> {
                     if subject.is_none() {
                         subject = self.clause_subject(self.clause_begin(left), left);
                     }
-                } else if participle
-                    && left > self.lo
-                    && matches!(
-                        self.w(left),
-                        "by" | "while" | "before" | "after" | "without" | "when" | "upon" | "since"
-                    )
-                {
+                } else if participle && left > self.lo && self.participle_link(left) {
                     // "He defended the ban by citing a poll", "while urging
                     // his critics to pipe down": the clause's subject acts.
                     subject = before
@@ -2656,10 +2665,7 @@ impl<'a> Reader<'a> {
                     && (self.punct(left, "—") || self.punct(left, "–") || self.punct(left, "-"))))
                 && !self.quoted(left))
                 // `… "more work to do," noting …`: the comma inside the quote.
-                || (participle
-                    && left > self.lo
-                    && self.seg.quote_of(left).is_some_and(|q| q.close == Some(left))
-                    && self.punct(left - 1, ","))
+                || (participle && self.quoted_comma(left))
             {
                 if participle {
                     // ", emphasizing that …": the subject of the attribution
@@ -2681,13 +2687,8 @@ impl<'a> Reader<'a> {
         }
         // "Noting that …, Trump reminded", "After saying he was nervous, the
         // man …": an opening participle clause shares the main clause's subject.
-        let opening = participle
-            && (k == self.lo
-                || (k == self.lo + 1
-                    && matches!(
-                        self.w(self.lo),
-                        "after" | "before" | "while" | "since" | "upon" | "when" | "by" | "without"
-                    )));
+        let opening =
+            participle && (k == self.lo || (k == self.lo + 1 && self.participle_link(self.lo)));
         if subject.is_none() && opening {
             subject = (cue.end..self.hi)
                 .filter(|&c| self.punct(c, ",") && !self.quoted(c))
@@ -2909,7 +2910,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The comma before `comma` that opens the segment ending there, if the
-    /// segment holds no quotation or other clause punctuation.
+    /// segment holds no other clause punctuation, and a quotation only
+    /// inside a relative clause.
     fn comma_before(&self, comma: usize) -> Option<usize> {
         let prev = (self.lo..comma)
             .rev()
@@ -2923,6 +2925,21 @@ impl<'a> Reader<'a> {
         .then_some(prev)
     }
 
+    /// The length of a relay cue at `i` ("citing", "which reported").
+    fn relay_at(&self, i: usize) -> Option<usize> {
+        self.cue_at(i)
+            .filter(|(_, e)| e.iter().any(|e| e.kind == Kind::Relay))
+            .map(|(n, _)| n)
+    }
+
+    /// An -ing participle opening a clause about the name before it
+    /// ("appearing on Fox News right after the speech"); not a relay
+    /// ("Reuters, citing two diplomats, reported"), which names where the
+    /// words came from (see `apposition_subject`).
+    fn participle_clause(&self, i: usize) -> bool {
+        self.participle(i) && self.w(i).ends_with("ing") && self.relay_at(i).is_none()
+    }
+
     /// Whether the segment describes the name before it, as an age ("31"),
     /// a relative clause ("whose group is pushing …") or a noun phrase
     /// ("a super PAC allied with House leadership").
@@ -2934,11 +2951,7 @@ impl<'a> Reader<'a> {
         if matches!(self.w(first), "who" | "whose") {
             return true;
         }
-        // "appearing on Fox News right after the speech"
-        let relay = self
-            .cue_at(first)
-            .is_some_and(|(_, e)| e.iter().any(|e| e.kind == Kind::Relay));
-        if self.w(first).ends_with("ing") && self.participle(first) && !relay {
+        if self.participle_clause(first) {
             return seg.clone().all(|t| !self.quoted(t))
                 && !seg.clone().skip(1).any(|t| self.cue_at(t).is_some());
         }
@@ -2958,13 +2971,7 @@ impl<'a> Reader<'a> {
             if !self.is_apposition(prev + 1..last) {
                 return None;
             }
-            // Not a relay ("Reuters, citing two diplomats, reported"): that
-            // names where the words came from, in `apposition_subject`.
-            let relay = self
-                .cue_at(prev + 1)
-                .is_some_and(|(_, e)| e.iter().any(|e| e.kind == Kind::Relay));
-            let participial =
-                self.participle(prev + 1) && self.w(prev + 1).ends_with("ing") && !relay;
+            let participial = self.participle_clause(prev + 1);
             last = prev;
             // One apposition is `apposition_subject`'s case, unless it is a
             // participle clause ("Durbin, noting the size of the list, said").
@@ -3021,10 +3028,7 @@ impl<'a> Reader<'a> {
             let s = self.analyse(head_np, anonymous)?;
             return Some((s, None));
         }
-        if let Some((n, _)) = self
-            .cue_at(first)
-            .filter(|(_, e)| e.iter().any(|e| e.kind == Kind::Relay))
-        {
+        if let Some(n) = self.relay_at(first) {
             let o = self
                 .np_right(first + n, comma)
                 .and_then(|o| self.analyse(o, false));
