@@ -7,7 +7,9 @@
 //!
 //! `--grammar FILE` (repeatable) adds grammar files, to measure an addition
 //! before it goes into `grammar/`; `--counts` prints the exact matched, gold
-//! and predicted counts, for changes smaller than F1's rounding.
+//! and predicted counts, for changes smaller than F1's rounding; `--cue
+//! WORDS` lists every missed and every unmatched cue with those words, each
+//! with its sentence, to see one cue's cases whole.
 //!
 //! On a PolNeAR JSON Lines file: precision, recall and F1 for cue, source and
 //! content spans, matched one-to-one by overlap exactly as
@@ -56,22 +58,32 @@ fn sentence_at(text: &str, s: usize) -> String {
 
 type Groups = HashMap<String, (usize, Vec<String>)>;
 
-fn group(groups: &mut Groups, key: String, example: String) {
+fn group(groups: &mut Groups, key: String, example: String, keep_all: bool) {
     let e = groups.entry(key).or_default();
     e.0 += 1;
-    if e.1.len() < 3 {
+    if keep_all || e.1.len() < 3 {
         e.1.push(example);
     }
 }
 
-fn polnear(path: &Path, misses: usize, limit: Option<usize>, counts: bool, g: &Grammar) {
+/// What `polnear` prints besides the totals.
+struct Show {
+    misses: usize,
+    limit: Option<usize>,
+    counts: bool,
+    /// Only this cue's misses and false alarms, every one of them.
+    cue: Option<String>,
+}
+
+fn polnear(path: &Path, show: &Show, g: &Grammar) {
     let data = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut totals = [Tally::default(); 3];
     let mut missed_cues = Groups::new();
     let mut false_cues = Groups::new();
     let mut source_misses = Groups::new();
     let mut n = 0;
-    for line in data.lines().take(limit.unwrap_or(usize::MAX)) {
+    let all = |key: &str| show.cue.as_deref() == Some(key);
+    for line in data.lines().take(show.limit.unwrap_or(usize::MAX)) {
         let doc: Value = serde_json::from_str(line).expect("a JSON line");
         let text = doc["text"].as_str().unwrap_or("");
         let score = score_polnear_article(&doc, g);
@@ -82,15 +94,15 @@ fn polnear(path: &Path, misses: usize, limit: Option<usize>, counts: bool, g: &G
         let [cue, source, _] = &score.fields;
         for (gi, _) in cue.gold_hit.iter().enumerate().filter(|(_, h)| !**h) {
             let s = &cue.gold[gi];
-            group(
-                &mut missed_cues,
-                text_of(text, s),
-                sentence_at(text, s[0].0),
-            );
+            let key = text_of(text, s);
+            let keep = all(&key);
+            group(&mut missed_cues, key, sentence_at(text, s[0].0), keep);
         }
         for (pi, _) in cue.predicted_used.iter().enumerate().filter(|(_, u)| !**u) {
             let s = &cue.predicted[pi];
-            group(&mut false_cues, text_of(text, s), sentence_at(text, s[0].0));
+            let key = text_of(text, s);
+            let keep = all(&key);
+            group(&mut false_cues, key, sentence_at(text, s[0].0), keep);
         }
         for (gi, _) in source.gold_hit.iter().enumerate().filter(|(_, h)| !**h) {
             let src = text_of(text, &source.gold[gi]);
@@ -99,13 +111,13 @@ fn polnear(path: &Path, misses: usize, limit: Option<usize>, counts: bool, g: &G
             } else {
                 "(phrase)".into()
             };
-            group(&mut source_misses, shape, src);
+            group(&mut source_misses, shape, src, false);
         }
     }
     for (name, t) in FIELDS.iter().zip(&totals) {
         println!("{}", tally_line(name, t));
     }
-    if counts {
+    if show.counts {
         // Exact counts, for comparing grammar changes finer than F1's rounding.
         for (name, t) in FIELDS.iter().zip(&totals) {
             println!("counts {name} {} {} {}", t.matched, t.gold, t.predicted);
@@ -117,21 +129,31 @@ fn polnear(path: &Path, misses: usize, limit: Option<usize>, counts: bool, g: &G
         totals[1].f1(),
         totals[2].f1()
     );
-    if misses > 0 {
-        let show = |title: &str, m: Groups| {
+    if let Some(cue) = &show.cue {
+        for (title, m) in [("missed", &missed_cues), ("unmatched", &false_cues)] {
+            let Some((count, examples)) = m.get(cue) else {
+                continue;
+            };
+            println!("\n{title} {cue:?}: {count}");
+            for e in examples {
+                println!("  {e}");
+            }
+        }
+    } else if show.misses > 0 {
+        let print = |title: &str, m: Groups| {
             let mut v: Vec<_> = m.into_iter().collect();
             v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
             println!("\n{title}");
-            for (cue, (count, examples)) in v.into_iter().take(misses) {
+            for (cue, (count, examples)) in v.into_iter().take(show.misses) {
                 println!("{count:5}  {cue:?}");
                 for e in examples.iter().take(2) {
                     println!("         {e}");
                 }
             }
         };
-        show("missed gold cues (by cue words):", missed_cues);
-        show("predicted cues not in gold:", false_cues);
-        show(
+        print("missed gold cues (by cue words):", missed_cues);
+        print("predicted cues not in gold:", false_cues);
+        print(
             "missed gold sources (single words, or '(phrase)'):",
             source_misses,
         );
@@ -192,8 +214,16 @@ fn main() {
             .and_then(|i| args.get(i + 1))
             .and_then(|v| v.parse().ok())
     };
-    let misses = flag("--misses").unwrap_or(0);
-    let limit = flag("--limit");
+    let show = Show {
+        misses: flag("--misses").unwrap_or(0),
+        limit: flag("--limit"),
+        counts: args.iter().any(|a| a == "--counts"),
+        cue: args
+            .iter()
+            .position(|a| a == "--cue")
+            .and_then(|i| args.get(i + 1))
+            .map(|c| c.to_lowercase()),
+    };
     let paths: Vec<String> = args
         .iter()
         .enumerate()
@@ -206,7 +236,7 @@ fn main() {
         .map(|(_, a)| a.clone())
         .collect();
     if paths.is_empty() {
-        eprintln!("usage: eval FILE.jsonl [--misses N] [--limit N] | eval DIR...");
+        eprintln!("usage: eval FILE.jsonl [--misses N] [--limit N] [--counts] [--cue WORDS] | eval DIR...");
         std::process::exit(2);
     }
     // `--grammar FILE` (repeatable): try grammar additions without rebuilding.
@@ -221,13 +251,7 @@ fn main() {
         std::process::exit(2)
     });
     if paths[0].ends_with(".jsonl") {
-        polnear(
-            Path::new(&paths[0]),
-            misses,
-            limit,
-            args.iter().any(|a| a == "--counts"),
-            &g,
-        );
+        polnear(Path::new(&paths[0]), &show, &g);
     } else {
         labelled(&paths, &g);
     }

@@ -352,12 +352,16 @@ impl<'a> Reader<'a> {
         ) && !self.quoted(i)
     }
 
-    /// The full stop of "Dr." or "St." inside a noun phrase.
+    /// The full stop of "Dr.", "St." or an initial ("James C. Cacheris")
+    /// inside a noun phrase.
     fn abbreviation_stop(&self, i: usize) -> bool {
         self.punct(i, ".")
             && i > 0
             && !self.seg.tokens[i].space_before
-            && self.is(i - 1, Kind::Abbreviation)
+            && (self.is(i - 1, Kind::Abbreviation) || {
+                let r = self.raw(i - 1);
+                r.len() == 1 && r.starts_with(|c: char| c.is_ascii_uppercase())
+            })
     }
 
     fn is_det(&self, i: usize) -> bool {
@@ -581,6 +585,105 @@ impl<'a> Reader<'a> {
         i > self.lo
             && self.seg.quote_of(i).is_some_and(|q| q.close == Some(i))
             && self.punct(i - 1, ",")
+    }
+
+    /// A cue verb in its bare form ("show", "say", "call"): the grammar also
+    /// lists its third-person form. Verbs whose past is spelt like the bare
+    /// form ("read", "put") are left out: "the sign read" is a past tense.
+    fn bare_form(&self, i: usize) -> bool {
+        let w = self.w(i);
+        let verb = |f: &str| self.g.word_is(f, Kind::Verb) || self.g.word_is(f, Kind::VerbObject);
+        !matches!(
+            w,
+            "read"
+                | "put"
+                | "cast"
+                | "forecast"
+                | "broadcast"
+                | "hit"
+                | "set"
+                | "let"
+                | "cut"
+                | "quit"
+                | "spread"
+                | "bet"
+        ) && !w.ends_with("ed")
+            && !w.ends_with("ing")
+            && (verb(&format!("{w}s"))
+                || verb(&format!("{w}es"))
+                || w.strip_suffix('y')
+                    .is_some_and(|stem| verb(&format!("{stem}ies"))))
+    }
+
+    /// A singular common noun or a name, which cannot be the subject of a
+    /// bare present tense: not a plural, a pronoun, a quantifier, a share
+    /// ("percent", "majority"), a participle, or part of a coordination or a
+    /// prepositional phrase whose head may be further left ("Trump and Cruz
+    /// say", "voters in the state want").
+    fn singular_noun(&self, i: usize) -> bool {
+        if !self.is_word(i)
+            || self.quoted(i)
+            || self.is(i, Kind::Function)
+            || self.is(i, Kind::Pronoun)
+            || self.is(i, Kind::Vague)
+            || self.is(i, Kind::Collective)
+            || self.is_number(i)
+            || self.ly_adverb(i)
+            || self.participle(i)
+        {
+            return false;
+        }
+        let w = self.w(i);
+        if matches!(w, "i" | "you" | "we" | "they") || w.contains('\'') {
+            return false;
+        }
+        let plural = (w.ends_with('s') && !w.ends_with("ss"))
+            || matches!(
+                w,
+                "people"
+                    | "police"
+                    | "men"
+                    | "women"
+                    | "children"
+                    | "staff"
+                    | "media"
+                    | "data"
+                    | "public"
+                    | "personnel"
+                    | "percent"
+                    | "%"
+                    | "majority"
+                    | "minority"
+                    | "plurality"
+                    | "number"
+                    | "half"
+                    | "third"
+                    | "quarter"
+                    | "rest"
+                    | "none"
+                    | "group"
+                    | "team"
+                    | "government"
+                    | "administration"
+                    | "campaign"
+                    | "committee"
+                    | "panel"
+                    | "board"
+                    | "party"
+                    | "family"
+                    | "crowd"
+                    | "audience"
+                    | "jury"
+                    | "couple"
+                    | "pair"
+                    | "lot"
+            );
+        let open = (i.saturating_sub(6).max(self.lo)..i).any(|t| {
+            self.is_word(t)
+                && (matches!(self.w(t), "and" | "&" | "nor" | "both")
+                    || self.tag(t, Kind::Function, "preposition"))
+        });
+        !plural && !open
     }
 
     fn is_be(&self, i: usize) -> bool {
@@ -907,7 +1010,8 @@ impl<'a> Reader<'a> {
                             "of" | "de" | "van" | "von" | "al" | "bin" | "la" | "du" | "del" | "da"
                         ))
             } else {
-                self.is_possessive_mark(i) && run_start < head_end
+                // "Richard J. Durbin": an initial's stop stays in the name.
+                (self.is_possessive_mark(i) || self.abbreviation_stop(i)) && run_start < head_end
             };
             if !ok {
                 break;
@@ -1580,18 +1684,30 @@ impl<'a> Reader<'a> {
                 // ", citing X" after an attribution: the same speaker citing X.
                 // X is where the words came from only if X can be a source
                 // ("citing two diplomats"), not a reason ("citing low growth").
+                // With no attribution before, the clause's subject cites:
+                // "Sanders praised Obama, citing statistics".
                 let after_comma = cue.start > self.lo && self.punct(cue.start - 1, ",");
                 let prev = out.iter().rposition(|a| a.source.is_some());
-                if let (true, Some(p)) = (after_comma, prev) {
+                let subject = match prev {
+                    Some(p) => out[p].source.clone(),
+                    None if after_comma => {
+                        self.clause_subject(self.clause_begin(cue.start - 1), cue.start - 1)
+                    }
+                    None => None,
+                };
+                if let (true, Some(source)) = (after_comma, subject) {
                     let np = self.np_right(cue.end, self.hi);
                     let content = self.content_after(cue.end);
                     let cited = np.clone().and_then(|r| self.analyse(r, false));
-                    if let Some(c) = cited.filter(|c| !matches!(c.phrase, Phrase::Pronoun(_))) {
+                    if let (Some(c), Some(p)) = (
+                        cited.filter(|c| !matches!(c.phrase, Phrase::Pronoun(_))),
+                        prev,
+                    ) {
                         if out[p].origin.is_none() {
                             out[p].origin = Some(c);
                         }
                     }
-                    let source = out[p].source.clone();
+                    let source = Some(source);
                     out.push(self.attribution(
                         AttributionKind::Indirect,
                         "neutral",
@@ -2341,7 +2457,7 @@ impl<'a> Reader<'a> {
     /// spoke …, promising"): after any opening adverbials set off by commas,
     /// the noun phrase right before the clause's first verb.
     fn clause_subject(&self, from: usize, to: usize) -> Option<SourcePhrase> {
-        const MAX_OPENER: usize = 8;
+        const MAX_OPENER: usize = 16;
         let mut s = from;
         for _ in 0..3 {
             let opener = s < to
@@ -2392,6 +2508,17 @@ impl<'a> Reader<'a> {
         }
         if let Some(np) = self.np_right(s, to) {
             ends.push(np.end);
+            // "The mayor left, saying …": a verb the grammar does not know
+            // can run on the phrase; then the first head word ends it.
+            let head = |i: usize| {
+                self.name_word(i)
+                    || self.is(i, Kind::Title)
+                    || self.is(i, Kind::Org)
+                    || self.is(i, Kind::Media)
+                    || self.is(i, Kind::Person)
+                    || self.is(i, Kind::Collective)
+            };
+            ends.extend((s + 1..np.end).filter(|&e| head(e - 1) && !head(e)));
         }
         // "Republicans, who hold the Senate, have blocked …": an apposition
         // or relative clause between the subject and its verb.
@@ -2471,6 +2598,17 @@ impl<'a> Reader<'a> {
             if det || (before.ends_with("'s") && !self.is(k - 1, Kind::Pronoun)) {
                 return None;
             }
+        }
+        // "the TV show", "a phone call", "Trump's talk show": a verb's bare
+        // form right after a singular noun is the end of a compound noun, not
+        // a present tense, which would need a plural subject ("polls show").
+        if k == cue.start
+            && cue.len() == 1
+            && k > self.lo
+            && self.bare_form(cue.start)
+            && self.singular_noun(k - 1)
+        {
+            return None;
         }
         // Speech verbs take any subject; verbs of saying something contested
         // or asking do too. Verbs of confirming, thinking or wanting need a
