@@ -352,6 +352,18 @@ impl<'a> Reader<'a> {
         ) && !self.quoted(i)
     }
 
+    /// A slash joining two names into one: "an NBC News/Wall Street Journal
+    /// poll", "CNN/ORC".
+    fn slash_join(&self, i: usize) -> bool {
+        self.punct(i, "/")
+            && i > self.lo
+            && i + 1 < self.hi
+            && self.capitalised(i - 1)
+            && self.capitalised(i + 1)
+            && !self.seg.tokens[i].space_before
+            && !self.seg.tokens[i + 1].space_before
+    }
+
     /// The full stop of "Dr.", "St." or an initial ("James C. Cacheris")
     /// inside a noun phrase.
     fn abbreviation_stop(&self, i: usize) -> bool {
@@ -775,6 +787,7 @@ impl<'a> Reader<'a> {
                     || self.punct(i, "&")
                     || self.is_possessive_mark(i)
                     || self.abbreviation_stop(i)
+                    || self.slash_join(i)
             };
             if !take {
                 break;
@@ -834,6 +847,7 @@ impl<'a> Reader<'a> {
                     || self.punct(i, "&")
                     || self.is_possessive_mark(i)
                     || self.abbreviation_stop(i)
+                    || self.slash_join(i)
             };
             if !take {
                 break;
@@ -1353,7 +1367,38 @@ impl<'a> Reader<'a> {
         if e > self.lo && self.punct(e, "%") && self.is_number(e - 1) && !self.quoted(e) {
             return Some(self.approximation_start(e - 1)..e + 1);
         }
-        self.ratio_start(e).map(|s| s..e + 1)
+        self.share_start(e).map(|s| s..e + 1)
+    }
+
+    /// Where a share of a crowd ending at `e` starts: a ratio ("4 in 10")
+    /// or a fraction ("about three-quarters", "a majority", "half").
+    fn share_start(&self, e: usize) -> Option<usize> {
+        if let Some(s) = self.ratio_start(e) {
+            return Some(s);
+        }
+        if !self.is_word(e) || self.quoted(e) {
+            return None;
+        }
+        let w = self.w(e);
+        let last = w.rsplit(['-', '‐']).next().unwrap_or(w);
+        if !matches!(
+            last,
+            "half"
+                | "third"
+                | "thirds"
+                | "quarter"
+                | "quarters"
+                | "majority"
+                | "plurality"
+                | "minority"
+        ) {
+            return None;
+        }
+        let s = match self.word_at(e.wrapping_sub(1)) {
+            Some("a" | "one" | "the" | "two" | "three") => e - 1,
+            _ => e,
+        };
+        Some(self.approximation_start(s))
     }
 
     fn vague_share(&self, np: Range<usize>) -> SourcePhrase {
@@ -2028,7 +2073,10 @@ impl<'a> Reader<'a> {
                     && (self.is(k, Kind::Speech) || self.is(k, Kind::Verb))
                     && !self.capitalised(k)
             });
-        if !(poll || opening_alone) || self.capitalised(head) || self.quoted(head) {
+        // A capitalised head is part of a name ("In Poll Position"), unless
+        // a determiner opens the phrase ("in a USA Today/Suffolk University Poll").
+        let named = self.capitalised(head) && !self.is_det(whole.start);
+        if !(poll || opening_alone) || named || self.quoted(head) {
             return None;
         }
         let source = self
@@ -2668,6 +2716,18 @@ impl<'a> Reader<'a> {
                         && self.is_word(left - 1)
                         && !self.quoted(left - 1)
                         && !self.np_stop(left - 1))
+                    // "the report, which concluded": after a comma, only a
+                    // document or a body; else "which" may stand for a clause.
+                    || (self.w(left) == "which"
+                        && left > self.lo + 1
+                        && self.punct(left - 1, ",")
+                        && self.np_left(left - 2, self.lo).is_some_and(|np| {
+                            np.into_iter().any(|t| {
+                                self.is(t, Kind::Document)
+                                    || self.is(t, Kind::Org)
+                                    || self.is(t, Kind::Media)
+                            })
+                        }))
                 {
                     // "Trump, who says he is honored", "many of whom say": the
                     // relative pronoun stands for its antecedent.
@@ -2704,7 +2764,7 @@ impl<'a> Reader<'a> {
                             });
                     }
                 } else if let Some(np) = self.np_left(left, self.lo) {
-                    let ratio = self.ratio_start(np.end - 1);
+                    let ratio = self.share_start(np.end - 1);
                     let share = np.clone();
                     let np = match ratio {
                         Some(start) => start..np.end,
