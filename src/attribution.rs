@@ -1948,6 +1948,12 @@ impl<'a> Reader<'a> {
             return None;
         }
         let np = self.np_right(self.lo, colon).filter(|r| r.end == colon)?;
+        if self
+            .phrase_from(np.start, colon, true, Kind::Label.bit())
+            .is_some_and(|(n, _)| n == np.clone().filter(|&k| self.is_word(k)).count())
+        {
+            return None;
+        }
         let source = self.analyse(np.clone(), false)?;
         // "Poll: …", "Insiders: …", "Historians: …" speak too, as what they are.
         let named = matches!(

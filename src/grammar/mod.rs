@@ -68,6 +68,9 @@ pub enum Kind {
     /// Opens a sentence with whose view it is: "For most Democrats, …",
     /// "To Sexton, …".
     Perspective,
+    /// Heads a line with a colon without being a speaker: "The Latest:",
+    /// "Correction:", "Contributing:".
+    Label,
 }
 
 impl Kind {
@@ -96,6 +99,7 @@ impl Kind {
         ("speech", Kind::Speech),
         ("not-cue", Kind::NotCue),
         ("perspective", Kind::Perspective),
+        ("label", Kind::Label),
     ];
 
     /// This kind as a bit in a kind mask ([`Grammar::kinds`]).
