@@ -755,6 +755,11 @@ impl<'a> Reader<'a> {
                 }
             }
             let take = if self.is_word(i) {
+                // "the bill that Sanders said …": "that" before a name opens
+                // a clause; it determines nothing.
+                if matches!(self.w(i), "that" | "which") && a <= k && self.capitalised(a) {
+                    break;
+                }
                 if self.is_det(i) && a <= k {
                     a = i;
                     // A determiner ends the phrase unless an inner preposition
@@ -2628,6 +2633,12 @@ impl<'a> Reader<'a> {
             {
                 // "Officials, however, said": a parenthetical adverb.
                 k -= 3;
+            } else if let Some(p) = (k > self.lo + 1 && self.punct(k - 1, ","))
+                .then(|| self.aside_before(k - 1))
+                .flatten()
+            {
+                // "Supporters, on the other hand, argued": an aside.
+                k = p;
             } else {
                 break;
             }
@@ -2907,7 +2918,26 @@ impl<'a> Reader<'a> {
             let after_content = at.is_some_and(|l| {
                 self.punct(l, ",") || matches!(self.seg.tokens[l].kind, TokenKind::Quote(_))
             });
-            if after_content && !participle {
+            // "…, implied that Lewandowski …": a clause follows, not a subject.
+            let clause_next = cue.end < self.hi
+                && self.is_word(cue.end)
+                && matches!(
+                    self.w(cue.end),
+                    "that" | "which" | "whose" | "whether" | "if"
+                );
+            if after_content && clause_next {
+                // The clause's subject, or the speaker before: "Trump, in a
+                // tweet on Sunday, implied that …".
+                subject = at
+                    .and_then(|l| self.clause_subject(self.clause_begin(l), l))
+                    .or_else(|| {
+                        before
+                            .iter()
+                            .rev()
+                            .find(|a| a.source.is_some() && a.cue_tokens.end <= k)
+                            .and_then(|prev| prev.source.clone())
+                    });
+            } else if after_content && !participle {
                 let np = self.np_right(cue.end, self.hi)?;
                 // "said one Republican involved in the planning, who spoke on
                 // condition of anonymity"
@@ -3127,6 +3157,39 @@ impl<'a> Reader<'a> {
         (ok && !self.quoted(prev + 1)
             && (!quotes_inside || matches!(self.w(prev + 1), "who" | "whose")))
         .then_some(prev)
+    }
+
+    /// The comma opening an aside that ends at `comma` and follows a word:
+    /// "on the other hand", "in a tweet on Sunday", "for his part". The
+    /// aside opens with a preposition or an adverb and holds no quotation
+    /// and no cue of its own.
+    fn aside_before(&self, comma: usize) -> Option<usize> {
+        const MAX_ASIDE: usize = 8;
+        let p = (comma.saturating_sub(MAX_ASIDE + 1).max(self.lo)..comma)
+            .rev()
+            .find(|&t| self.punct(t, ",") || self.punct(t, ";"))?;
+        let first = p + 1;
+        let opens = first < comma
+            && self.is_word(first)
+            && !self.capitalised(first)
+            && (self.tag(first, Kind::Function, "preposition")
+                || self.tag(first, Kind::Function, "adverb")
+                || self.ly_adverb(first))
+            && !matches!(self.w(first), "including" | "like" | "unlike" | "except");
+        // A venue is an aside too: "in an interview with Fox News".
+        let plain = (first..comma).all(|t| {
+            !self.quoted(t)
+                && self
+                    .cue_at(t)
+                    .is_none_or(|(_, e)| e.iter().all(|e| e.kind == Kind::Venue))
+        });
+        (self.punct(p, ",")
+            && p > self.lo
+            && self.is_word(p - 1)
+            && !self.quoted(p - 1)
+            && opens
+            && plain)
+            .then_some(p)
     }
 
     /// The length of a relay cue at `i` ("citing", "which reported").
