@@ -352,6 +352,17 @@ impl<'a> Reader<'a> {
         ) && !self.quoted(i)
     }
 
+    /// A capitalised word that is also a function word but here starts a
+    /// name, inside a sentence and before another name: "Will Doyle".
+    fn first_name_word(&self, i: usize) -> bool {
+        self.capitalised(i)
+            && !self.initial(i)
+            && !self.line_initial(i)
+            && !self.title_case
+            && i + 1 < self.hi
+            && self.name_word(i + 1)
+    }
+
     /// A slash joining two names into one: "an NBC News/Wall Street Journal
     /// poll", "CNN/ORC".
     fn slash_join(&self, i: usize) -> bool {
@@ -778,7 +789,8 @@ impl<'a> Reader<'a> {
                     a <= k && i > lo && !self.np_stop(i - 1)
                 } else {
                     !self.np_stop(i)
-                        || (self.capitalised(i) && !self.is(i, Kind::Function))
+                        || (self.capitalised(i)
+                            && (!self.is(i, Kind::Function) || self.first_name_word(i)))
                         || (i == k && self.noun_head(i))
                         // "the retired neurosurgeon told"
                         || (a <= k
@@ -837,7 +849,8 @@ impl<'a> Reader<'a> {
                     end > start && self.inner_prep(i - 1)
                 } else {
                     !self.np_stop(i)
-                        || (self.capitalised(i) && !self.is(i, Kind::Function))
+                        || (self.capitalised(i)
+                            && (!self.is(i, Kind::Function) || self.first_name_word(i)))
                         // "retired neurosurgeon Ben Carson": a participle modifying the head.
                         || ((start..i).all(|t| self.is_det(t))
                             && self.participle(i)
