@@ -1716,6 +1716,11 @@ impl<'a> Reader<'a> {
                 i = end;
                 continue;
             }
+            if let Some((a, end)) = self.possessed_noun(i) {
+                out.push(a);
+                i = end;
+                continue;
+            }
             let Some((n, entries)) = self.cue_at(i) else {
                 i = if self.is_word(i) && !self.quoted(i) {
                     self.skip_non_cue(i).unwrap_or(i + 1)
@@ -2179,6 +2184,92 @@ impl<'a> Reader<'a> {
             cue,
             Some(source),
             self.content_after(comma + 1),
+        ))
+    }
+
+    /// A noun of saying or thinking owned by its source: "Trump's claim
+    /// that …", "her attacks on Cruz", "the senator's call for a vote". `i`
+    /// is the possessor's last token; up to two modifiers may stand before
+    /// the noun ("his latest attacks on").
+    fn possessed_noun(&self, i: usize) -> Option<(Attribution, usize)> {
+        if !self.is_word(i) || self.quoted(i) || i + 1 >= self.hi {
+            return None;
+        }
+        let w = self.w(i);
+        let pronoun = match w {
+            "his" | "her" => Some("person"),
+            "their" => Some("group"),
+            _ => None,
+        };
+        let owner_s = w.ends_with("'s") && w.len() > 2;
+        let owner_mark = i + 1 < self.hi && self.is_possessive_mark(i + 1) && w.ends_with('s');
+        if pronoun.is_none() && !owner_s && !owner_mark {
+            return None;
+        }
+        let after = if owner_mark { i + 2 } else { i + 1 };
+        let (start, n, entries) = (after..(after + 3).min(self.hi)).find_map(|t| {
+            let modifiers_ok = (after..t).all(|m| {
+                self.is_word(m)
+                    && !self.quoted(m)
+                    && !self.capitalised(m)
+                    && !self.is(m, Kind::Function)
+                    && self.cue_at(m).is_none()
+            });
+            if !modifiers_ok || self.quoted(t) {
+                return None;
+            }
+            self.phrase_from(t, (t + 4).min(self.hi), false, Kind::Noun.bit())
+                .map(|(n, e)| (t, n, e))
+        })?;
+        let stance = entries.iter().find(|e| e.kind == Kind::Noun)?.tag;
+        let cue = start..start + n;
+        let source = match pronoun {
+            Some(tag) => SourcePhrase {
+                span: self.span_of(&(i..i + 1)),
+                tokens: i..i + 1,
+                phrase: Phrase::Pronoun(tag),
+                lenient: false,
+            },
+            None => {
+                let end = if owner_mark { i + 1 } else { i };
+                let np = self.np_left(end, self.lo)?;
+                let np = np.start..end + 1;
+                let p = self.analyse(np.clone(), false)?;
+                if !matches!(
+                    p.phrase,
+                    Phrase::Named { .. } | Phrase::Descriptor { .. } | Phrase::Collective(_)
+                ) {
+                    return None;
+                }
+                p
+            }
+        };
+        // "claim that …", "call for a vote", "attacks on Cruz": what follows
+        // is the content; a bare noun ("Trump's claim was false") has none here.
+        let last = self.w(cue.end - 1);
+        let content = if cue.end < self.hi && matches!(self.w(cue.end), "that" | "to") {
+            self.content_after(cue.end)
+        } else if self.tag(cue.end - 1, Kind::Function, "preposition") || last == "that" {
+            self.np_right(cue.end, self.hi).map(|r| self.span_of(&r))
+        } else if cue.end < self.hi
+            && self
+                .seg
+                .quote_of(cue.end)
+                .is_some_and(|q| q.open == cue.end)
+        {
+            self.seg.quote_of(cue.end).map(|q| q.inner)
+        } else {
+            None
+        };
+        Some((
+            self.attribution(
+                AttributionKind::Indirect,
+                stance,
+                cue.clone(),
+                Some(source),
+                content,
+            ),
+            cue.end,
         ))
     }
 

@@ -71,6 +71,9 @@ pub enum Kind {
     /// Heads a line with a colon without being a speaker: "The Latest:",
     /// "Correction:", "Contributing:".
     Label,
+    /// A noun of saying or thinking whose possessor is the source: "Trump's
+    /// claim that …", "her attacks on Cruz".
+    Noun,
 }
 
 impl Kind {
@@ -100,6 +103,7 @@ impl Kind {
         ("not-cue", Kind::NotCue),
         ("perspective", Kind::Perspective),
         ("label", Kind::Label),
+        ("noun", Kind::Noun),
     ];
 
     /// This kind as a bit in a kind mask ([`Grammar::kinds`]).
@@ -118,7 +122,7 @@ impl Kind {
     /// The tags an entry of this kind may carry (empty: no tag allowed).
     pub fn tags(self) -> &'static [&'static str] {
         match self {
-            Kind::Verb | Kind::VerbObject | Kind::According | Kind::Perspective => &[
+            Kind::Verb | Kind::VerbObject | Kind::According | Kind::Perspective | Kind::Noun => &[
                 "neutral",
                 "distancing",
                 "endorsing",
