@@ -2620,8 +2620,23 @@ impl<'a> Reader<'a> {
     /// spoke …, promising"): after any opening adverbials set off by commas,
     /// the noun phrase right before the clause's first verb.
     fn clause_subject(&self, from: usize, to: usize) -> Option<SourcePhrase> {
+        self.clause_subject_with(from, to, false)
+    }
+
+    /// [`Self::clause_subject`], taking any noun phrase when `lenient`: a
+    /// verb of speech makes a speaker of whatever its subject is ("One
+    /// operative inside Trump Tower tried …, saying").
+    fn clause_subject_with(&self, from: usize, to: usize, lenient: bool) -> Option<SourcePhrase> {
         const MAX_OPENER: usize = 16;
         let mut s = from;
+        // "And then Trump went …", "But Sanders took …"
+        while s + 1 < to
+            && self.is_word(s)
+            && !self.quoted(s)
+            && (self.tag(s, Kind::Function, "conjunction") || matches!(self.w(s), "then" | "so"))
+        {
+            s += 1;
+        }
         for _ in 0..3 {
             let opener = s < to
                 && self.is_word(s)
@@ -2682,6 +2697,16 @@ impl<'a> Reader<'a> {
                     || self.is(i, Kind::Collective)
             };
             ends.extend((s + 1..np.end).filter(|&e| head(e - 1) && !head(e)));
+            // "One operative inside Trump Tower tried …": a past tense the
+            // grammar does not know ends the phrase too.
+            ends.extend((s + 1..np.end).filter(|&e| {
+                self.is_word(e)
+                    && !self.capitalised(e)
+                    && !self.quoted(e)
+                    && self.w(e).ends_with("ed")
+                    && !self.is_det(e - 1)
+                    && !self.modifier_participle(e)
+            }));
         }
         // "Republicans, who hold the Senate, have blocked …": an apposition
         // or relative clause between the subject and its verb.
@@ -2697,7 +2722,9 @@ impl<'a> Reader<'a> {
             .filter(|&e| e > s)
             .filter_map(past_aside)
             .find_map(|e| {
-                let p = self.analyse(s..e, false)?;
+                let p = self
+                    .analyse(s..e, false)
+                    .or_else(|| lenient.then(|| self.lenient(s..e)).flatten())?;
                 matches!(
                     p.phrase,
                     Phrase::Named { .. }
@@ -2995,7 +3022,9 @@ impl<'a> Reader<'a> {
                         .rev()
                         .find(|a| a.source.is_some() && a.cue_tokens.end <= cue.start)
                         .and_then(|prev| prev.source.clone())
-                        .or_else(|| self.clause_subject(self.clause_begin(left), left));
+                        .or_else(|| {
+                            self.clause_subject_with(self.clause_begin(left), left, speech)
+                        });
                 } else if let Some((s, o)) = self.comma_subject(left) {
                     subject = Some(s);
                     origin = o;
@@ -3208,7 +3237,10 @@ impl<'a> Reader<'a> {
             return None;
         }
         if self.punct(s, ",") {
-            return None;
+            // `said, "It is over."`: a quotation after the comma is the content.
+            let opens_quote =
+                s + 1 < self.hi && self.seg.quote_of(s + 1).is_some_and(|q| q.open == s + 1);
+            return opens_quote.then(|| self.content_after(s + 1)).flatten();
         }
         // Skip leading prepositional phrases and adverbs: "in recent days",
         // "on Monday", "privately"; then "that" opens the content.
