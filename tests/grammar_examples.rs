@@ -61,6 +61,21 @@ fn grammar_examples_read_as_stated() {
                 why.push(format!("cues {cues:?} (want {c:?})"));
             }
         }
+        if let Some(c) = &ex.content {
+            let contents: Vec<&str> = claim
+                .attributions
+                .iter()
+                .filter(|a| {
+                    ex.cue
+                        .as_ref()
+                        .is_none_or(|cue| a.cue.text.eq_ignore_ascii_case(cue))
+                })
+                .filter_map(|a| a.content.as_ref().map(|t| t.text.as_str()))
+                .collect();
+            if !contents.contains(&c.as_str()) {
+                why.push(format!("contents {contents:?} (want {c:?})"));
+            }
+        }
         if !why.is_empty() {
             failures.push(format!(
                 "{file}:{}: {:?}: {}",

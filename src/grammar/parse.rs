@@ -58,6 +58,8 @@ pub struct Example {
     pub source: Option<String>,
     pub cue: Option<String>,
     pub reason: Option<String>,
+    /// The content of the attribution whose cue is `cue` (or of any one).
+    pub content: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,22 +151,30 @@ fn parse_example(ctx: &Ctx, after_kw: &str) -> Result<Example, GrammarError> {
         source: None,
         cue: None,
         reason: None,
+        content: None,
     };
     loop {
         let trimmed = i.trim_start();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             break;
         }
-        let (next, (key, value)) = example_field(i)
-            .map_err(|_| ctx.err(trimmed, "expected key=\"value\" (source, cue or reason)"))?;
+        let (next, (key, value)) = example_field(i).map_err(|_| {
+            ctx.err(
+                trimmed,
+                "expected key=\"value\" (source, cue, reason or content)",
+            )
+        })?;
         match key {
             "source" => ex.source = Some(value.to_string()),
             "cue" => ex.cue = Some(value.to_string()),
             "reason" => ex.reason = Some(value.to_string()),
+            "content" => ex.content = Some(value.to_string()),
             other => {
                 return Err(ctx.err(
                     trimmed,
-                    format!("unknown example field '{other}' (expected source, cue or reason)"),
+                    format!(
+                        "unknown example field '{other}' (expected source, cue, reason or content)"
+                    ),
                 ))
             }
         }
