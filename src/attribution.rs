@@ -787,6 +787,16 @@ impl<'a> Reader<'a> {
                 }
                 if self.inner_prep(i) {
                     a <= k && i > lo && !self.np_stop(i - 1)
+                } else if self.w(i) == "and"
+                    && a <= k
+                    && self.name_word(a)
+                    && i >= lo + 2
+                    && self.name_word(i - 1)
+                    && self.w(i - 2) == "of"
+                {
+                    // "the leaders of Sarovia and Delmora": names joined
+                    // inside a prepositional phrase belong to its head.
+                    true
                 } else {
                     !self.np_stop(i)
                         || (self.capitalised(i)
@@ -2746,6 +2756,29 @@ impl<'a> Reader<'a> {
         stance: &'static str,
         before: &[Attribution],
     ) -> Option<Attribution> {
+        // "agreed on Friday to reopen the border": agreeing to do something
+        // is an act, as "agreed to" is in the grammar.
+        let stance = if stance == "endorsing" {
+            let mut t = cue.end;
+            while t < self.hi
+                && self.is_word(t)
+                && !self.quoted(t)
+                && (self.is(t, Kind::Time)
+                    || (self.tag(t, Kind::Function, "preposition")
+                        && self.w(t) != "to"
+                        && t + 1 < self.hi
+                        && self.is(t + 1, Kind::Time)))
+            {
+                t += 1;
+            }
+            if t > cue.end && t < self.hi && self.w(t) == "to" {
+                "act"
+            } else {
+                stance
+            }
+        } else {
+            stance
+        };
         // Skip auxiliaries and adverbs leftwards: "has unhesitatingly confirmed".
         let mut k = cue.start;
         let mut passive = false;
@@ -2820,6 +2853,16 @@ impl<'a> Reader<'a> {
             && !matches!(self.w(cue.end), "that" | "to")
             && !(cue.end..(cue.end + 6).min(self.hi))
                 .any(|t| self.w(t) == "that" && !self.quoted(t))
+            // "CNN reported at least six", "he reported on Monday", "Politico
+            // reported in 2014": a name or a pronoun says, a time follows.
+            && !(matches!(stance, "neutral" | "distancing" | "endorsing")
+                && k > self.lo
+                && self.is_word(k - 1)
+                && !self.quoted(k - 1)
+                && (self.name_word(k - 1) || self.is(k - 1, Kind::Pronoun)))
+            && !(matches!(stance, "neutral" | "distancing" | "endorsing")
+                && cue.end + 1 < self.hi
+                && (self.is(cue.end + 1, Kind::Time) || self.is_number(cue.end + 1)))
         {
             return None;
         }
@@ -3254,6 +3297,12 @@ impl<'a> Reader<'a> {
             {
                 match self.np_right(s + 1, self.hi) {
                     Some(np) => s = np.end,
+                    // "in 2014", "on Friday"
+                    None if s + 1 < self.hi
+                        && (self.is_number(s + 1) || self.is(s + 1, Kind::Time)) =>
+                    {
+                        s += 2
+                    }
                     None => break,
                 }
             } else if s < self.hi
