@@ -1972,15 +1972,33 @@ impl<'a> Reader<'a> {
     /// "Obama: I'm optimistic Americans will say no" — a speaker, a colon
     /// and their words, the shape of headlines and transcripts.
     fn colon_attribution(&self) -> Option<Attribution> {
-        let colon =
-            (self.lo..(self.lo + 9).min(self.hi)).find(|&k| self.punct(k, ":") && !self.quoted(k));
+        // A transcript quoted whole: `"WALLACE: Let's start …`. Only a
+        // speaker label in capitals counts inside the quotation.
+        let transcript = self.lo + 2 < self.hi
+            && self
+                .seg
+                .quote_of(self.lo)
+                .is_some_and(|q| q.open == self.lo)
+            && self.is_word(self.lo + 1);
+        let lo = if transcript { self.lo + 1 } else { self.lo };
+        let label_caps = |c: usize| {
+            (lo..c).all(|t| !self.is_word(t) || self.raw(t).chars().all(|ch| !ch.is_lowercase()))
+        };
+        let colon = (lo..(lo + 9).min(self.hi)).find(|&k| {
+            self.punct(k, ":") && (!self.quoted(k) || (transcript && k > lo && label_caps(k)))
+        });
         let Some(colon) = colon else {
             return self.colon_quote();
         };
-        if colon == self.lo || (!self.is_word(self.lo) && !self.punct(self.lo, "(")) {
+        if colon == lo || (!self.is_word(lo) && !self.punct(lo, "(")) {
             return None;
         }
-        let np = self.np_right(self.lo, colon).filter(|r| r.end == colon)?;
+        let np = if transcript && self.quoted(colon) {
+            // np_right stops at quoted words; a label of names is the phrase.
+            (colon - lo <= 3 && (lo..colon).all(|t| self.is_word(t))).then_some(lo..colon)?
+        } else {
+            self.np_right(lo, colon).filter(|r| r.end == colon)?
+        };
         if self
             .phrase_from(np.start, colon, true, Kind::Label.bit())
             .is_some_and(|(n, _)| n == np.clone().filter(|&k| self.is_word(k)).count())
@@ -2003,9 +2021,13 @@ impl<'a> Reader<'a> {
         if !named || words_after < 2 || (np.len() == 1 && self.raw(np.start).chars().count() == 1) {
             return None;
         }
-        let content = self
-            .content_after(colon + 1)
-            .map(|c| self.widen_to_quotes(c));
+        let content = self.content_after(colon + 1).map(|c| {
+            if transcript {
+                c
+            } else {
+                self.widen_to_quotes(c)
+            }
+        });
         Some(self.attribution(
             AttributionKind::Indirect,
             "neutral",
