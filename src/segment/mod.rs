@@ -226,10 +226,16 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
                                 break;
                             }
                         }
-                    } else if mark == QuoteMark::DoubleStraight
+                    } else if (mark == QuoteMark::DoubleStraight
                         // A doubled apostrophe opens only where a quotation
                         // can: "the Joneses'' house" is a typo.
-                        && (toks[i].span.len() == 1 || is_open_context(text, toks, i, first))
+                        && (toks[i].span.len() == 1 || is_open_context(text, toks, i, first)))
+                        // "”Mr. Trump embodies …”": a closing mark typed
+                        // where an opening one belongs, with none open.
+                        || (mark == QuoteMark::DoubleClose
+                            && !has_open
+                            && is_open_context(text, toks, i, first)
+                            && !is_close_context(text, toks, i, end))
                     {
                         stack.push(opening(true));
                     }
@@ -755,6 +761,17 @@ mod tests {
         let t = "He left” and came back.";
         assert!(quotes(t).is_empty());
         assert_eq!(sentences(t).len(), 1);
+    }
+
+    #[test]
+    fn closing_mark_typed_as_an_opening_one() {
+        // At the start of a paragraph or after a space, before a word, a
+        // right quotation mark with none open opens one.
+        assert_eq!(
+            quotes("”The levy is unfair. It must go.” ― Ana Lopes"),
+            vec!["The levy is unfair. It must go."]
+        );
+        assert_eq!(quotes("She said ”no” twice."), vec!["no"]);
     }
 
     #[test]
