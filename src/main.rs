@@ -273,13 +273,16 @@ fn jobs(n: Option<usize>) -> usize {
     n.filter(|&n| n > 0).unwrap_or_else(batch::default_jobs)
 }
 
-/// Checks every input on `jobs` threads and hands each result to `each` in
-/// input order, as soon as it and those before it are done. Errors for one
-/// file do not stop the others; an error of `each` stops the run.
-fn check_each<E>(
+/// Checks every input on `jobs` threads, makes each result into what `each`
+/// needs with `then` (on the thread that checked it), and hands that to
+/// `each` in input order, as soon as it and those before it are done.
+/// Errors for one file do not stop the others; an error of `each` stops the
+/// run.
+fn check_each<R: Send, E>(
     engine: &mut Engine,
     jobs: usize,
-    each: impl FnMut(Result<Checked, FileError>) -> Result<(), E>,
+    then: impl Fn(Result<Checked, FileError>) -> R + Sync,
+    each: impl FnMut(R) -> Result<(), E>,
 ) -> Result<(), E> {
     // Settings, types and baselines need the engine: resolved in order first.
     let prepared: Vec<_> = engine
@@ -290,7 +293,7 @@ fn check_each<E>(
     batch::ordered_map(
         prepared.into_iter(),
         jobs,
-        |p| p.and_then(lint::Prepared::run),
+        |p| then(p.and_then(lint::Prepared::run)),
         each,
     )
 }
@@ -298,10 +301,15 @@ fn check_each<E>(
 /// Every result of [`check_each`], for commands that need them all.
 fn check_all(engine: &mut Engine, jobs: usize) -> Vec<Result<Checked, FileError>> {
     let mut results = Vec::new();
-    let done: Result<(), std::convert::Infallible> = check_each(engine, jobs, |r| {
-        results.push(r);
-        Ok(())
-    });
+    let done: Result<(), std::convert::Infallible> = check_each(
+        engine,
+        jobs,
+        |r| r,
+        |r| {
+            results.push(r);
+            Ok(())
+        },
+    );
     let Ok(()) = done;
     results
 }
@@ -341,20 +349,25 @@ fn stdin_size() -> Option<u64> {
 fn report_errors(results: &[Result<Checked, FileError>], quiet: bool) -> bool {
     let mut any = false;
     for r in results {
-        match r {
-            Err(e) => {
-                eprintln!("whosaid: {e}");
-                any = true;
-            }
-            Ok(c) if !quiet => {
-                for n in &c.notes {
-                    eprintln!("whosaid: warning: {}:{n}", c.report.path);
-                }
-            }
-            Ok(_) => {}
+        for line in messages(r, quiet) {
+            eprintln!("{line}");
         }
+        any |= r.is_err();
     }
     any
+}
+
+/// What [`report_errors`] prints for one result.
+fn messages(r: &Result<Checked, FileError>, quiet: bool) -> Vec<String> {
+    match r {
+        Err(e) => vec![format!("whosaid: {e}")],
+        Ok(c) if !quiet => c
+            .notes
+            .iter()
+            .map(|n| format!("whosaid: warning: {}:{n}", c.report.path))
+            .collect(),
+        Ok(_) => Vec::new(),
+    }
 }
 
 fn run(cli: Cli) -> Result<u8> {
@@ -405,13 +418,26 @@ fn run(cli: Cli) -> Result<u8> {
             };
             // Each file's report is written as soon as it and the files
             // before it are done, while the next ones are being analysed.
-            let mut reporter = output::reporter(format, style);
+            // Each file's part is rendered by the thread that checked it.
+            let (render, mut reporter) = output::reporter(format, style);
             let (mut had_errors, mut fails) = (false, false);
-            check_each(&mut engine, jobs(common.jobs), |item| {
-                had_errors |= report_errors(std::slice::from_ref(&item), quiet);
-                fails |= item.as_ref().is_ok_and(Checked::fails);
-                reporter.file(w, &item)
-            })?;
+            let then = |item: Result<Checked, FileError>| {
+                let failed = (item.is_err(), item.as_ref().is_ok_and(Checked::fails));
+                (messages(&item, quiet), failed, render.piece(item))
+            };
+            check_each(
+                &mut engine,
+                jobs(common.jobs),
+                then,
+                |(lines, (error, failing), piece)| {
+                    for line in lines {
+                        eprintln!("{line}");
+                    }
+                    had_errors |= error;
+                    fails |= failing;
+                    reporter.file(w, piece)
+                },
+            )?;
             reporter.finish(w)?;
             w.flush()?;
             Ok(if had_errors { 2 } else { u8::from(fails) })
