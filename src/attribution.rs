@@ -660,7 +660,9 @@ impl<'a> Reader<'a> {
         if matches!(w, "i" | "you" | "we" | "they") || w.contains('\'') {
             return false;
         }
+        // A share ("a majority", "half") takes a plural verb too.
         let plural = (w.ends_with('s') && !w.ends_with("ss"))
+            || self.share_start(i).is_some()
             || matches!(
                 w,
                 "people"
@@ -675,13 +677,7 @@ impl<'a> Reader<'a> {
                     | "personnel"
                     | "percent"
                     | "%"
-                    | "majority"
-                    | "minority"
-                    | "plurality"
                     | "number"
-                    | "half"
-                    | "third"
-                    | "quarter"
                     | "rest"
                     | "none"
                     | "group"
