@@ -20,6 +20,7 @@
 //! statuses (gold rows, predicted columns) and the source hit rate.
 
 use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
 use std::path::Path;
 
 use serde_json::Value;
@@ -27,6 +28,25 @@ use whosaid::eval::{
     score_labelled_dir, score_polnear_article, LabelledScore, Spans, Tally, FIELDS,
 };
 use whosaid::grammar::Grammar;
+
+/// `println!`, but a closed pipe (`eval … | head`) ends the program quietly
+/// instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
+            std::process::exit(0)
+        }
+    };
+}
+
+/// `print!` with the same care for a closed pipe.
+macro_rules! say_part {
+    ($($arg:tt)*) => {
+        if write!(std::io::stdout().lock(), $($arg)*).is_err() {
+            std::process::exit(0)
+        }
+    };
+}
 
 fn text_of(text: &str, s: &Spans) -> String {
     s.iter()
@@ -115,15 +135,15 @@ fn polnear(path: &Path, show: &Show, g: &Grammar) {
         }
     }
     for (name, t) in FIELDS.iter().zip(&totals) {
-        println!("{}", tally_line(name, t));
+        say!("{}", tally_line(name, t));
     }
     if show.counts {
         // Exact counts, for comparing grammar changes finer than F1's rounding.
         for (name, t) in FIELDS.iter().zip(&totals) {
-            println!("counts {name} {} {} {}", t.matched, t.gold, t.predicted);
+            say!("counts {name} {} {} {}", t.matched, t.gold, t.predicted);
         }
     }
-    println!(
+    say!(
         "cue F1 {:.1} source F1 {:.1} content F1 {:.1} ({n} articles)",
         totals[0].f1(),
         totals[1].f1(),
@@ -134,20 +154,20 @@ fn polnear(path: &Path, show: &Show, g: &Grammar) {
             let Some((count, examples)) = m.get(cue) else {
                 continue;
             };
-            println!("\n{title} {cue:?}: {count}");
+            say!("\n{title} {cue:?}: {count}");
             for e in examples {
-                println!("  {e}");
+                say!("  {e}");
             }
         }
     } else if show.misses > 0 {
         let print = |title: &str, m: Groups| {
             let mut v: Vec<_> = m.into_iter().collect();
             v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
-            println!("\n{title}");
+            say!("\n{title}");
             for (cue, (count, examples)) in v.into_iter().take(show.misses) {
-                println!("{count:5}  {cue:?}");
+                say!("{count:5}  {cue:?}");
                 for e in examples.iter().take(2) {
-                    println!("         {e}");
+                    say!("         {e}");
                 }
             }
         };
@@ -168,7 +188,7 @@ fn labelled(dirs: &[String], g: &Grammar) {
         }
     }
     for m in &score.misses {
-        println!("  {m}");
+        say!("  {m}");
     }
     let statuses = ["attributed", "unattributed", "hearsay", "none", "(missing)"];
     let mut table: BTreeMap<(usize, usize), usize> = BTreeMap::new();
@@ -176,23 +196,23 @@ fn labelled(dirs: &[String], g: &Grammar) {
     for (want, got) in &score.confusion {
         *table.entry((index(want), index(got))).or_default() += 1;
     }
-    println!(
+    say!(
         "\nstatus confusion ({} sentences; rows gold, columns predicted, first aligned claim):",
         score.sentences
     );
-    print!("{:>14}", "");
+    say_part!("{:>14}", "");
     for s in &statuses {
-        print!("{s:>14}");
+        say_part!("{s:>14}");
     }
-    println!();
+    say!();
     for (gi, g) in statuses.iter().enumerate().take(4) {
-        print!("{g:>14}");
+        say_part!("{g:>14}");
         for pi in 0..statuses.len() {
-            print!("{:>14}", table.get(&(gi, pi)).copied().unwrap_or(0));
+            say_part!("{:>14}", table.get(&(gi, pi)).copied().unwrap_or(0));
         }
-        println!();
+        say!();
     }
-    println!(
+    say!(
         "status {}/{} ({:.1}%) sources {}/{} ({:.1}%) false-flags {} absent-ok {}/{}",
         score.status_ok,
         score.sentences,
