@@ -2807,19 +2807,12 @@ impl<'a> Reader<'a> {
             } else if let Some(t) = self.time_phrase_before(k) {
                 // "Wells Fargo just this month announced", "who in 2010 said"
                 k = t;
-            } else if k >= self.lo + 4
-                && self.punct(k - 1, ",")
-                && self.punct(k - 3, ",")
-                && !self.quoted(k - 2)
-                && (self.tag(k - 2, Kind::Function, "adverb") || self.ly_adverb(k - 2))
-            {
-                // "Officials, however, said": a parenthetical adverb.
-                k -= 3;
             } else if let Some(p) = (k > self.lo + 1 && self.punct(k - 1, ","))
                 .then(|| self.aside_before(k - 1))
                 .flatten()
             {
-                // "Supporters, on the other hand, argued": an aside.
+                // "Officials, however, said", "Supporters, on the other hand,
+                // argued": an aside.
                 k = p;
             } else {
                 break;
@@ -2874,13 +2867,12 @@ impl<'a> Reader<'a> {
             // "CNN reported at least six", "he reported on Monday", "Politico
             // reported in 2014": a name or a pronoun says, a time follows.
             && !(matches!(stance, "neutral" | "distancing" | "endorsing")
-                && k > self.lo
-                && self.is_word(k - 1)
-                && !self.quoted(k - 1)
-                && (self.name_word(k - 1) || self.is(k - 1, Kind::Pronoun)))
-            && !(matches!(stance, "neutral" | "distancing" | "endorsing")
-                && cue.end + 1 < self.hi
-                && (self.is(cue.end + 1, Kind::Time) || self.is_number(cue.end + 1)))
+                && ((k > self.lo
+                    && self.is_word(k - 1)
+                    && !self.quoted(k - 1)
+                    && (self.name_word(k - 1) || self.is(k - 1, Kind::Pronoun)))
+                    || (cue.end + 1 < self.hi
+                        && (self.is(cue.end + 1, Kind::Time) || self.is_number(cue.end + 1)))))
         {
             return None;
         }
@@ -2913,11 +2905,7 @@ impl<'a> Reader<'a> {
                 } else if participle && left > self.lo && self.participle_link(left) {
                     // "He defended the ban by citing a poll", "while urging
                     // his critics to pipe down": the clause's subject acts.
-                    subject = before
-                        .iter()
-                        .rev()
-                        .find(|a| a.source.is_some() && a.cue_tokens.end <= left)
-                        .and_then(|prev| prev.source.clone())
+                    subject = previous_source(before, left)
                         .or_else(|| self.clause_subject(self.clause_begin(left), left));
                 } else if matches!(self.w(left), "who" | "whom")
                     || (matches!(self.w(left), "which" | "that")
@@ -3078,14 +3066,9 @@ impl<'a> Reader<'a> {
                     // ", emphasizing that …": the subject of the attribution
                     // before, or else of the clause ("Trump went after Bush,
                     // calling him …").
-                    subject = before
-                        .iter()
-                        .rev()
-                        .find(|a| a.source.is_some() && a.cue_tokens.end <= cue.start)
-                        .and_then(|prev| prev.source.clone())
-                        .or_else(|| {
-                            self.clause_subject_with(self.clause_begin(left), left, speech)
-                        });
+                    subject = previous_source(before, cue.start).or_else(|| {
+                        self.clause_subject_with(self.clause_begin(left), left, speech)
+                    });
                 } else if let Some((s, o)) = self.comma_subject(left) {
                     subject = Some(s);
                     origin = o;
@@ -3124,13 +3107,7 @@ impl<'a> Reader<'a> {
                 // tweet on Sunday, implied that …".
                 subject = at
                     .and_then(|l| self.clause_subject(self.clause_begin(l), l))
-                    .or_else(|| {
-                        before
-                            .iter()
-                            .rev()
-                            .find(|a| a.source.is_some() && a.cue_tokens.end <= k)
-                            .and_then(|prev| prev.source.clone())
-                    });
+                    .or_else(|| previous_source(before, k));
             } else if after_content && !participle {
                 let np = self.np_right(cue.end, self.hi)?;
                 // "said one Republican involved in the planning, who spoke on
@@ -3585,6 +3562,16 @@ impl<'a> Reader<'a> {
             None,
         ))
     }
+}
+
+/// The speaker of the last attribution before token `end` that has one:
+/// a participle or a second verb often shares it ("…, he said, adding").
+fn previous_source(before: &[Attribution], end: usize) -> Option<SourcePhrase> {
+    before
+        .iter()
+        .rev()
+        .find(|a| a.source.is_some() && a.cue_tokens.end <= end)
+        .and_then(|prev| prev.source.clone())
 }
 
 fn strip_article(s: &str) -> String {
