@@ -790,7 +790,7 @@ impl<'a> Reader<'a> {
                     && self.name_word(i - 1)
                     && self.w(i - 2) == "of"
                 {
-                    // "the leaders of Sarovia and Delmora": names joined
+                    // "the leaders of Arland and Brel": names joined
                     // inside a prepositional phrase belong to its head.
                     true
                 } else {
@@ -1968,7 +1968,7 @@ impl<'a> Reader<'a> {
     /// "Obama: I'm optimistic Americans will say no" — a speaker, a colon
     /// and their words, the shape of headlines and transcripts.
     fn colon_attribution(&self) -> Option<Attribution> {
-        // A transcript quoted whole: `"WALLACE: Let's start …`. Only a
+        // A transcript quoted whole: `"MODERATOR: Let us start …`. Only a
         // speaker label in capitals counts inside the quotation.
         let transcript = self.lo + 2 < self.hi
             && self
