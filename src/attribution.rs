@@ -2888,13 +2888,29 @@ impl<'a> Reader<'a> {
             if (self.is_word(left) || self.punct(left, ")")) && !self.quoted(left) {
                 if matches!(self.w(left), "and" | "but") && k >= 2 {
                     // "X thanked … and expressed": the subject of the clause.
-                    let start = before
-                        .iter()
-                        .rev()
-                        .find_map(|a| a.content.filter(|c| c.contains(self.seg.tokens[left].span)))
+                    let holder = before.iter().rev().find(|a| {
+                        a.content
+                            .is_some_and(|c| c.contains(self.seg.tokens[left].span))
+                    });
+                    // "Graham called both men 'crazy' and said": the verbs share
+                    // the first one's speaker, not its object.
+                    // After "according to X," or "said that", the content is a
+                    // clause with a subject of its own.
+                    subject = holder
+                        .filter(|a| {
+                            a.kind != AttributionKind::AccordingTo
+                                && a.cue.end <= a.content.map_or(0, |c| c.start)
+                                && a.content.is_some_and(|c| {
+                                    !self.text[c.start..c.end].starts_with("that ")
+                                })
+                        })
+                        .and_then(|a| a.source.clone());
+                    let start = holder
+                        .and_then(|a| a.content)
                         .map(|c| self.token_at(c.start))
                         .unwrap_or(self.lo);
-                    if let Some(np) = self.np_right(start, left) {
+                    if subject.is_some() {
+                    } else if let Some(np) = self.np_right(start, left) {
                         subject = self
                             .analyse(np.clone(), false)
                             .or_else(|| speech.then(|| self.lenient(np)).flatten());

@@ -46,6 +46,24 @@ fn grammar_examples_read_as_stated() {
             }) {
                 why.push(format!("sources {:?} (want {s:?})", claim.sources));
             }
+            // With a cue named, that cue's own source must be the one meant
+            // (a pronoun or "who" is resolved elsewhere and passes).
+            if let Some(c) = &ex.cue {
+                let wrong: Vec<&str> = claim
+                    .attributions
+                    .iter()
+                    .filter(|a| a.cue.text.eq_ignore_ascii_case(c))
+                    .filter_map(|a| a.source.as_ref().map(|t| t.text.as_str()))
+                    .filter(|t| {
+                        t.contains(char::is_uppercase)
+                            && !t.to_lowercase().contains(&s.to_lowercase())
+                            && !s.to_lowercase().contains(&t.to_lowercase())
+                    })
+                    .collect();
+                if !wrong.is_empty() {
+                    why.push(format!("source of {c:?} is {wrong:?} (want {s:?})"));
+                }
+            }
         }
         if let Some(c) = &ex.cue {
             if !claim
