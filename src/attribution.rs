@@ -127,6 +127,12 @@ pub struct Attribution {
     pub weasel: bool,
     /// The attribution whose content holds this one's cue.
     pub nested_in: Option<usize>,
+    /// Set on a nested attribution that is what its holder reports, the
+    /// holder's content being about someone saying ("a poll found that [74
+    /// percent said] …", "what [she called] a mistake"), as opposed to one
+    /// that only lies in an over-long content ("he said …, which [critics
+    /// dispute]"). Reports list it under its holder, not beside it.
+    pub embedded: bool,
 }
 
 impl Attribution {
@@ -1878,6 +1884,11 @@ impl<'a> Reader<'a> {
                         || width(&out[j]) > width(&out[k]))
             });
         }
+        for k in 0..out.len() {
+            out[k].embedded = out[k]
+                .nested_in
+                .is_some_and(|j| self.reports(&out[j], &out[k]));
+        }
         for a in &mut out {
             if a.kind == AttributionKind::Indirect {
                 a.kind = self.quote_kind(a.content);
@@ -1912,6 +1923,28 @@ impl<'a> Reader<'a> {
                 .collect();
         }
         Reading { attributions: out }
+    }
+
+    /// Is `inner` (nested in `outer`'s content) what `outer` reports? Its
+    /// source opens the content ("said [the mayor told him]", "found that
+    /// [most voters said]"), or follows a word that makes a clause of it
+    /// ("what [he called]", "asked whether [aides knew]").
+    fn reports(&self, outer: &Attribution, inner: &Attribution) -> bool {
+        let (Some(content), Some(source)) = (outer.content, &inner.source) else {
+            return false;
+        };
+        if source.span.start < content.start || source.span.start >= inner.cue.start {
+            return false;
+        }
+        let cs = self.token_at(content.start);
+        let ss = self.token_at(source.span.start);
+        ss == cs
+            || (ss == cs + 1 && self.w(cs) == "that")
+            || (ss > cs
+                && matches!(
+                    self.w(ss - 1),
+                    "what" | "that" | "if" | "how" | "why" | "whether"
+                ))
     }
 
     /// A bare "reports" or "report" is hearsay only where it behaves like it:
@@ -2371,6 +2404,7 @@ impl<'a> Reader<'a> {
             hearsay: (!weasel).then_some(reason),
             weasel,
             nested_in: None,
+            embedded: false,
         }
     }
 
@@ -2624,6 +2658,7 @@ impl<'a> Reader<'a> {
                 hearsay: None,
                 weasel: false,
                 nested_in: None,
+                embedded: false,
             },
             after,
         ))
@@ -3245,6 +3280,7 @@ impl<'a> Reader<'a> {
             hearsay: None,
             weasel: false,
             nested_in: None,
+            embedded: false,
         })
     }
 
@@ -3269,6 +3305,7 @@ impl<'a> Reader<'a> {
             hearsay: None,
             weasel: false,
             nested_in: None,
+            embedded: false,
         }
     }
 

@@ -241,6 +241,15 @@ impl<'w> JsonWriter<'w> {
         self.opt_text_span(a.source.as_ref());
         self.key(false, "content");
         self.opt_text_span(a.content.as_ref());
+        if !a.embedded.is_empty() {
+            self.key(false, "embedded");
+            self.open(b'[');
+            for (k, e) in a.embedded.iter().enumerate() {
+                self.item(k == 0);
+                self.attribution(e);
+            }
+            self.close(b']', true);
+        }
         self.close(b'}', true);
     }
 

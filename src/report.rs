@@ -35,6 +35,11 @@ pub struct AttributionEntry {
     pub cue: TextSpan,
     pub source: Option<TextSpan>,
     pub content: Option<TextSpan>,
+    /// Attributions that are what this one reports ("found that [most
+    /// voters said] …"): speech inside its content, listed here rather than
+    /// beside it in the claim.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub embedded: Vec<AttributionEntry>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -257,17 +262,7 @@ pub(crate) fn report_of(
                 reason: c.reason,
                 sources: c.sources.iter().map(|&e| name(e)).collect(),
                 chain: c.chain.iter().map(|&e| name(e)).collect(),
-                attributions: c
-                    .attributions
-                    .iter()
-                    .map(|r| AttributionEntry {
-                        kind: r.attribution.kind.as_str(),
-                        stance: r.attribution.stance,
-                        cue: text_span(r.attribution.cue),
-                        source: r.attribution.source.as_ref().map(|s| text_span(s.span)),
-                        content: r.attribution.content.map(text_span),
-                    })
-                    .collect(),
+                attributions: attribution_entries(&c.attributions, &text_span),
                 source_kind: c.sources.first().map(|&e| reg.entities[e].kind.as_str()),
                 cue: top.map(|r| r.attribution.cue.slice(prose).to_string()),
                 severity: None,
@@ -281,6 +276,58 @@ pub(crate) fn report_of(
         sources,
         claims,
     }
+}
+
+/// A claim's attributions, each embedded one under the attribution that
+/// reports it.
+fn attribution_entries(
+    all: &[crate::provenance::Resolved],
+    text_span: &dyn Fn(Span) -> TextSpan,
+) -> Vec<AttributionEntry> {
+    let step = |k: usize| {
+        let a = &all[k].attribution;
+        a.nested_in.filter(|&j| a.embedded && j < all.len())
+    };
+    // An attribution whose holders never reach a listed one (a loop, which
+    // readings do not make) is listed itself, so that nothing is lost.
+    let holder = |k: usize| {
+        let mut h = k;
+        for _ in 0..8 {
+            match step(h) {
+                Some(j) => h = j,
+                None => return step(k),
+            }
+        }
+        None
+    };
+    fn entry(
+        k: usize,
+        depth: usize,
+        all: &[crate::provenance::Resolved],
+        holder: &dyn Fn(usize) -> Option<usize>,
+        text_span: &dyn Fn(Span) -> TextSpan,
+    ) -> AttributionEntry {
+        let a = &all[k].attribution;
+        AttributionEntry {
+            kind: a.kind.as_str(),
+            stance: a.stance,
+            cue: text_span(a.cue),
+            source: a.source.as_ref().map(|s| text_span(s.span)),
+            content: a.content.map(text_span),
+            embedded: if depth < 8 {
+                (0..all.len())
+                    .filter(|&m| holder(m) == Some(k))
+                    .map(|m| entry(m, depth + 1, all, holder, text_span))
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+    (0..all.len())
+        .filter(|&k| holder(k).is_none())
+        .map(|k| entry(k, 0, all, &holder, text_span))
+        .collect()
 }
 
 impl Summary {
@@ -469,6 +516,40 @@ mod tests {
             assert!(csv_safe(bad).starts_with('\''), "{bad}");
         }
         assert_eq!(csv_safe("Budanov said"), "Budanov said");
+    }
+
+    /// Cues of a one-sentence text: (listed beside each other, embedded).
+    fn cues(text: &str) -> Vec<(String, Vec<String>)> {
+        let a = crate::analyze(text, InputType::Text, &Grammar::builtin());
+        let r = file_report("t.txt", text, &a);
+        r.claims[0]
+            .attributions
+            .iter()
+            .map(|e| {
+                let inner = e.embedded.iter().map(|i| i.cue.text.clone()).collect();
+                (e.cue.text.clone(), inner)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn speech_reported_as_content_is_listed_under_its_reporter() {
+        let own = |c: &str, inner: &[&str]| {
+            (c.to_string(), inner.iter().map(|s| s.to_string()).collect())
+        };
+        assert_eq!(
+            cues("A new poll found that most voters said the levy was too high."),
+            vec![own("found", &["said"])]
+        );
+        assert_eq!(
+            cues("The mayor told reporters what she called a fair deal."),
+            vec![own("told", &["called"])]
+        );
+        // Coordinated verbs each stand for themselves.
+        assert_eq!(
+            cues("The mayor praised the plan and said the levy would fall."),
+            vec![own("praised", &[]), own("said", &[])]
+        );
     }
 
     #[test]
