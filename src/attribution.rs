@@ -1743,9 +1743,8 @@ impl<'a> Reader<'a> {
             };
             let cue = i..i + n;
             let has = |k: Kind| entries.iter().find(|e| e.kind == k);
-            if let Some(e) = has(Kind::Weasel) {
-                let _ = e;
-                out.push(self.sourceless(cue.clone(), "weasel", None, true));
+            if has(Kind::Weasel).is_some() {
+                out.push(self.weasel(cue.clone()));
             } else if let Some(e) = has(Kind::According) {
                 if let Some(a) = self.according(cue.clone(), e.tag) {
                     i = a.1.max(cue.end);
@@ -2406,6 +2405,38 @@ impl<'a> Reader<'a> {
             nested_in: None,
             embedded: false,
         }
+    }
+
+    /// A weasel phrase. Where it is a vague crowd and its verb ("critics
+    /// argue", "some say", "they say"), the crowd is shown as the source and
+    /// the verb as the cue; the claim stays unattributed all the same.
+    fn weasel(&self, cue: Range<usize>) -> Attribution {
+        let mut a = self.sourceless(cue.clone(), "weasel", None, true);
+        let verb = cue.end - 1;
+        let crowd = cue.len() == 2
+            && self.w(cue.start) != "it"
+            && (self.is(verb, Kind::Verb) || self.is(verb, Kind::Speech));
+        if crowd {
+            // "Some observers say": the whole noun phrase, not only its head.
+            let np = self
+                .np_left(cue.start, self.lo)
+                .filter(|np| np.end == cue.start + 1)
+                .unwrap_or(cue.start..cue.start + 1);
+            a.source = Some(SourcePhrase {
+                span: self.span_of(&np),
+                tokens: np.clone(),
+                phrase: Phrase::Vague(self.slice(&np).to_string()),
+                lenient: false,
+            });
+            a.cue = self.span_of(&(verb..cue.end));
+            a.cue_tokens = verb..cue.end;
+            a.kind = AttributionKind::Indirect;
+            // "The race is over, they say.": the clause before.
+            if a.content.is_none() {
+                a.content = self.content_before(self.lo, np.start);
+            }
+        }
+        a
     }
 
     /// The sentence without its final punctuation.
