@@ -446,6 +446,17 @@ impl<'a> Reader<'a> {
             }
     }
 
+    /// A past participle right after a document noun, describing it ("a
+    /// poll released Monday", "the study published in May").
+    fn document_participle(&self, i: usize) -> bool {
+        i > self.lo
+            && self.is_word(i)
+            && !self.quoted(i)
+            && self.w(i).ends_with("ed")
+            && self.is_word(i - 1)
+            && self.is(i - 1, Kind::Document)
+    }
+
     /// A word heading a subject right before its verb that would otherwise
     /// read as a verb: after a determiner it is a noun ("the note says",
     /// "the report found"); an -ing word after a modifier is one too ("a new
@@ -2873,6 +2884,10 @@ impl<'a> Reader<'a> {
             } else if let Some(t) = self.time_phrase_before(k) {
                 // "Wells Fargo just this month announced", "who in 2010 said"
                 k = t;
+            } else if k < cue.start && k > self.lo + 1 && self.document_participle(k - 1) {
+                // "a poll released in August found": the participle
+                // describes the subject.
+                k -= 1;
             } else if let Some(p) = (k > self.lo + 1 && self.punct(k - 1, ","))
                 .then(|| self.aside_before(k - 1))
                 .flatten()
@@ -2883,6 +2898,20 @@ impl<'a> Reader<'a> {
             } else {
                 break;
             }
+        }
+        // "the report released last year found": "released" describes the
+        // report, whose verb comes next.
+        if k == cue.start
+            && self.document_participle(cue.start)
+            && cue.end < self.hi
+            && (self.is(cue.end, Kind::Time)
+                || self.is_number(cue.end)
+                || (self.tag(cue.end, Kind::Function, "preposition") && self.w(cue.end) != "that"))
+            && (cue.end..(cue.end + 6).min(self.hi))
+                .take_while(|&t| self.is_word(t) && !self.quoted(t) && self.w(t) != "that")
+                .any(|t| self.is(t, Kind::Verb) || self.is(t, Kind::Speech))
+        {
+            return None;
         }
         let cue_word = self.w(cue.start);
         let participle = cue_word.ends_with("ing");
@@ -2928,7 +2957,10 @@ impl<'a> Reader<'a> {
             && cue.end < self.hi
             && self.tag(cue.end, Kind::Function, "preposition")
             && !matches!(self.w(cue.end), "that" | "to")
+            // "that" after another verb is that verb's: "a poll released in
+            // August found that …".
             && !(cue.end..(cue.end + 6).min(self.hi))
+                .take_while(|&t| !self.is(t, Kind::Verb) && !self.is(t, Kind::Speech))
                 .any(|t| self.w(t) == "that" && !self.quoted(t))
             // "CNN reported at least six", "he reported on Monday", "Politico
             // reported in 2014": a name or a pronoun says, a time follows.
