@@ -2937,11 +2937,29 @@ impl<'a> Reader<'a> {
         // "the TV show", "a phone call", "Trump's talk show": a verb's bare
         // form right after a singular noun is the end of a compound noun, not
         // a present tense, which would need a plural subject ("polls show").
+        // "a simple question", "an open challenge": nor after "a" and a
+        // modifier, whatever the modifier.
+        let singular_det = |t: usize| {
+            self.is_word(t)
+                && !self.quoted(t)
+                && matches!(self.w(t), "a" | "an" | "another" | "each" | "every")
+        };
+        let past_of = |w: &str| {
+            let verb =
+                |f: &str| self.g.word_is(f, Kind::Verb) || self.g.word_is(f, Kind::VerbObject);
+            !w.ends_with('s')
+                && !w.ends_with("ed")
+                && (verb(&format!("{w}ed")) || verb(&format!("{w}d")))
+        };
         if k == cue.start
             && cue.len() == 1
             && k > self.lo
-            && self.bare_form(cue.start)
-            && self.singular_noun(k - 1)
+            && ((self.bare_form(cue.start) && self.singular_noun(k - 1))
+                || ((self.bare_form(cue.start) || past_of(self.w(cue.start)))
+                    && k > self.lo + 1
+                    && self.is_word(k - 1)
+                    && !self.capitalised(k - 1)
+                    && singular_det(k - 2)))
         {
             return None;
         }
