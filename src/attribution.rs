@@ -446,6 +446,21 @@ impl<'a> Reader<'a> {
             }
     }
 
+    /// A noun for people that the grammar need not list: "environmentalists",
+    /// "historians", "a pediatrician". Such a subject can hold a view, so
+    /// verbs of thinking accept it as they accept a listed one.
+    fn people_noun(&self, i: usize) -> bool {
+        if !self.is_word(i) || self.quoted(i) || self.capitalised(i) {
+            return false;
+        }
+        let w = self.w(i);
+        let stem = w.strip_suffix('s').unwrap_or(w);
+        stem.len() >= 6
+            && (stem.ends_with("ist") || stem.ends_with("ian"))
+            && !stem.ends_with("sist")
+            && !stem.ends_with("xist")
+    }
+
     /// A past participle right after a document noun, describing it ("a
     /// poll released Monday", "the study published in May").
     fn document_participle(&self, i: usize) -> bool {
@@ -3132,7 +3147,11 @@ impl<'a> Reader<'a> {
                         Some(self.vague_share(np))
                     } else {
                         self.analyse(np.clone(), false)
-                            .or_else(|| speech.then(|| self.lenient(np.clone())).flatten())
+                            .or_else(|| {
+                                (speech || self.people_noun(np.end - 1))
+                                    .then(|| self.lenient(np.clone()))
+                                    .flatten()
+                            })
                             .map(|p| match p.phrase {
                                 Phrase::Named { .. }
                                 | Phrase::Descriptor { .. }
