@@ -2914,17 +2914,14 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        // "the report released last year found": "released" describes the
-        // report, whose verb comes next.
+        // "the report released last year found", "in a statement released
+        // Thursday": "released" describes the document, it is no act.
         if k == cue.start
             && self.document_participle(cue.start)
             && cue.end < self.hi
             && (self.is(cue.end, Kind::Time)
                 || self.is_number(cue.end)
                 || (self.tag(cue.end, Kind::Function, "preposition") && self.w(cue.end) != "that"))
-            && (cue.end..(cue.end + 6).min(self.hi))
-                .take_while(|&t| self.is_word(t) && !self.quoted(t) && self.w(t) != "that")
-                .any(|t| self.is(t, Kind::Verb) || self.is(t, Kind::Speech))
         {
             return None;
         }

@@ -545,6 +545,11 @@ mod tests {
             cues("The mayor told reporters what she called a fair deal."),
             vec![own("told", &["called"])]
         );
+        // A participle describing a document is no attribution of its own.
+        assert_eq!(
+            cues("In a statement released on Thursday, the mayor defended the levy."),
+            vec![own("defended", &[])]
+        );
         // Coordinated verbs each stand for themselves.
         assert_eq!(
             cues("The mayor praised the plan and said the levy would fall."),
