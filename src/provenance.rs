@@ -102,12 +102,48 @@ struct Desc<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
-    by_name: FxHashMap<String, Vec<EntityId>>,
-    by_word: FxHashMap<String, Vec<EntityId>>,
-    by_first: FxHashMap<String, Vec<EntityId>>,
-    by_role: FxHashMap<String, Vec<EntityId>>,
+    by_name: Index,
+    by_word: Index,
+    by_first: Index,
+    by_role: Index,
     /// (last seen, id) of the entities of each [`Recency`] class.
     recent: [BinaryHeap<(usize, EntityId)>; Recency::ALL.len()],
+    /// A buffer for lowercased names, reused so that a lookup does not allocate.
+    lower: String,
+}
+
+/// Index key → the entities that carry it.
+type Index = FxHashMap<String, Ids>;
+
+/// The entities under one index key, in the order they were added. Most
+/// keys belong to one entity, which is kept inline: no list is allocated
+/// until a second one comes.
+#[derive(Debug, Clone)]
+struct Ids {
+    first: EntityId,
+    rest: Vec<EntityId>,
+}
+
+impl Ids {
+    fn last(&self) -> EntityId {
+        self.rest.last().copied().unwrap_or(self.first)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &EntityId> {
+        std::iter::once(&self.first).chain(self.rest.iter())
+    }
+}
+
+/// `buf` becomes `s.to_lowercase()` (without allocating for ASCII text once
+/// `buf` is large enough).
+fn lower_into(buf: &mut String, s: &str) {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&s.to_lowercase());
+    }
 }
 
 /// The classes of entity that pronouns and bare descriptions refer back to.
@@ -155,28 +191,25 @@ impl Recency {
     }
 }
 
-fn index_add(index: &mut FxHashMap<String, Vec<EntityId>>, key: &str, id: EntityId) {
-    let ids = match index.get_mut(key) {
-        Some(ids) => ids,
-        None => index.entry(key.to_string()).or_default(),
-    };
-    // Repeats are harmless (candidates are checked); this keeps the common one out.
-    if ids.last() != Some(&id) {
-        ids.push(id);
+fn index_add(index: &mut Index, key: &str, id: EntityId) {
+    match index.get_mut(key) {
+        // Repeats are harmless (candidates are checked); this keeps the common one out.
+        Some(ids) if ids.last() != id => ids.rest.push(id),
+        Some(_) => {}
+        None => {
+            index.insert(
+                key.to_string(),
+                Ids {
+                    first: id,
+                    rest: Vec::new(),
+                },
+            );
+        }
     }
 }
 
-/// [`index_add`] with a key already made (not copied when it is new).
-fn index_add_owned(index: &mut FxHashMap<String, Vec<EntityId>>, key: String, id: EntityId) {
-    let ids = index.entry(key).or_default();
-    // Repeats are harmless (candidates are checked); this keeps the common one out.
-    if ids.last() != Some(&id) {
-        ids.push(id);
-    }
-}
-
-fn index_get<'r>(index: &'r FxHashMap<String, Vec<EntityId>>, key: &str) -> &'r [EntityId] {
-    index.get(key).map_or(&[], Vec::as_slice)
+fn index_get<'r>(index: &'r Index, key: &str) -> impl Iterator<Item = &'r EntityId> {
+    index.get(key).into_iter().flat_map(Ids::iter)
 }
 
 fn is_word_break(c: char) -> bool {
@@ -223,14 +256,16 @@ impl Registry {
         let a = alias.trim();
         if !a.is_empty() && a != e.name && !e.aliases.iter().any(|x| x == a) {
             e.aliases.push(a.to_string());
-            index_add_owned(&mut self.by_name, a.to_lowercase(), id);
+            lower_into(&mut self.lower, a);
+            index_add(&mut self.by_name, &self.lower, id);
         }
     }
 
     /// Indexes the name and name words of entity `id` (after a change).
     fn index_name(&mut self, id: EntityId) {
         let e = &self.entities[id];
-        index_add_owned(&mut self.by_name, e.name.to_lowercase(), id);
+        lower_into(&mut self.lower, &e.name);
+        index_add(&mut self.by_name, &self.lower, id);
         for w in &e.words {
             index_add(&mut self.by_word, w, id);
         }
@@ -355,12 +390,13 @@ impl Registry {
             raw,
             weak,
         } = n;
-        let lower = name.to_lowercase();
+        lower_into(&mut self.lower, name);
+        let lower = self.lower.as_str();
         // The most recently seen match; on a tie, the oldest entity.
         let recency = |i: EntityId, e: &Entity| (e.last_seen, std::cmp::Reverse(i));
         let by_name = self.best_of(
-            index_get(&self.by_name, &lower),
-            |e| e.matches_name(&lower),
+            index_get(&self.by_name, lower),
+            |e| e.matches_name(lower),
             recency,
         );
         // The words are needed only to search by word, to see whether this is
@@ -376,13 +412,14 @@ impl Registry {
             // first word, or whose first word is one of the words.
             let holding_first = words
                 .first()
-                .map_or(&[][..], |w| index_get(&self.by_word, w));
+                .into_iter()
+                .flat_map(|w| index_get(&self.by_word, w));
             let first_among = words
                 .iter()
                 .filter(|_| words.len() > 1)
                 .flat_map(|w| index_get(&self.by_first, w));
             self.best_of(
-                holding_first.iter().chain(first_among),
+                holding_first.chain(first_among),
                 |e| {
                     if matches!(
                         e.kind,
@@ -454,11 +491,12 @@ impl Registry {
             kind,
             definite,
         } = d;
-        let lower = text.to_lowercase();
+        lower_into(&mut self.lower, text);
+        let lower = self.lower.as_str();
         // The first entity of that name.
         if let Some(id) = self.best_of(
-            index_get(&self.by_name, &lower),
-            |e| e.matches_name(&lower),
+            index_get(&self.by_name, lower),
+            |e| e.matches_name(lower),
             |i, _| std::cmp::Reverse(i),
         ) {
             return self.touch(id, at);
@@ -531,10 +569,11 @@ impl Registry {
     }
 
     fn plain(&mut self, text: &str, kind: SourceKind, at: usize) -> EntityId {
-        let lower = text.to_lowercase();
+        lower_into(&mut self.lower, text);
+        let lower = self.lower.as_str();
         match self.best_of(
-            index_get(&self.by_name, &lower),
-            |e| e.kind == kind && lower_eq(&e.name, &lower),
+            index_get(&self.by_name, lower),
+            |e| e.kind == kind && lower_eq(&e.name, lower),
             |i, _| std::cmp::Reverse(i),
         ) {
             Some(id) => self.touch(id, at),

@@ -402,26 +402,31 @@ impl Grammar {
     }
 
     /// The node of word `w` as a one-word phrase ([`ROOT`] if none) and its kinds.
+    #[inline]
     pub fn root(&self, w: WordId) -> (NodeId, u32) {
         self.roots[w as usize]
     }
 
     /// The trie node reached from `node` by one more word.
+    #[inline]
     pub fn step(&self, node: NodeId, w: WordId) -> Option<NodeId> {
         self.edges.get(&(node, w)).copied()
     }
 
     /// The entries of the phrase that ends at `node`.
+    #[inline]
     pub fn entries(&self, node: NodeId) -> &[Entry] {
         &self.nodes[node as usize].entries
     }
 
     /// The kinds of the entries at `node`, as a mask of [`Kind::bit`]s.
+    #[inline]
     pub fn kinds(&self, node: NodeId) -> u32 {
         self.nodes[node as usize].kinds
     }
 
     /// The kinds of every phrase that starts with the phrase at `node`.
+    #[inline]
     pub fn kinds_below(&self, node: NodeId) -> u32 {
         self.nodes[node as usize].below
     }
@@ -584,6 +589,7 @@ impl<'a> TokenWords<'a> {
     }
 
     /// The normal form of token `i`.
+    #[inline]
     fn norm(&self, i: usize) -> &str {
         let block = &self.blocks[i / 64];
         let bit = 1u64 << (i % 64);
@@ -604,12 +610,14 @@ impl<'a> TokenWords<'a> {
     }
 
     /// The interned word of token `i`, if some phrase uses it.
+    #[inline]
     pub fn id(&self, i: usize) -> Option<WordId> {
         let id = self.ids[i];
         (id != NO_WORD).then_some(id)
     }
 
     /// The trie node and kinds of token `i` as a one-word phrase.
+    #[inline]
     fn root(&self, i: usize) -> (NodeId, u32) {
         match self.ids[i] {
             NO_WORD => (ROOT, 0),
@@ -618,16 +626,19 @@ impl<'a> TokenWords<'a> {
     }
 
     /// The trie node of token `i` as a one-word phrase ([`ROOT`]: none).
+    #[inline]
     pub fn node(&self, i: usize) -> NodeId {
         self.root(i).0
     }
 
     /// Token `i` starts with an uppercase letter.
+    #[inline]
     pub fn starts_upper(&self, i: usize) -> bool {
         self.blocks[i / 64].upper & (1u64 << (i % 64)) != 0
     }
 
     /// The kinds of token `i` as a one-word phrase, as a [`Kind::bit`] mask.
+    #[inline]
     pub fn kinds(&self, i: usize) -> u32 {
         self.root(i).1
     }
@@ -636,6 +647,7 @@ impl<'a> TokenWords<'a> {
 impl std::ops::Index<usize> for TokenWords<'_> {
     type Output = str;
 
+    #[inline]
     fn index(&self, i: usize) -> &str {
         self.norm(i)
     }
