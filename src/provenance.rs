@@ -216,12 +216,49 @@ fn is_word_break(c: char) -> bool {
     c.is_whitespace() || c == '(' || c == ')' || c == ','
 }
 
+/// [`is_word_break`] on ASCII text, byte by byte.
+fn is_ascii_word_break(b: u8) -> bool {
+    // `char::is_whitespace` of ASCII: space and `\t` to `\r`.
+    matches!(b, b' ' | b'\t'..=b'\r' | b'(' | b')' | b',')
+}
+
 /// How many words [`words_of`] gives, without making them.
 fn word_count(s: &str) -> usize {
+    if s.is_ascii() {
+        return s
+            .as_bytes()
+            .split(|&b| is_ascii_word_break(b))
+            .filter(|w| !w.is_empty())
+            .count();
+    }
     s.split(is_word_break).filter(|w| !w.is_empty()).count()
 }
 
 fn words_of(s: &str) -> Vec<String> {
+    if s.is_ascii() {
+        // As below, with `norm` being ASCII lowercasing, which keeps lengths.
+        return s
+            .split(|c: char| c.is_ascii() && is_ascii_word_break(c as u8))
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let b = w.as_bytes();
+                let mut keep = b.len();
+                // `'s` after lowercasing, so `'S` too.
+                while keep >= 2 && b[keep - 2..keep].eq_ignore_ascii_case(b"'s") {
+                    keep -= 2;
+                }
+                while keep > 0 && b[keep - 1] == b'\'' {
+                    keep -= 1;
+                }
+                w[..keep].to_ascii_lowercase()
+            })
+            .collect();
+    }
+    words_of_any(s)
+}
+
+/// [`words_of`] of any text.
+fn words_of_any(s: &str) -> Vec<String> {
     s.split(is_word_break)
         .filter(|w| !w.is_empty())
         .map(|w| {
@@ -251,6 +288,19 @@ fn contains_seq(hay: &[String], needle: &[String]) -> bool {
 }
 
 impl Registry {
+    /// Room in each index for about `n` keys, so that a short article's
+    /// indexes do not grow key by key.
+    fn reserve(&mut self, n: usize) {
+        for index in [
+            &mut self.by_name,
+            &mut self.by_word,
+            &mut self.by_first,
+            &mut self.by_role,
+        ] {
+            index.reserve(n);
+        }
+    }
+
     fn add_alias(&mut self, id: EntityId, alias: &str) {
         let e = &mut self.entities[id];
         let a = alias.trim();
@@ -736,6 +786,9 @@ pub struct Provenance {
 pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     let norms = crate::grammar::TokenWords::new(text, &seg.tokens, g);
     let mut prov = Provenance::default();
+    // About one key per sentence in each index (new names come at about
+    // that rate in news), up to a bound for long texts.
+    prov.registry.reserve(seg.sentences.len().min(1 << 12));
     prov.publisher = publisher(text, seg, g, &mut prov.registry);
     // The speaker of the last direct quotation, per paragraph, for quotations
     // that carry on in the next sentence without a new attribution.
@@ -1186,6 +1239,20 @@ fn publisher(text: &str, seg: &Segmentation, g: &Grammar, reg: &mut Registry) ->
 mod tests {
     use crate::document::InputType;
     use crate::grammar::Grammar;
+
+    #[test]
+    fn ascii_words_are_the_words_of_any_text() {
+        for s in [
+            "Ana Lopes",
+            "JONES'S  aide's's'",
+            "(AP) ,Reuters,\tO'Brien\x0bX\x0cY\rZ\n's ' '' Sx'S",
+            "",
+            "  ",
+        ] {
+            assert_eq!(super::words_of(s), super::words_of_any(s), "{s:?}");
+            assert_eq!(super::word_count(s), super::words_of_any(s).len(), "{s:?}");
+        }
+    }
 
     #[test]
     fn clean_folds_whitespace_like_split_whitespace() {
