@@ -793,7 +793,9 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // The speaker of the last direct quotation, per paragraph, for quotations
     // that carry on in the next sentence without a new attribution.
     let mut quote_speaker: FxHashMap<usize, (EntityId, Vec<EntityId>)> = FxHashMap::default();
-    let mut quote_of_claim: Vec<Option<usize>> = Vec::new();
+    let mut quote_of_claim: Vec<Option<usize>> = Vec::with_capacity(seg.sentences.len());
+    // One claim per sentence.
+    prov.claims.reserve_exact(seg.sentences.len());
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
@@ -812,7 +814,8 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 origin: None,
             })
             .collect();
-        let mut events: Vec<(usize, u8, usize)> = Vec::new();
+        let mut events: Vec<(usize, u8, usize)> =
+            Vec::with_capacity(mentions.len() + resolved.len());
         for (k, m) in mentions.iter().enumerate() {
             events.push((m.tokens.start, 0, k));
         }
