@@ -788,7 +788,7 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     let mut prov = Provenance::default();
     // About one key per sentence in each index (new names come at about
     // that rate in news), up to a bound for long texts.
-    prov.registry.reserve(seg.sentences.len().min(1 << 12));
+    prov.registry.reserve(seg.sentences.len().min(1 << 8));
     prov.publisher = publisher(text, seg, g, &mut prov.registry);
     // The speaker of the last direct quotation, per paragraph, for quotations
     // that carry on in the next sentence without a new attribution.
