@@ -224,26 +224,32 @@ impl<'a> Reader<'a> {
 
     // ---- token predicates -------------------------------------------------
 
+    #[inline]
     fn w(&self, i: usize) -> &str {
         &self.norms[i]
     }
 
+    #[inline]
     fn raw(&self, i: usize) -> &'a str {
         self.seg.tokens[i].text(self.text)
     }
 
+    #[inline]
     fn is_word(&self, i: usize) -> bool {
         self.seg.tokens[i].kind == TokenKind::Word
     }
 
+    #[inline]
     fn quoted(&self, i: usize) -> bool {
         self.seg.in_quote(i)
     }
 
+    #[inline]
     fn is(&self, i: usize, kind: Kind) -> bool {
         self.is_word(i) && self.norms.kinds(i) & kind.bit() != 0
     }
 
+    #[inline]
     fn tag(&self, i: usize, kind: Kind, tag: &str) -> bool {
         self.is(i, kind)
             && self
@@ -253,6 +259,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The grammar entries of token `i` as a one-word phrase.
+    #[inline]
     fn entries(&self, i: usize) -> &'a [Entry] {
         let g: &'a Grammar = self.g;
         g.entries(self.norms.node(i))
@@ -297,10 +304,12 @@ impl<'a> Reader<'a> {
         best
     }
 
+    #[inline]
     fn punct(&self, i: usize, p: &str) -> bool {
         self.seg.tokens[i].kind == TokenKind::Punct && self.raw(i) == p
     }
 
+    #[inline]
     fn capitalised(&self, i: usize) -> bool {
         self.is_word(i) && self.norms.starts_upper(i)
     }

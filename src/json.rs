@@ -27,6 +27,21 @@ pub struct JsonWriter<'w> {
 
 const FLUSH_AT: usize = 1 << 16;
 
+/// `,\n` and `\n` with the indentation of the levels [`JsonWriter::newline`]
+/// writes from a constant: both as long as the deepest of them.
+const COMMA_PAD: [u8; 32] = pad_of(b",\n");
+const NEWLINE_PAD: [u8; 32] = pad_of(b"\n");
+
+const fn pad_of(start: &[u8]) -> [u8; 32] {
+    let mut t = [b' '; 32];
+    let mut i = 0;
+    while i < start.len() {
+        t[i] = start[i];
+        i += 1;
+    }
+    t
+}
+
 impl<'w> JsonWriter<'w> {
     /// A writer into memory, pretty from `level` levels deep, or compact.
     pub fn new(pretty: bool, level: usize, capacity: usize) -> JsonWriter<'static> {
@@ -91,12 +106,27 @@ impl<'w> JsonWriter<'w> {
         }
     }
 
+    /// `,\n` (`comma`) or `\n`, then the indentation of the current level.
+    #[inline]
+    fn newline(&mut self, comma: bool) {
+        let n = usize::from(comma) + 1 + 2 * self.level;
+        if n <= COMMA_PAD.len() {
+            // A copy of constant length, cut back to the length wanted.
+            let len = self.out.len();
+            self.out
+                .extend_from_slice(if comma { &COMMA_PAD } else { &NEWLINE_PAD });
+            self.out.truncate(len + n);
+        } else {
+            self.pad();
+            self.out.extend_from_slice(&self.pad[usize::from(!comma)..]);
+        }
+    }
+
     /// Before an array element or an object key.
     #[inline]
     fn item(&mut self, first: bool) {
         if self.pretty {
-            self.pad();
-            self.out.extend_from_slice(&self.pad[usize::from(first)..]);
+            self.newline(!first);
         } else if !first {
             self.out.push(b',');
         }
@@ -110,8 +140,7 @@ impl<'w> JsonWriter<'w> {
     fn close(&mut self, mark: u8, any: bool) {
         self.level -= 1;
         if any && self.pretty {
-            self.pad();
-            self.out.extend_from_slice(&self.pad[1..]);
+            self.newline(false);
         }
         self.out.push(mark);
     }

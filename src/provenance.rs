@@ -102,12 +102,48 @@ struct Desc<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
-    by_name: FxHashMap<String, Vec<EntityId>>,
-    by_word: FxHashMap<String, Vec<EntityId>>,
-    by_first: FxHashMap<String, Vec<EntityId>>,
-    by_role: FxHashMap<String, Vec<EntityId>>,
+    by_name: Index,
+    by_word: Index,
+    by_first: Index,
+    by_role: Index,
     /// (last seen, id) of the entities of each [`Recency`] class.
     recent: [BinaryHeap<(usize, EntityId)>; Recency::ALL.len()],
+    /// A buffer for lowercased names, reused so that a lookup does not allocate.
+    lower: String,
+}
+
+/// Index key → the entities that carry it.
+type Index = FxHashMap<String, Ids>;
+
+/// The entities under one index key, in the order they were added. Most
+/// keys belong to one entity, which is kept inline: no list is allocated
+/// until a second one comes.
+#[derive(Debug, Clone)]
+struct Ids {
+    first: EntityId,
+    rest: Vec<EntityId>,
+}
+
+impl Ids {
+    fn last(&self) -> EntityId {
+        self.rest.last().copied().unwrap_or(self.first)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &EntityId> {
+        std::iter::once(&self.first).chain(self.rest.iter())
+    }
+}
+
+/// `buf` becomes `s.to_lowercase()` (without allocating for ASCII text once
+/// `buf` is large enough).
+fn lower_into(buf: &mut String, s: &str) {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.push_str(&s.to_lowercase());
+    }
 }
 
 /// The classes of entity that pronouns and bare descriptions refer back to.
@@ -155,40 +191,74 @@ impl Recency {
     }
 }
 
-fn index_add(index: &mut FxHashMap<String, Vec<EntityId>>, key: &str, id: EntityId) {
-    let ids = match index.get_mut(key) {
-        Some(ids) => ids,
-        None => index.entry(key.to_string()).or_default(),
-    };
-    // Repeats are harmless (candidates are checked); this keeps the common one out.
-    if ids.last() != Some(&id) {
-        ids.push(id);
+fn index_add(index: &mut Index, key: &str, id: EntityId) {
+    match index.get_mut(key) {
+        // Repeats are harmless (candidates are checked); this keeps the common one out.
+        Some(ids) if ids.last() != id => ids.rest.push(id),
+        Some(_) => {}
+        None => {
+            index.insert(
+                key.to_string(),
+                Ids {
+                    first: id,
+                    rest: Vec::new(),
+                },
+            );
+        }
     }
 }
 
-/// [`index_add`] with a key already made (not copied when it is new).
-fn index_add_owned(index: &mut FxHashMap<String, Vec<EntityId>>, key: String, id: EntityId) {
-    let ids = index.entry(key).or_default();
-    // Repeats are harmless (candidates are checked); this keeps the common one out.
-    if ids.last() != Some(&id) {
-        ids.push(id);
-    }
-}
-
-fn index_get<'r>(index: &'r FxHashMap<String, Vec<EntityId>>, key: &str) -> &'r [EntityId] {
-    index.get(key).map_or(&[], Vec::as_slice)
+fn index_get<'r>(index: &'r Index, key: &str) -> impl Iterator<Item = &'r EntityId> {
+    index.get(key).into_iter().flat_map(Ids::iter)
 }
 
 fn is_word_break(c: char) -> bool {
     c.is_whitespace() || c == '(' || c == ')' || c == ','
 }
 
+/// [`is_word_break`] on ASCII text, byte by byte.
+fn is_ascii_word_break(b: u8) -> bool {
+    // `char::is_whitespace` of ASCII: space and `\t` to `\r`.
+    matches!(b, b' ' | b'\t'..=b'\r' | b'(' | b')' | b',')
+}
+
 /// How many words [`words_of`] gives, without making them.
 fn word_count(s: &str) -> usize {
+    if s.is_ascii() {
+        return s
+            .as_bytes()
+            .split(|&b| is_ascii_word_break(b))
+            .filter(|w| !w.is_empty())
+            .count();
+    }
     s.split(is_word_break).filter(|w| !w.is_empty()).count()
 }
 
 fn words_of(s: &str) -> Vec<String> {
+    if s.is_ascii() {
+        // As below, with `norm` being ASCII lowercasing, which keeps lengths.
+        return s
+            .split(|c: char| c.is_ascii() && is_ascii_word_break(c as u8))
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let b = w.as_bytes();
+                let mut keep = b.len();
+                // `'s` after lowercasing, so `'S` too.
+                while keep >= 2 && b[keep - 2..keep].eq_ignore_ascii_case(b"'s") {
+                    keep -= 2;
+                }
+                while keep > 0 && b[keep - 1] == b'\'' {
+                    keep -= 1;
+                }
+                w[..keep].to_ascii_lowercase()
+            })
+            .collect();
+    }
+    words_of_any(s)
+}
+
+/// [`words_of`] of any text.
+fn words_of_any(s: &str) -> Vec<String> {
     s.split(is_word_break)
         .filter(|w| !w.is_empty())
         .map(|w| {
@@ -218,19 +288,34 @@ fn contains_seq(hay: &[String], needle: &[String]) -> bool {
 }
 
 impl Registry {
+    /// Room in each index for about `n` keys, so that a short article's
+    /// indexes do not grow key by key.
+    fn reserve(&mut self, n: usize) {
+        for index in [
+            &mut self.by_name,
+            &mut self.by_word,
+            &mut self.by_first,
+            &mut self.by_role,
+        ] {
+            index.reserve(n);
+        }
+    }
+
     fn add_alias(&mut self, id: EntityId, alias: &str) {
         let e = &mut self.entities[id];
         let a = alias.trim();
         if !a.is_empty() && a != e.name && !e.aliases.iter().any(|x| x == a) {
             e.aliases.push(a.to_string());
-            index_add_owned(&mut self.by_name, a.to_lowercase(), id);
+            lower_into(&mut self.lower, a);
+            index_add(&mut self.by_name, &self.lower, id);
         }
     }
 
     /// Indexes the name and name words of entity `id` (after a change).
     fn index_name(&mut self, id: EntityId) {
         let e = &self.entities[id];
-        index_add_owned(&mut self.by_name, e.name.to_lowercase(), id);
+        lower_into(&mut self.lower, &e.name);
+        index_add(&mut self.by_name, &self.lower, id);
         for w in &e.words {
             index_add(&mut self.by_word, w, id);
         }
@@ -355,12 +440,13 @@ impl Registry {
             raw,
             weak,
         } = n;
-        let lower = name.to_lowercase();
+        lower_into(&mut self.lower, name);
+        let lower = self.lower.as_str();
         // The most recently seen match; on a tie, the oldest entity.
         let recency = |i: EntityId, e: &Entity| (e.last_seen, std::cmp::Reverse(i));
         let by_name = self.best_of(
-            index_get(&self.by_name, &lower),
-            |e| e.matches_name(&lower),
+            index_get(&self.by_name, lower),
+            |e| e.matches_name(lower),
             recency,
         );
         // The words are needed only to search by word, to see whether this is
@@ -376,13 +462,14 @@ impl Registry {
             // first word, or whose first word is one of the words.
             let holding_first = words
                 .first()
-                .map_or(&[][..], |w| index_get(&self.by_word, w));
+                .into_iter()
+                .flat_map(|w| index_get(&self.by_word, w));
             let first_among = words
                 .iter()
                 .filter(|_| words.len() > 1)
                 .flat_map(|w| index_get(&self.by_first, w));
             self.best_of(
-                holding_first.iter().chain(first_among),
+                holding_first.chain(first_among),
                 |e| {
                     if matches!(
                         e.kind,
@@ -454,11 +541,12 @@ impl Registry {
             kind,
             definite,
         } = d;
-        let lower = text.to_lowercase();
+        lower_into(&mut self.lower, text);
+        let lower = self.lower.as_str();
         // The first entity of that name.
         if let Some(id) = self.best_of(
-            index_get(&self.by_name, &lower),
-            |e| e.matches_name(&lower),
+            index_get(&self.by_name, lower),
+            |e| e.matches_name(lower),
             |i, _| std::cmp::Reverse(i),
         ) {
             return self.touch(id, at);
@@ -531,10 +619,11 @@ impl Registry {
     }
 
     fn plain(&mut self, text: &str, kind: SourceKind, at: usize) -> EntityId {
-        let lower = text.to_lowercase();
+        lower_into(&mut self.lower, text);
+        let lower = self.lower.as_str();
         match self.best_of(
-            index_get(&self.by_name, &lower),
-            |e| e.kind == kind && lower_eq(&e.name, &lower),
+            index_get(&self.by_name, lower),
+            |e| e.kind == kind && lower_eq(&e.name, lower),
             |i, _| std::cmp::Reverse(i),
         ) {
             Some(id) => self.touch(id, at),
@@ -697,11 +786,16 @@ pub struct Provenance {
 pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     let norms = crate::grammar::TokenWords::new(text, &seg.tokens, g);
     let mut prov = Provenance::default();
+    // About one key per sentence in each index (new names come at about
+    // that rate in news), up to a bound for long texts.
+    prov.registry.reserve(seg.sentences.len().min(1 << 8));
     prov.publisher = publisher(text, seg, g, &mut prov.registry);
     // The speaker of the last direct quotation, per paragraph, for quotations
     // that carry on in the next sentence without a new attribution.
     let mut quote_speaker: FxHashMap<usize, (EntityId, Vec<EntityId>)> = FxHashMap::default();
-    let mut quote_of_claim: Vec<Option<usize>> = Vec::new();
+    let mut quote_of_claim: Vec<Option<usize>> = Vec::with_capacity(seg.sentences.len());
+    // One claim per sentence.
+    prov.claims.reserve_exact(seg.sentences.len());
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
@@ -720,7 +814,8 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 origin: None,
             })
             .collect();
-        let mut events: Vec<(usize, u8, usize)> = Vec::new();
+        let mut events: Vec<(usize, u8, usize)> =
+            Vec::with_capacity(mentions.len() + resolved.len());
         for (k, m) in mentions.iter().enumerate() {
             events.push((m.tokens.start, 0, k));
         }
@@ -1147,6 +1242,20 @@ fn publisher(text: &str, seg: &Segmentation, g: &Grammar, reg: &mut Registry) ->
 mod tests {
     use crate::document::InputType;
     use crate::grammar::Grammar;
+
+    #[test]
+    fn ascii_words_are_the_words_of_any_text() {
+        for s in [
+            "Ana Lopes",
+            "JONES'S  aide's's'",
+            "(AP) ,Reuters,\tO'Brien\x0bX\x0cY\rZ\n's ' '' Sx'S",
+            "",
+            "  ",
+        ] {
+            assert_eq!(super::words_of(s), super::words_of_any(s), "{s:?}");
+            assert_eq!(super::word_count(s), super::words_of_any(s).len(), "{s:?}");
+        }
+    }
 
     #[test]
     fn clean_folds_whitespace_like_split_whitespace() {

@@ -37,6 +37,7 @@ impl Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))
     }
 
+    #[inline]
     pub fn slice<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
@@ -61,7 +62,18 @@ pub struct LineIndex {
 
 /// Characters that start in `bytes` (non-continuation bytes).
 fn char_starts(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+    // Eight bytes at a time: a continuation byte has its top bit set and
+    // the next one clear.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    let continuations: usize = chunks
+        .map(|c| {
+            let w = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+            (w & !(w << 1) & HIGH).count_ones() as usize
+        })
+        .sum();
+    bytes.len() - continuations - tail.iter().filter(|&&b| (b & 0xC0) == 0x80).count()
 }
 
 impl LineIndex {
@@ -165,6 +177,21 @@ mod tests {
             let o = o.min(text.len());
             let p = idx.position(bytes, o);
             assert_eq!((p.line, p.column), naive(o), "offset {o}");
+        }
+    }
+
+    #[test]
+    fn char_starts_counts_characters_at_any_length_and_alignment() {
+        let text = "a “quoted” é — ü 日本語 plain ascii text, and more ‘of it’ here".repeat(3);
+        let bytes = text.as_bytes();
+        for from in 0..20 {
+            for to in from..bytes.len() {
+                let naive = bytes[from..to]
+                    .iter()
+                    .filter(|&&b| (b & 0xC0) != 0x80)
+                    .count();
+                assert_eq!(char_starts(&bytes[from..to]), naive, "{from}..{to}");
+            }
         }
     }
 

@@ -256,6 +256,9 @@ pub struct Grammar {
     nodes: Vec<Node>,
     /// Every word that occurs in some phrase → its id.
     words: FxHashMap<Box<str>, WordId>,
+    /// Per word id: the word (the key of `words`), so that a token's normal
+    /// form, when it is a grammar word, is one load away.
+    word_texts: Vec<Box<str>>,
     /// Trie edges: (node, word) → child.
     edges: FxHashMap<(NodeId, WordId), NodeId>,
     /// Per word: its node as a one-word phrase ([`ROOT`] if none) and that
@@ -301,6 +304,7 @@ impl Grammar {
         let mut g = Grammar {
             nodes: vec![Node::default()],
             words: FxHashMap::default(),
+            word_texts: Vec::new(),
             edges: FxHashMap::default(),
             roots: Vec::new(),
             examples: Vec::new(),
@@ -368,9 +372,10 @@ impl Grammar {
             }
             let w = norm(tok.text(phrase));
             let next_id = self.words.len() as WordId;
-            let id = *self.words.entry(w.into()).or_insert(next_id);
+            let id = *self.words.entry(w.as_ref().into()).or_insert(next_id);
             if id == next_id {
                 self.roots.push((ROOT, 0));
+                self.word_texts.push(w.into());
             }
             let next_node = self.nodes.len() as NodeId;
             node = *self.edges.entry((node, id)).or_insert(next_node);
@@ -402,26 +407,31 @@ impl Grammar {
     }
 
     /// The node of word `w` as a one-word phrase ([`ROOT`] if none) and its kinds.
+    #[inline]
     pub fn root(&self, w: WordId) -> (NodeId, u32) {
         self.roots[w as usize]
     }
 
     /// The trie node reached from `node` by one more word.
+    #[inline]
     pub fn step(&self, node: NodeId, w: WordId) -> Option<NodeId> {
         self.edges.get(&(node, w)).copied()
     }
 
     /// The entries of the phrase that ends at `node`.
+    #[inline]
     pub fn entries(&self, node: NodeId) -> &[Entry] {
         &self.nodes[node as usize].entries
     }
 
     /// The kinds of the entries at `node`, as a mask of [`Kind::bit`]s.
+    #[inline]
     pub fn kinds(&self, node: NodeId) -> u32 {
         self.nodes[node as usize].kinds
     }
 
     /// The kinds of every phrase that starts with the phrase at `node`.
+    #[inline]
     pub fn kinds_below(&self, node: NodeId) -> u32 {
         self.nodes[node as usize].below
     }
@@ -501,6 +511,8 @@ pub struct TokenWords<'a> {
     tokens: &'a [Token],
     /// The grammar's one-word roots (see [`Grammar::root`]).
     roots: &'a [(NodeId, u32)],
+    /// The grammar's words by id: the normal form of a token that has one.
+    word_texts: &'a [Box<str>],
     /// The normal forms that differ from the text, one after another.
     arena: String,
     /// Where each normal form in the arena ends, in token order.
@@ -529,6 +541,7 @@ impl<'a> TokenWords<'a> {
             text,
             tokens,
             roots: &g.roots,
+            word_texts: &g.word_texts,
             arena: String::new(),
             arena_ends: Vec::new(),
             ids: Vec::with_capacity(tokens.len()),
@@ -584,7 +597,14 @@ impl<'a> TokenWords<'a> {
     }
 
     /// The normal form of token `i`.
+    #[inline]
     fn norm(&self, i: usize) -> &str {
+        // A grammar word (the common case in the rules' comparisons) is the
+        // grammar's own copy of the same normal form.
+        let id = self.ids[i];
+        if id != NO_WORD {
+            return &self.word_texts[id as usize];
+        }
         let block = &self.blocks[i / 64];
         let bit = 1u64 << (i % 64);
         if block.in_arena & bit == 0 {
@@ -604,12 +624,14 @@ impl<'a> TokenWords<'a> {
     }
 
     /// The interned word of token `i`, if some phrase uses it.
+    #[inline]
     pub fn id(&self, i: usize) -> Option<WordId> {
         let id = self.ids[i];
         (id != NO_WORD).then_some(id)
     }
 
     /// The trie node and kinds of token `i` as a one-word phrase.
+    #[inline]
     fn root(&self, i: usize) -> (NodeId, u32) {
         match self.ids[i] {
             NO_WORD => (ROOT, 0),
@@ -618,16 +640,19 @@ impl<'a> TokenWords<'a> {
     }
 
     /// The trie node of token `i` as a one-word phrase ([`ROOT`]: none).
+    #[inline]
     pub fn node(&self, i: usize) -> NodeId {
         self.root(i).0
     }
 
     /// Token `i` starts with an uppercase letter.
+    #[inline]
     pub fn starts_upper(&self, i: usize) -> bool {
         self.blocks[i / 64].upper & (1u64 << (i % 64)) != 0
     }
 
     /// The kinds of token `i` as a one-word phrase, as a [`Kind::bit`] mask.
+    #[inline]
     pub fn kinds(&self, i: usize) -> u32 {
         self.root(i).1
     }
@@ -636,6 +661,7 @@ impl<'a> TokenWords<'a> {
 impl std::ops::Index<usize> for TokenWords<'_> {
     type Output = str;
 
+    #[inline]
     fn index(&self, i: usize) -> &str {
         self.norm(i)
     }
@@ -659,7 +685,9 @@ mod tests {
     #[test]
     fn one_word_roots_agree_with_the_trie() {
         let g = Grammar::builtin();
-        for &id in g.words.values() {
+        assert_eq!(g.word_texts.len(), g.words.len());
+        for (w, &id) in &g.words {
+            assert_eq!(&g.word_texts[id as usize], w);
             let node = g.step(ROOT, id).unwrap_or(ROOT);
             assert_eq!(g.root(id), (node, g.kinds(node)));
         }

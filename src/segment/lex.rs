@@ -57,6 +57,7 @@ pub struct Token {
 }
 
 impl Token {
+    #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         self.span.slice(text)
     }
@@ -282,6 +283,17 @@ static ENDS_WORD: [bool; 256] = {
     t
 };
 
+/// `u8::is_ascii_alphanumeric` as a table, for the word loop.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Lexes `text[range]`, pushing tokens with spans relative to `text`.
 pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
     let b = text.as_bytes();
@@ -315,10 +327,12 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
         if c.is_ascii_alphanumeric() {
             // The common word: ASCII letters and digits up to a byte that
             // surely ends it; anything else is read as `next_lexeme` reads it.
-            let mut end = at + 1;
-            while end < b.len() && b[end].is_ascii_alphanumeric() {
-                end += 1;
-            }
+            let mut end = at
+                + 1
+                + b[at + 1..]
+                    .iter()
+                    .position(|&c| !ALNUM[c as usize])
+                    .unwrap_or(b.len() - at - 1);
             // An ASCII joiner not followed by what it joins ends it too.
             let ends = |end: usize| match (b.get(end), b.get(end + 1)) {
                 (None, _) => true,

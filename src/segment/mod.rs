@@ -73,10 +73,12 @@ pub struct Segmentation {
 }
 
 impl Segmentation {
+    #[inline]
     pub fn in_quote(&self, token: usize) -> bool {
         self.token_quote[token].is_some()
     }
 
+    #[inline]
     pub fn quote_of(&self, token: usize) -> Option<&Quotation> {
         self.token_quote[token].map(|q| &self.quotes[q as usize])
     }
