@@ -2958,14 +2958,16 @@ impl<'a> Reader<'a> {
         // "the TV show", "a phone call", "Trump's talk show": a verb's bare
         // form right after a singular noun is the end of a compound noun, not
         // a present tense, which would need a plural subject ("polls show").
-        // "a simple question", "an open challenge": nor after "a" and a
-        // modifier, whatever the modifier.
-        let singular_det = |t: usize| {
-            self.is_word(t)
-                && !self.quoted(t)
-                && matches!(self.w(t), "a" | "an" | "another" | "each" | "every")
-        };
-        let past_of = |w: &str| {
+        // "a simple question", "a misdemeanor charge": nor after "a" and a
+        // modifier, whatever the modifier; there the word is a noun even
+        // when the grammar lists only its past ("charged").
+        let after_a_modifier = k > self.lo + 1
+            && self.is_word(k - 1)
+            && !self.capitalised(k - 1)
+            && self.is_word(k - 2)
+            && !self.quoted(k - 2)
+            && matches!(self.w(k - 2), "a" | "an" | "another" | "each" | "every");
+        let stem_of_past = |w: &str| {
             let verb =
                 |f: &str| self.g.word_is(f, Kind::Verb) || self.g.word_is(f, Kind::VerbObject);
             !w.ends_with('s')
@@ -2976,11 +2978,8 @@ impl<'a> Reader<'a> {
             && cue.len() == 1
             && k > self.lo
             && ((self.bare_form(cue.start) && self.singular_noun(k - 1))
-                || ((self.bare_form(cue.start) || past_of(self.w(cue.start)))
-                    && k > self.lo + 1
-                    && self.is_word(k - 1)
-                    && !self.capitalised(k - 1)
-                    && singular_det(k - 2)))
+                || (after_a_modifier
+                    && (self.bare_form(cue.start) || stem_of_past(self.w(cue.start)))))
         {
             return None;
         }
@@ -3046,11 +3045,11 @@ impl<'a> Reader<'a> {
                         .and_then(|a| a.content)
                         .map(|c| self.token_at(c.start))
                         .unwrap_or(self.lo);
-                    if subject.is_some() {
-                    } else if let Some(np) = self.np_right(start, left) {
-                        subject = self
-                            .analyse(np.clone(), false)
-                            .or_else(|| speech.then(|| self.lenient(np)).flatten());
+                    if subject.is_none() {
+                        subject = self.np_right(start, left).and_then(|np| {
+                            self.analyse(np.clone(), false)
+                                .or_else(|| speech.then(|| self.lenient(np)).flatten())
+                        });
                     }
                     if subject.is_none() {
                         subject = self.clause_subject(self.clause_begin(left), left);
