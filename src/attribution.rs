@@ -1905,6 +1905,41 @@ impl<'a> Reader<'a> {
                 out[j].content = (end > ct.start).then(|| Span::new(ct.start, end));
             }
         }
+        // "X said …, but Y noted …", "…; Y argued": a clause of its own with
+        // its own speaker ends the content before it.
+        for k in 1..out.len() {
+            let Some(src) = &out[k].source else { continue };
+            let s = self.token_at(src.span.start);
+            if s <= self.lo + 1 || s >= out[k].cue_tokens.start {
+                continue;
+            }
+            let b = s - 1;
+            let boundary = !self.quoted(b)
+                && (self.punct(b, ";")
+                    || matches!(
+                        self.w(b),
+                        "but" | "though" | "although" | "while" | "whereas" | "yet"
+                    )
+                    || (self.w(b) == "and" && self.punct(b - 1, ",")));
+            if !boundary {
+                continue;
+            }
+            let at = self.seg.tokens[s].span;
+            for j in 0..k {
+                let Some(ct) = out[j].content else { continue };
+                if out[j].cue_tokens.end > b || !ct.contains(at) {
+                    continue;
+                }
+                let mut e = b;
+                while e > self.lo && !self.is_word(e - 1) && !self.quoted(e - 1) {
+                    e -= 1;
+                }
+                let end = self.seg.tokens[e - 1].span.end;
+                if e > self.lo && end > ct.start {
+                    out[j].content = Some(Span::new(ct.start, end));
+                }
+            }
+        }
         // Nesting: a cue inside another attribution's content.
         // When two contents hold each other's cues, the wider one is outer.
         for k in 0..out.len() {
