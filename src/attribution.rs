@@ -1908,8 +1908,13 @@ impl<'a> Reader<'a> {
         // "X said …, but Y noted …", "…; Y argued": a clause of its own with
         // its own speaker ends the content before it.
         for k in 1..out.len() {
-            let Some(src) = &out[k].source else { continue };
-            let s = self.token_at(src.span.start);
+            let Some(s) = out[k]
+                .source
+                .as_ref()
+                .map(|src| self.token_at(src.span.start))
+            else {
+                continue;
+            };
             if s <= self.lo + 1 || s >= out[k].cue_tokens.start {
                 continue;
             }
@@ -1925,18 +1930,21 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let at = self.seg.tokens[s].span;
-            for j in 0..k {
-                let Some(ct) = out[j].content else { continue };
-                if out[j].cue_tokens.end > b || !ct.contains(at) {
+            for a in out.iter_mut().take(k) {
+                let Some(ct) = a.content else { continue };
+                if a.cue_tokens.end > b || !ct.contains(at) {
                     continue;
                 }
                 let mut e = b;
                 while e > self.lo && !self.is_word(e - 1) && !self.quoted(e - 1) {
                     e -= 1;
                 }
+                if e == self.lo {
+                    continue;
+                }
                 let end = self.seg.tokens[e - 1].span.end;
-                if e > self.lo && end > ct.start {
-                    out[j].content = Some(Span::new(ct.start, end));
+                if end > ct.start {
+                    a.content = Some(Span::new(ct.start, end));
                 }
             }
         }
