@@ -1897,12 +1897,7 @@ impl<'a> Reader<'a> {
                 same(&out[j], &out[k]) && out[j].content.is_some_and(|ct| ct.contains(and_span))
             }) {
                 let ct = out[j].content.expect("checked");
-                let mut e = and;
-                while e > self.lo && !self.is_word(e - 1) && !self.quoted(e - 1) {
-                    e -= 1;
-                }
-                let end = self.seg.tokens[e - 1].span.end;
-                out[j].content = (end > ct.start).then(|| Span::new(ct.start, end));
+                out[j].content = self.cut_before(ct, and);
             }
         }
         // "X said …, but Y noted …", "…; Y argued": a clause of its own with
@@ -1935,16 +1930,8 @@ impl<'a> Reader<'a> {
                 if a.cue_tokens.end > b || !ct.contains(at) {
                     continue;
                 }
-                let mut e = b;
-                while e > self.lo && !self.is_word(e - 1) && !self.quoted(e - 1) {
-                    e -= 1;
-                }
-                if e == self.lo {
-                    continue;
-                }
-                let end = self.seg.tokens[e - 1].span.end;
-                if end > ct.start {
-                    a.content = Some(Span::new(ct.start, end));
+                if let Some(cut) = self.cut_before(ct, b) {
+                    a.content = Some(cut);
                 }
             }
         }
@@ -2000,6 +1987,17 @@ impl<'a> Reader<'a> {
                 .collect();
         }
         Reading { attributions: out }
+    }
+
+    /// Content `ct` ended before token `t` and the punctuation before it;
+    /// `None` if nothing of it is left.
+    fn cut_before(&self, ct: Span, t: usize) -> Option<Span> {
+        let mut e = t;
+        while e > self.lo && !self.is_word(e - 1) && !self.quoted(e - 1) {
+            e -= 1;
+        }
+        let end = (e > self.lo).then(|| self.seg.tokens[e - 1].span.end)?;
+        (end > ct.start).then(|| Span::new(ct.start, end))
     }
 
     /// Is `inner` (nested in `outer`'s content) what `outer` reports? Its

@@ -288,23 +288,25 @@ fn attribution_entries(
         let a = &all[k].attribution;
         a.nested_in.filter(|&j| a.embedded && j < all.len())
     };
-    // An attribution whose holders never reach a listed one (a loop, which
-    // readings do not make) is listed itself, so that nothing is lost.
-    let holder = |k: usize| {
-        let mut h = k;
-        for _ in 0..8 {
-            match step(h) {
-                Some(j) => h = j,
-                None => return step(k),
+    // Each attribution's holder, if it is embedded. One whose holders never
+    // reach a listed attribution (a loop, which readings do not make) is
+    // listed itself, so that nothing is lost and the tree below stays finite.
+    let holders: Vec<Option<usize>> = (0..all.len())
+        .map(|k| {
+            let mut h = k;
+            for _ in 0..all.len() {
+                match step(h) {
+                    Some(j) => h = j,
+                    None => return step(k),
+                }
             }
-        }
-        None
-    };
+            None
+        })
+        .collect();
     fn entry(
         k: usize,
-        depth: usize,
         all: &[crate::provenance::Resolved],
-        holder: &dyn Fn(usize) -> Option<usize>,
+        holders: &[Option<usize>],
         text_span: &dyn Fn(Span) -> TextSpan,
     ) -> AttributionEntry {
         let a = &all[k].attribution;
@@ -314,19 +316,15 @@ fn attribution_entries(
             cue: text_span(a.cue),
             source: a.source.as_ref().map(|s| text_span(s.span)),
             content: a.content.map(text_span),
-            embedded: if depth < 8 {
-                (0..all.len())
-                    .filter(|&m| holder(m) == Some(k))
-                    .map(|m| entry(m, depth + 1, all, holder, text_span))
-                    .collect()
-            } else {
-                Vec::new()
-            },
+            embedded: (0..all.len())
+                .filter(|&m| holders[m] == Some(k))
+                .map(|m| entry(m, all, holders, text_span))
+                .collect(),
         }
     }
     (0..all.len())
-        .filter(|&k| holder(k).is_none())
-        .map(|k| entry(k, 0, all, &holder, text_span))
+        .filter(|&k| holders[k].is_none())
+        .map(|k| entry(k, all, &holders, text_span))
         .collect()
 }
 
