@@ -257,8 +257,9 @@ pub struct Grammar {
     /// Every word that occurs in some phrase → its id.
     words: FxHashMap<Box<str>, WordId>,
     /// Per word id: the word (the key of `words`), so that a token's normal
-    /// form, when it is a grammar word, is one load away.
-    word_texts: Vec<Box<str>>,
+    /// form, when it is a grammar word, needs no lookup. One arena, not a
+    /// second allocation per word: start-up time counts.
+    word_texts: WordTexts,
     /// Trie edges: (node, word) → child.
     edges: FxHashMap<(NodeId, WordId), NodeId>,
     /// Per word: its node as a one-word phrase ([`ROOT`] if none) and that
@@ -292,6 +293,43 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+/// Words by id, one after another in one string.
+#[derive(Debug, Clone, Default)]
+struct WordTexts {
+    text: String,
+    /// Where word `id` ends in `text`; it starts where `id - 1` ends.
+    ends: Vec<u32>,
+}
+
+/// For a default [`TokenWords`], which has no grammar.
+impl Default for &WordTexts {
+    fn default() -> Self {
+        static NONE: WordTexts = WordTexts {
+            text: String::new(),
+            ends: Vec::new(),
+        };
+        &NONE
+    }
+}
+
+impl WordTexts {
+    fn push(&mut self, w: &str) {
+        self.text.push_str(w);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    #[inline]
+    fn get(&self, id: WordId) -> &str {
+        let id = id as usize;
+        let start = if id == 0 {
+            0
+        } else {
+            self.ends[id - 1] as usize
+        };
+        &self.text[start..self.ends[id] as usize]
+    }
+}
+
 impl Grammar {
     /// The built-in grammar. Panics only if a shipped file is malformed,
     /// which the test suite rules out.
@@ -304,7 +342,7 @@ impl Grammar {
         let mut g = Grammar {
             nodes: vec![Node::default()],
             words: FxHashMap::default(),
-            word_texts: Vec::new(),
+            word_texts: WordTexts::default(),
             edges: FxHashMap::default(),
             roots: Vec::new(),
             examples: Vec::new(),
@@ -375,7 +413,7 @@ impl Grammar {
             let id = *self.words.entry(w.as_ref().into()).or_insert(next_id);
             if id == next_id {
                 self.roots.push((ROOT, 0));
-                self.word_texts.push(w.into());
+                self.word_texts.push(&w);
             }
             let next_node = self.nodes.len() as NodeId;
             node = *self.edges.entry((node, id)).or_insert(next_node);
@@ -512,7 +550,7 @@ pub struct TokenWords<'a> {
     /// The grammar's one-word roots (see [`Grammar::root`]).
     roots: &'a [(NodeId, u32)],
     /// The grammar's words by id: the normal form of a token that has one.
-    word_texts: &'a [Box<str>],
+    word_texts: &'a WordTexts,
     /// The normal forms that differ from the text, one after another.
     arena: String,
     /// Where each normal form in the arena ends, in token order.
@@ -603,7 +641,7 @@ impl<'a> TokenWords<'a> {
         // grammar's own copy of the same normal form.
         let id = self.ids[i];
         if id != NO_WORD {
-            return &self.word_texts[id as usize];
+            return self.word_texts.get(id);
         }
         let block = &self.blocks[i / 64];
         let bit = 1u64 << (i % 64);
@@ -685,9 +723,9 @@ mod tests {
     #[test]
     fn one_word_roots_agree_with_the_trie() {
         let g = Grammar::builtin();
-        assert_eq!(g.word_texts.len(), g.words.len());
+        assert_eq!(g.word_texts.ends.len(), g.words.len());
         for (w, &id) in &g.words {
-            assert_eq!(&g.word_texts[id as usize], w);
+            assert_eq!(g.word_texts.get(id), &**w);
             let node = g.step(ROOT, id).unwrap_or(ROOT);
             assert_eq!(g.root(id), (node, g.kinds(node)));
         }
