@@ -679,6 +679,50 @@ impl<'a> Reader<'a> {
                     .is_some_and(|stem| verb(&format!("{stem}ies"))))
     }
 
+    /// "a group called Citizens for Trump", "a man named Ali": a participle
+    /// that names what an indefinite noun phrase introduces. The head is no
+    /// person ("a spokesman called the plan …" reports).
+    fn naming_participle(&self, k: usize) -> bool {
+        if !matches!(self.w(k), "called" | "named" | "dubbed") || k == self.lo {
+            return false;
+        }
+        let head = k - 1;
+        if self.is(head, Kind::Person) || self.is(head, Kind::Title) || self.people_noun(head) {
+            return false;
+        }
+        (head.saturating_sub(5).max(self.lo)..=head)
+            .rev()
+            .take_while(|&i| {
+                self.is_word(i)
+                    && !self.quoted(i)
+                    && (!self.is(i, Kind::Function)
+                        || matches!(self.w(i), "a" | "an" | "one" | "another" | "of"))
+            })
+            .any(|i| matches!(self.w(i), "a" | "an" | "one" | "another"))
+    }
+
+    /// Token `k` follows a determiner or a possessive and one or two
+    /// lowercase modifiers: "a strong [showing]", "Romney's poor [showing]",
+    /// "his strong third-place [showing]".
+    fn after_determiner_and_modifier(&self, k: usize) -> bool {
+        let modifier = |i: usize| {
+            self.is_word(i)
+                && !self.quoted(i)
+                && !self.capitalised(i)
+                && !self.is(i, Kind::Function)
+                && !self.is(i, Kind::Document)
+                && !self.is(i, Kind::Media)
+                && !self.is(i, Kind::Org)
+                && !self.is(i, Kind::Person)
+        };
+        let owner = |i: usize| {
+            self.is_word(i)
+                && !self.quoted(i)
+                && (self.tag(i, Kind::Function, "determiner") || self.w(i).ends_with("'s"))
+        };
+        (1..=2).any(|n| k > self.lo + n && (k - n..k).all(modifier) && owner(k - n - 1))
+    }
+
     /// A singular common noun or a name, which cannot be the subject of a
     /// bare present tense: not a plural, a pronoun, a quantifier, a share
     /// ("percent", "majority"), a participle, or part of a coordination or a
@@ -3015,10 +3059,14 @@ impl<'a> Reader<'a> {
                 && !w.ends_with("ed")
                 && (verb(&format!("{w}ed")) || verb(&format!("{w}d")))
         };
+        if k == cue.start && cue.len() == 1 && self.naming_participle(k) {
+            return None;
+        }
         if k == cue.start
             && cue.len() == 1
             && k > self.lo
             && ((self.bare_form(cue.start) && self.singular_noun(k - 1))
+                || (self.is(cue.start, Kind::NounForm) && self.after_determiner_and_modifier(k))
                 || (after_a_modifier
                     && (self.bare_form(cue.start) || stem_of_past(self.w(cue.start)))))
         {

@@ -74,6 +74,9 @@ pub enum Kind {
     /// A noun of saying or thinking whose possessor is the source: "Trump's
     /// claim that …", "her attacks on Cruz".
     Noun,
+    /// A "-ing" form that is a noun after a determiner and a modifier: "a
+    /// strong showing", "his best showing".
+    NounForm,
 }
 
 impl Kind {
@@ -104,6 +107,7 @@ impl Kind {
         ("perspective", Kind::Perspective),
         ("label", Kind::Label),
         ("noun", Kind::Noun),
+        ("noun-form", Kind::NounForm),
     ];
 
     /// This kind as a bit in a kind mask ([`Grammar::kinds`]).
