@@ -1979,6 +1979,40 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "DuVernay said she felt …, “…,” she said.": a closing attribution
+        // whose content opens with another attribution's unquoted words and
+        // ends in a quotation speaks for the quotation only.
+        for k in 0..out.len() {
+            let Some(ct) = out[k].content else { continue };
+            if ct.end > out[k].cue.start {
+                continue;
+            }
+            let first = self.token_at(ct.start);
+            let last = self.token_at(ct.end).saturating_sub(1);
+            if self.quoted(first) || !self.quoted(last) {
+                continue;
+            }
+            let Some(open) = self
+                .seg
+                .quote_of(last)
+                .map(|q| self.seg.tokens[q.open].span)
+            else {
+                continue;
+            };
+            let speaks_before = out
+                .iter()
+                .any(|o| o.cue.start >= ct.start && o.cue.end <= open.start);
+            if open.start > ct.start && speaks_before {
+                out[k].content = Some(Span::new(open.start, ct.end));
+                // The earlier speech ends where the closing one begins.
+                let cue = out[k].cue;
+                for o in out.iter_mut() {
+                    if let Some(c) = o.content.filter(|c| c.contains(cue) && c.start < ct.end) {
+                        o.content = Some(Span::new(c.start, ct.end));
+                    }
+                }
+            }
+        }
         // Nesting: a cue inside another attribution's content.
         // When two contents hold each other's cues, the wider one is outer.
         for k in 0..out.len() {
