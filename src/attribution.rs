@@ -424,6 +424,44 @@ impl<'a> Reader<'a> {
                 .any(|part| part.chars().any(char::is_alphabetic))
     }
 
+    /// A number spelt out: "seven", "Thirty-seven".
+    fn number_word(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self.w(i).split(['-', '‐']).all(|part| {
+                matches!(
+                    part,
+                    "one"
+                        | "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "eleven"
+                        | "twelve"
+                        | "thirteen"
+                        | "fourteen"
+                        | "fifteen"
+                        | "sixteen"
+                        | "seventeen"
+                        | "eighteen"
+                        | "nineteen"
+                        | "twenty"
+                        | "thirty"
+                        | "forty"
+                        | "fifty"
+                        | "sixty"
+                        | "seventy"
+                        | "eighty"
+                        | "ninety"
+                        | "hundred"
+                )
+            })
+    }
+
     /// Prepositions that stay inside a noun phrase: "spokeswoman for the
     /// ministry", "Ministry of Foreign Affairs", "engineer at the company".
     fn inner_prep(&self, i: usize) -> bool {
@@ -538,7 +576,8 @@ impl<'a> Reader<'a> {
             return false;
         }
         // Nouns that are also verbs ("a report by", "the poll") stay nouns here.
-        if self.is(i, Kind::Document)
+        if self.plural_subject(i)
+            || self.is(i, Kind::Document)
             || self.is(i, Kind::Org)
             || self.is(i, Kind::Media)
             || self.is(i, Kind::Title)
@@ -551,6 +590,17 @@ impl<'a> Reader<'a> {
             || self.is(i, Kind::Time)
             || self.participle(i)
             || self.ly_adverb(i)
+    }
+
+    /// "news [reports] show", "the [claims] said": a word in "-s" right
+    /// before a verb of saying is a plural noun, the verb's subject, since
+    /// two verbs do not follow each other so.
+    fn plural_subject(&self, i: usize) -> bool {
+        i + 1 < self.hi
+            && self.is_word(i)
+            && self.w(i).ends_with('s')
+            && !self.quoted(i + 1)
+            && (self.is(i + 1, Kind::Verb) || self.is(i + 1, Kind::Speech))
     }
 
     /// Within a capitalised run, a title word followed by a real name ends
@@ -1485,6 +1535,19 @@ impl<'a> Reader<'a> {
         if let Some(s) = self.ratio_start(e) {
             return Some(s);
         }
+        // "27 percent", "Thirty-seven per cent"
+        let n = match self.word_at(e) {
+            Some("percent") => 1,
+            Some("cent") if self.word_at(e.wrapping_sub(1)) == Some("per") => 2,
+            _ => 0,
+        };
+        if n > 0
+            && e >= self.lo + n
+            && (self.is_number(e - n) || self.number_word(e - n))
+            && !self.quoted(e)
+        {
+            return Some(self.approximation_start(e - n));
+        }
         if !self.is_word(e) || self.quoted(e) {
             return None;
         }
@@ -1874,6 +1937,23 @@ impl<'a> Reader<'a> {
                         content,
                     ));
                     i = np.map_or(cue.end, |r| r.end);
+                    continue;
+                }
+            } else if cue.len() == 1 && self.plural_subject(cue.start) {
+                // "news reports show": not a verb itself. Unnamed reports
+                // that say something are hearsay, the verb with them.
+                // "FEC reports", "Trump's reports": a named owner; a known
+                // word opening the sentence ("News reports") is none.
+                let owned = cue.start > self.lo && {
+                    let p = cue.start - 1;
+                    let known_opener = self.initial(p) && !self.g.word(self.w(p)).is_empty();
+                    (self.capitalised(p) && !known_opener) || self.w(p).ends_with("'s")
+                };
+                if let Some(h) = has(Kind::Hearsay).filter(|_| !owned) {
+                    let cue = cue.start..cue.end + 1;
+                    let content = self.content_after(cue.end);
+                    out.push(self.sourceless(cue.clone(), h.tag, content, false));
+                    i = cue.end;
                     continue;
                 }
             } else {
