@@ -3301,13 +3301,23 @@ impl<'a> Reader<'a> {
                             span: self.span_of(&(left..left + 1)),
                             ..self.vague_share(np)
                         });
+                    } else if let Some(e) = ante_end
+                        .filter(|&e| e >= self.lo && self.w(left) == "who" && self.w(e) == "those")
+                    {
+                        // "those who want": as vague as any crowd.
+                        subject = Some(SourcePhrase {
+                            span: self.span_of(&(left..left + 1)),
+                            ..self.vague_share(e..e + 1)
+                        });
                     } else if let Some(np) = ante_end
                         .filter(|&e| e >= self.lo)
                         .and_then(|e| self.np_left(e, self.lo))
                     {
+                        // "who" stands for people, who can hold a view.
+                        let person = matches!(self.w(left), "who" | "whom");
                         subject = self
                             .analyse(np.clone(), false)
-                            .or_else(|| speech.then(|| self.lenient(np)).flatten())
+                            .or_else(|| (speech || person).then(|| self.lenient(np)).flatten())
                             .map(|p| SourcePhrase {
                                 span: self.span_of(&(left..left + 1)),
                                 tokens: p.tokens,
