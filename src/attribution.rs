@@ -276,30 +276,53 @@ impl<'a> Reader<'a> {
         words_only: bool,
         kinds: u32,
     ) -> Option<(usize, &'a [Entry])> {
+        let [best, _] = self.phrases_from(from, to, words_only, [kinds, 0]);
+        best
+    }
+
+    /// [`Reader::phrase_from`] for two masks in one walk of the trie. The
+    /// walk goes on while either mask's kinds occur below the node; once
+    /// one mask's kinds no longer do, no later node can be that mask's
+    /// phrase, so each answer is what a walk of its own would give.
+    #[inline]
+    fn phrases_from(
+        &self,
+        from: usize,
+        to: usize,
+        words_only: bool,
+        kinds: [u32; 2],
+    ) -> [Option<(usize, &'a [Entry])>; 2] {
         let g: &'a Grammar = self.g;
+        let any = kinds[0] | kinds[1];
         let mut node = if from < to {
             self.norms.node(from)
         } else {
             ROOT
         };
-        if node == ROOT || g.kinds_below(node) & kinds == 0 {
-            return None;
+        let mut best = [None, None];
+        if node == ROOT || g.kinds_below(node) & any == 0 {
+            return best;
         }
-        let wanted = |node| g.kinds(node) & kinds != 0;
-        let mut best = wanted(node).then(|| (1, g.entries(node)));
+        let mut take = |node, n| {
+            let here = g.kinds(node);
+            for (b, k) in best.iter_mut().zip(kinds) {
+                if here & k != 0 {
+                    *b = Some((n, g.entries(node)));
+                }
+            }
+        };
+        take(node, 1);
         let mut n = 1;
         for k in from + 1..to {
             if words_only && !self.is_word(k) {
                 continue;
             }
             match self.norms.id(k).and_then(|w| g.step(node, w)) {
-                Some(next) if g.kinds_below(next) & kinds != 0 => node = next,
+                Some(next) if g.kinds_below(next) & any != 0 => node = next,
                 _ => break,
             }
             n += 1;
-            if wanted(node) {
-                best = Some((n, g.entries(node)));
-            }
+            take(node, n);
         }
         best
     }
@@ -1712,32 +1735,39 @@ impl<'a> Reader<'a> {
     // ---- cues -------------------------------------------------------------
 
     fn cue_at(&self, i: usize) -> Option<(usize, &'a [Entry])> {
-        if !self.is_word(i) || self.quoted(i) {
-            return None;
-        }
-        // "the United States", "Secretary of State": capitalised inside a
-        // sentence, a cue word is part of a name.
-        if self.capitalised(i) && !self.initial(i) && !self.title_case && !self.line_initial(i) {
-            return None;
-        }
-        let end = (i + 8).min(self.hi);
-        let cue = self.phrase_from(i, end, false, Kind::CUES);
-        // A longer phrase that is not a cue wins: "added to the confusion",
-        // "who asked not to be named".
-        let not = self.phrase_from(i, end, false, Kind::NotCue.bit() | Kind::Anonymous.bit());
-        match (cue, not) {
-            (Some((n, _)), Some((m, _))) if m > n => None,
-            _ => cue,
-        }
+        self.cue_or_skip(i, false).ok()
     }
 
-    /// Where scanning for cues should resume after token `i`: past a
-    /// not-a-cue or anonymous phrase starting there.
-    fn skip_non_cue(&self, i: usize) -> Option<usize> {
+    /// The cue starting at token `i`, or else where scanning for cues
+    /// should resume (with `want_skip`; otherwise just past `i`): past a
+    /// not-a-cue or anonymous phrase starting there. Both come from one
+    /// walk of the trie, since the scan needs both at every word.
+    fn cue_or_skip(&self, i: usize, want_skip: bool) -> Result<(usize, &'a [Entry]), usize> {
+        const NOT: u32 = Kind::NotCue.bit() | Kind::Anonymous.bit();
+        if !self.is_word(i) || self.quoted(i) {
+            return Err(i + 1);
+        }
         let end = (i + 8).min(self.hi);
-        self.phrase_from(i, end, false, Kind::NotCue.bit() | Kind::Anonymous.bit())
-            .filter(|(m, _)| *m > 1)
-            .map(|(m, _)| i + m)
+        // "the United States", "Secretary of State": capitalised inside a
+        // sentence, a cue word is part of a name.
+        let in_name =
+            self.capitalised(i) && !self.initial(i) && !self.title_case && !self.line_initial(i);
+        let [cue, not] = match (in_name, want_skip) {
+            (false, _) => self.phrases_from(i, end, false, [Kind::CUES, NOT]),
+            (true, true) => [None, self.phrase_from(i, end, false, NOT)],
+            (true, false) => [None, None],
+        };
+        let skip = match not {
+            Some((m, _)) if m > 1 => i + m,
+            _ => i + 1,
+        };
+        match (cue, not) {
+            // A longer phrase that is not a cue wins: "added to the
+            // confusion", "who asked not to be named".
+            (Some((n, _)), Some((m, _))) if m > n => Err(skip),
+            (Some(cue), _) => Ok(cue),
+            (None, _) => Err(skip),
+        }
     }
 
     /// Reads the sentence.
@@ -1768,13 +1798,12 @@ impl<'a> Reader<'a> {
                 i = end;
                 continue;
             }
-            let Some((n, entries)) = self.cue_at(i) else {
-                i = if self.is_word(i) && !self.quoted(i) {
-                    self.skip_non_cue(i).unwrap_or(i + 1)
-                } else {
-                    i + 1
-                };
-                continue;
+            let (n, entries) = match self.cue_or_skip(i, true) {
+                Ok(cue) => cue,
+                Err(next) => {
+                    i = next;
+                    continue;
+                }
             };
             let cue = i..i + n;
             let has = |k: Kind| entries.iter().find(|e| e.kind == k);
