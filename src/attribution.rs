@@ -450,13 +450,16 @@ impl<'a> Reader<'a> {
     /// Prepositions that stay inside a noun phrase: "spokeswoman for the
     /// ministry", "Ministry of Foreign Affairs", "engineer at the company".
     fn inner_prep(&self, i: usize) -> bool {
-        self.is_word(i)
-            && (matches!(self.w(i), "of" | "for" | "at")
-                || (self.w(i) == "by" && i > 0 && self.is(i - 1, Kind::Document))
-                // "people familiar with the talks", "a source close to the campaign"
-                || (i > 0
-                    && ((self.w(i) == "with" && self.w(i - 1) == "familiar")
-                        || (self.w(i) == "to" && matches!(self.w(i - 1), "close" | "closest" | "loyal" | "near")))))
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.w(i);
+        matches!(w, "of" | "for" | "at")
+            || (w == "by" && i > 0 && self.is(i - 1, Kind::Document))
+            // "people familiar with the talks", "a source close to the campaign"
+            || (i > 0
+                && ((w == "with" && self.w(i - 1) == "familiar")
+                    || (w == "to" && matches!(self.w(i - 1), "close" | "closest" | "loyal" | "near"))))
     }
 
     /// An -ing or -ed word used as an adjective before a noun: "the tracking
@@ -524,7 +527,10 @@ impl<'a> Reader<'a> {
     fn participle(&self, i: usize) -> bool {
         self.is_word(i)
             && !self.capitalised(i)
-            && (self.w(i).ends_with("ed") || self.w(i).ends_with("ing"))
+            && {
+                let w = self.w(i);
+                w.ends_with("ed") || w.ends_with("ing")
+            }
             && !self.is(i, Kind::Title)
             && !self.is(i, Kind::Person)
             && !self.is(i, Kind::Org)
@@ -1788,12 +1794,14 @@ impl<'a> Reader<'a> {
         let mut venue_prefix: Option<(SourcePhrase, usize)> = None;
         let mut i = self.lo;
         while i < self.hi {
-            if let Some((a, end)) = self.in_document(i) {
+            // Both openings below start from this word's normal form.
+            let w = self.w(i);
+            if let Some((a, end)) = self.in_document(i, w) {
                 out.push(a);
                 i = end;
                 continue;
             }
-            if let Some((a, end)) = self.possessed_noun(i) {
+            if let Some((a, end)) = self.possessed_noun(i, w) {
                 out.push(a);
                 i = end;
                 continue;
@@ -2247,9 +2255,9 @@ impl<'a> Reader<'a> {
     /// "In a CNN poll released Monday, 31% said …", "Cruz had 38 percent in a
     /// Fox poll", "…, as recalled in Burrows's book": a document the claim
     /// appears in is its source. Returns the attribution and the token after
-    /// the document's noun phrase.
-    fn in_document(&self, i: usize) -> Option<(Attribution, usize)> {
-        if self.w(i) != "in" || self.quoted(i) || i + 1 >= self.hi {
+    /// the document's noun phrase. `w` is the normal form of token `i`.
+    fn in_document(&self, i: usize, w: &str) -> Option<(Attribution, usize)> {
+        if w != "in" || self.quoted(i) || i + 1 >= self.hi {
             return None;
         }
         let whole = self.np_right_titled(i + 1, self.hi)?;
@@ -2355,12 +2363,11 @@ impl<'a> Reader<'a> {
     /// A noun of saying or thinking owned by its source: "Trump's claim
     /// that …", "her attacks on Cruz", "the senator's call for a vote". `i`
     /// is the possessor's last token; up to two modifiers may stand before
-    /// the noun ("his latest attacks on").
-    fn possessed_noun(&self, i: usize) -> Option<(Attribution, usize)> {
+    /// the noun ("his latest attacks on"). `w` is the normal form of token `i`.
+    fn possessed_noun(&self, i: usize, w: &str) -> Option<(Attribution, usize)> {
         if !self.is_word(i) || self.quoted(i) || i + 1 >= self.hi {
             return None;
         }
-        let w = self.w(i);
         let pronoun = match w {
             "his" | "her" => Some("person"),
             "their" => Some("group"),
