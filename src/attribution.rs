@@ -685,7 +685,8 @@ impl<'a> Reader<'a> {
     /// form ("read", "put") are left out: "the sign read" is a past tense.
     fn bare_form(&self, i: usize) -> bool {
         let w = self.w(i);
-        let verb = |f: &str| self.g.word_is(f, Kind::Verb) || self.g.word_is(f, Kind::VerbObject);
+        let mut buf = String::new();
+        let mut verb = |stem: &str, ending: &str| self.is_verb_form(&mut buf, stem, ending);
         !matches!(
             w,
             "read"
@@ -702,10 +703,19 @@ impl<'a> Reader<'a> {
                 | "bet"
         ) && !w.ends_with("ed")
             && !w.ends_with("ing")
-            && (verb(&format!("{w}s"))
-                || verb(&format!("{w}es"))
-                || w.strip_suffix('y')
-                    .is_some_and(|stem| verb(&format!("{stem}ies"))))
+            && (verb(w, "s")
+                || verb(w, "es")
+                || w.strip_suffix('y').is_some_and(|stem| verb(stem, "ies")))
+    }
+
+    /// Whether `stem` + `ending` is a cue verb (of kind `Verb` or
+    /// `VerbObject`). Spelt out in `buf`, which the rules asking about
+    /// several forms reuse, with one grammar lookup per form.
+    fn is_verb_form(&self, buf: &mut String, stem: &str, ending: &str) -> bool {
+        buf.clear();
+        buf.push_str(stem);
+        buf.push_str(ending);
+        self.g.kinds(self.g.word_node(buf)) & (Kind::Verb.bit() | Kind::VerbObject.bit()) != 0
     }
 
     /// A singular common noun or a name, which cannot be the subject of a
@@ -3045,11 +3055,9 @@ impl<'a> Reader<'a> {
             && !self.quoted(k - 2)
             && matches!(self.w(k - 2), "a" | "an" | "another" | "each" | "every");
         let stem_of_past = |w: &str| {
-            let verb =
-                |f: &str| self.g.word_is(f, Kind::Verb) || self.g.word_is(f, Kind::VerbObject);
-            !w.ends_with('s')
-                && !w.ends_with("ed")
-                && (verb(&format!("{w}ed")) || verb(&format!("{w}d")))
+            let mut buf = String::new();
+            let mut verb = |ending: &str| self.is_verb_form(&mut buf, w, ending);
+            !w.ends_with('s') && !w.ends_with("ed") && (verb("ed") || verb("d"))
         };
         if k == cue.start
             && cue.len() == 1
