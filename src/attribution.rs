@@ -1615,8 +1615,9 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         let mut i = self.lo;
         while i < self.hi {
-            let starts = self.is_word(i)
-                && (self.name_word(i) || (self.capitalised(i) && self.is(i, Kind::Title)));
+            // Both ways to start need a capital, the cheap test that most
+            // words fail, so it comes first.
+            let starts = self.capitalised(i) && (self.name_word(i) || self.is(i, Kind::Title));
             if !starts {
                 i += 1;
                 continue;
