@@ -224,7 +224,8 @@ impl<'a> Reader<'a> {
 
     // ---- token predicates -------------------------------------------------
 
-    #[inline]
+    // Always inlined, as TokenWords::norm is: called from everywhere.
+    #[inline(always)]
     fn w(&self, i: usize) -> &str {
         &self.norms[i]
     }
