@@ -427,8 +427,13 @@ impl<'a> Reader<'a> {
     }
 
     fn is_det(&self, i: usize) -> bool {
-        self.tag(i, Kind::Function, "determiner")
-            || self.tag(i, Kind::Function, "quantifier")
+        // Both tags in one pass over the entries: noun phrases ask this of
+        // nearly every word they scan.
+        (self.is(i, Kind::Function)
+            && self
+                .entries(i)
+                .iter()
+                .any(|e| e.kind == Kind::Function && matches!(e.tag, "determiner" | "quantifier")))
             || self.is_number(i)
     }
 
