@@ -657,14 +657,17 @@ impl<'a> Reader<'a> {
                 && i > self.lo
                 && self.tag(i - 1, Kind::Function, "aux")
         };
+        // The tags it takes, in one pass over the word's entries (a word's
+        // entries of a kind exist only if it is of that kind).
+        let tagged = |e: &Entry| match e.kind {
+            Kind::Function => matches!(e.tag, "aux" | "adverb" | "negation"),
+            Kind::Hearsay => matches!(e.tag, "reportedly" | "allegedly"),
+            _ => false,
+        };
         self.is_word(i)
             && !self.capitalised(i)
-            && (self.tag(i, Kind::Function, "aux")
+            && (self.entries(i).iter().any(tagged)
                 || after_aux(self.w(i))
-                || self.tag(i, Kind::Function, "adverb")
-                || self.tag(i, Kind::Function, "negation")
-                || self.tag(i, Kind::Hearsay, "reportedly")
-                || self.tag(i, Kind::Hearsay, "allegedly")
                 || self.ly_adverb(i)
                 || self.w(i).ends_with("n't"))
     }
