@@ -224,7 +224,8 @@ impl<'a> Reader<'a> {
 
     // ---- token predicates -------------------------------------------------
 
-    #[inline]
+    // Always inlined, as TokenWords::norm is: called from everywhere.
+    #[inline(always)]
     fn w(&self, i: usize) -> &str {
         &self.norms[i]
     }
@@ -276,30 +277,53 @@ impl<'a> Reader<'a> {
         words_only: bool,
         kinds: u32,
     ) -> Option<(usize, &'a [Entry])> {
+        let [best, _] = self.phrases_from(from, to, words_only, [kinds, 0]);
+        best
+    }
+
+    /// [`Reader::phrase_from`] for two masks in one walk of the trie. The
+    /// walk goes on while either mask's kinds occur below the node; once
+    /// one mask's kinds no longer do, no later node can be that mask's
+    /// phrase, so each answer is what a walk of its own would give.
+    #[inline]
+    fn phrases_from(
+        &self,
+        from: usize,
+        to: usize,
+        words_only: bool,
+        kinds: [u32; 2],
+    ) -> [Option<(usize, &'a [Entry])>; 2] {
         let g: &'a Grammar = self.g;
+        let any = kinds[0] | kinds[1];
         let mut node = if from < to {
             self.norms.node(from)
         } else {
             ROOT
         };
-        if node == ROOT || g.kinds_below(node) & kinds == 0 {
-            return None;
+        let mut best = [None, None];
+        if node == ROOT || g.kinds_below(node) & any == 0 {
+            return best;
         }
-        let wanted = |node| g.kinds(node) & kinds != 0;
-        let mut best = wanted(node).then(|| (1, g.entries(node)));
+        let mut take = |node, n| {
+            let here = g.kinds(node);
+            for (b, k) in best.iter_mut().zip(kinds) {
+                if here & k != 0 {
+                    *b = Some((n, g.entries(node)));
+                }
+            }
+        };
+        take(node, 1);
         let mut n = 1;
         for k in from + 1..to {
             if words_only && !self.is_word(k) {
                 continue;
             }
             match self.norms.id(k).and_then(|w| g.step(node, w)) {
-                Some(next) if g.kinds_below(next) & kinds != 0 => node = next,
+                Some(next) if g.kinds_below(next) & any != 0 => node = next,
                 _ => break,
             }
             n += 1;
-            if wanted(node) {
-                best = Some((n, g.entries(node)));
-            }
+            take(node, n);
         }
         best
     }
@@ -403,8 +427,13 @@ impl<'a> Reader<'a> {
     }
 
     fn is_det(&self, i: usize) -> bool {
-        self.tag(i, Kind::Function, "determiner")
-            || self.tag(i, Kind::Function, "quantifier")
+        // Both tags in one pass over the entries: noun phrases ask this of
+        // nearly every word they scan.
+        (self.is(i, Kind::Function)
+            && self
+                .entries(i)
+                .iter()
+                .any(|e| e.kind == Kind::Function && matches!(e.tag, "determiner" | "quantifier")))
             || self.is_number(i)
     }
 
@@ -465,13 +494,16 @@ impl<'a> Reader<'a> {
     /// Prepositions that stay inside a noun phrase: "spokeswoman for the
     /// ministry", "Ministry of Foreign Affairs", "engineer at the company".
     fn inner_prep(&self, i: usize) -> bool {
-        self.is_word(i)
-            && (matches!(self.w(i), "of" | "for" | "at")
-                || (self.w(i) == "by" && i > 0 && self.is(i - 1, Kind::Document))
-                // "people familiar with the talks", "a source close to the campaign"
-                || (i > 0
-                    && ((self.w(i) == "with" && self.w(i - 1) == "familiar")
-                        || (self.w(i) == "to" && matches!(self.w(i - 1), "close" | "closest" | "loyal" | "near")))))
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.w(i);
+        matches!(w, "of" | "for" | "at")
+            || (w == "by" && i > 0 && self.is(i - 1, Kind::Document))
+            // "people familiar with the talks", "a source close to the campaign"
+            || (i > 0
+                && ((w == "with" && self.w(i - 1) == "familiar")
+                    || (w == "to" && matches!(self.w(i - 1), "close" | "closest" | "loyal" | "near"))))
     }
 
     /// An -ing or -ed word used as an adjective before a noun: "the tracking
@@ -539,7 +571,10 @@ impl<'a> Reader<'a> {
     fn participle(&self, i: usize) -> bool {
         self.is_word(i)
             && !self.capitalised(i)
-            && (self.w(i).ends_with("ed") || self.w(i).ends_with("ing"))
+            && {
+                let w = self.w(i);
+                w.ends_with("ed") || w.ends_with("ing")
+            }
             && !self.is(i, Kind::Title)
             && !self.is(i, Kind::Person)
             && !self.is(i, Kind::Org)
@@ -672,14 +707,17 @@ impl<'a> Reader<'a> {
                 && i > self.lo
                 && self.tag(i - 1, Kind::Function, "aux")
         };
+        // The tags it takes, in one pass over the word's entries (a word's
+        // entries of a kind exist only if it is of that kind).
+        let tagged = |e: &Entry| match e.kind {
+            Kind::Function => matches!(e.tag, "aux" | "adverb" | "negation"),
+            Kind::Hearsay => matches!(e.tag, "reportedly" | "allegedly"),
+            _ => false,
+        };
         self.is_word(i)
             && !self.capitalised(i)
-            && (self.tag(i, Kind::Function, "aux")
+            && (self.entries(i).iter().any(tagged)
                 || after_aux(self.w(i))
-                || self.tag(i, Kind::Function, "adverb")
-                || self.tag(i, Kind::Function, "negation")
-                || self.tag(i, Kind::Hearsay, "reportedly")
-                || self.tag(i, Kind::Hearsay, "allegedly")
                 || self.ly_adverb(i)
                 || self.w(i).ends_with("n't"))
     }
@@ -706,7 +744,8 @@ impl<'a> Reader<'a> {
     /// form ("read", "put") are left out: "the sign read" is a past tense.
     fn bare_form(&self, i: usize) -> bool {
         let w = self.w(i);
-        let verb = |f: &str| self.g.word_is(f, Kind::Verb) || self.g.word_is(f, Kind::VerbObject);
+        let mut buf = String::new();
+        let mut verb = |stem: &str, ending: &str| self.is_verb_form(&mut buf, stem, ending);
         !matches!(
             w,
             "read"
@@ -723,10 +762,19 @@ impl<'a> Reader<'a> {
                 | "bet"
         ) && !w.ends_with("ed")
             && !w.ends_with("ing")
-            && (verb(&format!("{w}s"))
-                || verb(&format!("{w}es"))
-                || w.strip_suffix('y')
-                    .is_some_and(|stem| verb(&format!("{stem}ies"))))
+            && (verb(w, "s")
+                || verb(w, "es")
+                || w.strip_suffix('y').is_some_and(|stem| verb(stem, "ies")))
+    }
+
+    /// Whether `stem` + `ending` is a cue verb (of kind `Verb` or
+    /// `VerbObject`). Spelt out in `buf`, which the rules asking about
+    /// several forms reuse, with one grammar lookup per form.
+    fn is_verb_form(&self, buf: &mut String, stem: &str, ending: &str) -> bool {
+        buf.clear();
+        buf.push_str(stem);
+        buf.push_str(ending);
+        self.g.kinds(self.g.word_node(buf)) & (Kind::Verb.bit() | Kind::VerbObject.bit()) != 0
     }
 
     /// "a group called Citizens for Trump", "a man named Ali": a participle
@@ -1683,8 +1731,9 @@ impl<'a> Reader<'a> {
         let mut out = Vec::new();
         let mut i = self.lo;
         while i < self.hi {
-            let starts = self.is_word(i)
-                && (self.name_word(i) || (self.capitalised(i) && self.is(i, Kind::Title)));
+            // Both ways to start need a capital, the cheap test that most
+            // words fail, so it comes first.
+            let starts = self.capitalised(i) && (self.name_word(i) || self.is(i, Kind::Title));
             if !starts {
                 i += 1;
                 continue;
@@ -1819,32 +1868,39 @@ impl<'a> Reader<'a> {
     // ---- cues -------------------------------------------------------------
 
     fn cue_at(&self, i: usize) -> Option<(usize, &'a [Entry])> {
-        if !self.is_word(i) || self.quoted(i) {
-            return None;
-        }
-        // "the United States", "Secretary of State": capitalised inside a
-        // sentence, a cue word is part of a name.
-        if self.capitalised(i) && !self.initial(i) && !self.title_case && !self.line_initial(i) {
-            return None;
-        }
-        let end = (i + 8).min(self.hi);
-        let cue = self.phrase_from(i, end, false, Kind::CUES);
-        // A longer phrase that is not a cue wins: "added to the confusion",
-        // "who asked not to be named".
-        let not = self.phrase_from(i, end, false, Kind::NotCue.bit() | Kind::Anonymous.bit());
-        match (cue, not) {
-            (Some((n, _)), Some((m, _))) if m > n => None,
-            _ => cue,
-        }
+        self.cue_or_skip(i, false).ok()
     }
 
-    /// Where scanning for cues should resume after token `i`: past a
-    /// not-a-cue or anonymous phrase starting there.
-    fn skip_non_cue(&self, i: usize) -> Option<usize> {
+    /// The cue starting at token `i`, or else where scanning for cues
+    /// should resume (with `want_skip`; otherwise just past `i`): past a
+    /// not-a-cue or anonymous phrase starting there. Both come from one
+    /// walk of the trie, since the scan needs both at every word.
+    fn cue_or_skip(&self, i: usize, want_skip: bool) -> Result<(usize, &'a [Entry]), usize> {
+        const NOT: u32 = Kind::NotCue.bit() | Kind::Anonymous.bit();
+        if !self.is_word(i) || self.quoted(i) {
+            return Err(i + 1);
+        }
         let end = (i + 8).min(self.hi);
-        self.phrase_from(i, end, false, Kind::NotCue.bit() | Kind::Anonymous.bit())
-            .filter(|(m, _)| *m > 1)
-            .map(|(m, _)| i + m)
+        // "the United States", "Secretary of State": capitalised inside a
+        // sentence, a cue word is part of a name.
+        let in_name =
+            self.capitalised(i) && !self.initial(i) && !self.title_case && !self.line_initial(i);
+        let [cue, not] = match (in_name, want_skip) {
+            (false, _) => self.phrases_from(i, end, false, [Kind::CUES, NOT]),
+            (true, true) => [None, self.phrase_from(i, end, false, NOT)],
+            (true, false) => [None, None],
+        };
+        let skip = match not {
+            Some((m, _)) if m > 1 => i + m,
+            _ => i + 1,
+        };
+        match (cue, not) {
+            // A longer phrase that is not a cue wins: "added to the
+            // confusion", "who asked not to be named".
+            (Some((n, _)), Some((m, _))) if m > n => Err(skip),
+            (Some(cue), _) => Ok(cue),
+            (None, _) => Err(skip),
+        }
     }
 
     /// Reads the sentence.
@@ -1865,23 +1921,24 @@ impl<'a> Reader<'a> {
         let mut venue_prefix: Option<(SourcePhrase, usize)> = None;
         let mut i = self.lo;
         while i < self.hi {
-            if let Some((a, end)) = self.in_document(i) {
+            // Both openings below start from this word's normal form.
+            let w = self.w(i);
+            if let Some((a, end)) = self.in_document(i, w) {
                 out.push(a);
                 i = end;
                 continue;
             }
-            if let Some((a, end)) = self.possessed_noun(i) {
+            if let Some((a, end)) = self.possessed_noun(i, w) {
                 out.push(a);
                 i = end;
                 continue;
             }
-            let Some((n, entries)) = self.cue_at(i) else {
-                i = if self.is_word(i) && !self.quoted(i) {
-                    self.skip_non_cue(i).unwrap_or(i + 1)
-                } else {
-                    i + 1
-                };
-                continue;
+            let (n, entries) = match self.cue_or_skip(i, true) {
+                Ok(cue) => cue,
+                Err(next) => {
+                    i = next;
+                    continue;
+                }
             };
             let cue = i..i + n;
             let has = |k: Kind| entries.iter().find(|e| e.kind == k);
@@ -2376,9 +2433,9 @@ impl<'a> Reader<'a> {
     /// "In a CNN poll released Monday, 31% said …", "Cruz had 38 percent in a
     /// Fox poll", "…, as recalled in Burrows's book": a document the claim
     /// appears in is its source. Returns the attribution and the token after
-    /// the document's noun phrase.
-    fn in_document(&self, i: usize) -> Option<(Attribution, usize)> {
-        if self.w(i) != "in" || self.quoted(i) || i + 1 >= self.hi {
+    /// the document's noun phrase. `w` is the normal form of token `i`.
+    fn in_document(&self, i: usize, w: &str) -> Option<(Attribution, usize)> {
+        if w != "in" || self.quoted(i) || i + 1 >= self.hi {
             return None;
         }
         let whole = self.np_right_titled(i + 1, self.hi)?;
@@ -2484,12 +2541,11 @@ impl<'a> Reader<'a> {
     /// A noun of saying or thinking owned by its source: "Trump's claim
     /// that …", "her attacks on Cruz", "the senator's call for a vote". `i`
     /// is the possessor's last token; up to two modifiers may stand before
-    /// the noun ("his latest attacks on").
-    fn possessed_noun(&self, i: usize) -> Option<(Attribution, usize)> {
+    /// the noun ("his latest attacks on"). `w` is the normal form of token `i`.
+    fn possessed_noun(&self, i: usize, w: &str) -> Option<(Attribution, usize)> {
         if !self.is_word(i) || self.quoted(i) || i + 1 >= self.hi {
             return None;
         }
-        let w = self.w(i);
         let pronoun = match w {
             "his" | "her" => Some("person"),
             "their" => Some("group"),
@@ -3167,11 +3223,9 @@ impl<'a> Reader<'a> {
             && !self.quoted(k - 2)
             && matches!(self.w(k - 2), "a" | "an" | "another" | "each" | "every");
         let stem_of_past = |w: &str| {
-            let verb =
-                |f: &str| self.g.word_is(f, Kind::Verb) || self.g.word_is(f, Kind::VerbObject);
-            !w.ends_with('s')
-                && !w.ends_with("ed")
-                && (verb(&format!("{w}ed")) || verb(&format!("{w}d")))
+            let mut buf = String::new();
+            let mut verb = |ending: &str| self.is_verb_form(&mut buf, w, ending);
+            !w.ends_with('s') && !w.ends_with("ed") && (verb("ed") || verb("d"))
         };
         if k == cue.start && cue.len() == 1 && self.naming_participle(k) {
             return None;

@@ -237,7 +237,7 @@ pub(crate) fn report_of(
         .map(|(k, &e)| {
             let ent = &reg.entities[e];
             SourceEntry {
-                id: format!("S{}", k + 1),
+                id: numbered('S', k + 1),
                 name: ent.name.clone(),
                 kind: ent.kind.as_str(),
                 aliases: ent.aliases.clone(),
@@ -255,7 +255,7 @@ pub(crate) fn report_of(
                 .iter()
                 .find(|r| r.attribution.nested_in.is_none());
             ClaimEntry {
-                id: format!("C{}", k + 1),
+                id: numbered('C', k + 1),
                 text: c.span.slice(prose).to_string(),
                 span: pos(c.span),
                 status: c.status.as_str(),
@@ -276,6 +276,25 @@ pub(crate) fn report_of(
         sources,
         claims,
     }
+}
+
+/// `format!("{prefix}{n}")`: an id such as "C12". Made for every claim, where
+/// the formatting machinery costs several times the digits themselves.
+fn numbered(prefix: char, mut n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - i);
+    id.push(prefix);
+    id.extend(digits[i..].iter().map(|&d| char::from(d)));
+    id
 }
 
 /// A claim's attributions, each embedded one under the attribution that
