@@ -3285,6 +3285,15 @@ impl<'a> Reader<'a> {
                         a.content
                             .is_some_and(|c| c.contains(self.seg.tokens[left].span))
                     });
+                    // "Paul suggested that … and argued that …": a verb of
+                    // speech with a content of its own parallels the first.
+                    let parallel = (self.is(cue.start, Kind::Speech)
+                        || matches!(stance, "neutral" | "distancing" | "endorsing" | "question"))
+                        && cue.end < self.hi
+                        && (matches!(self.seg.tokens[cue.end].kind, TokenKind::Quote(_))
+                            || self.punct(cue.end, ":")
+                            || self.punct(cue.end, ",")
+                            || (self.is_word(cue.end) && self.w(cue.end) == "that"));
                     // "Graham called both men 'crazy' and said": the verbs share
                     // the first one's speaker, not its object.
                     // After "according to X," or "said that", the content is a
@@ -3293,9 +3302,10 @@ impl<'a> Reader<'a> {
                         .filter(|a| {
                             a.kind != AttributionKind::AccordingTo
                                 && a.cue.end <= a.content.map_or(0, |c| c.start)
-                                && a.content.is_some_and(|c| {
-                                    !self.text[c.start..c.end].starts_with("that ")
-                                })
+                                && (parallel
+                                    || a.content.is_some_and(|c| {
+                                        !self.text[c.start..c.end].starts_with("that ")
+                                    }))
                         })
                         .and_then(|a| a.source.clone());
                     let start = holder
