@@ -3060,6 +3060,10 @@ impl<'a> Reader<'a> {
                 && !self.capitalised(e)
         };
         let mut ends = Vec::with_capacity(2);
+        // A pronoun is a phrase of its own ("Meanwhile, he held his fire").
+        if self.is(s, Kind::Pronoun) {
+            ends.push(s + 1);
+        }
         // A name is its capitalised run ("Trump took a risk" → "Trump").
         if self.capitalised(s) {
             let mut e = s;
