@@ -4006,10 +4006,17 @@ impl<'a> Reader<'a> {
 /// The speaker of the last attribution before token `end` that has one:
 /// a participle or a second verb often shares it ("…, he said, adding").
 fn previous_source(before: &[Attribution], end: usize) -> Option<SourcePhrase> {
+    // "He said he saw no need …, noting": the speaker of the main clause,
+    // not of a clause inside another's content ("he saw").
+    let inside = |a: &Attribution| {
+        before
+            .iter()
+            .any(|b| b.cue.end <= a.cue.start && b.content.is_some_and(|c| c.contains(a.cue)))
+    };
     before
         .iter()
         .rev()
-        .find(|a| a.source.is_some() && a.cue_tokens.end <= end)
+        .find(|a| a.source.is_some() && a.cue_tokens.end <= end && !inside(a))
         .and_then(|prev| prev.source.clone())
 }
 
