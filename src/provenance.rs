@@ -8,7 +8,10 @@
 use std::borrow::Cow;
 use std::collections::BinaryHeap;
 
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::hash_table::{Entry, HashTable};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::attribution::{Attribution, AttributionKind, Phrase, Reader, SourceKind, SourcePhrase};
 use crate::grammar::{Grammar, Kind};
@@ -113,7 +116,72 @@ pub struct Registry {
 }
 
 /// Index key → the entities that carry it.
-type Index = FxHashMap<String, Ids>;
+///
+/// The keys are kept one after another in one string rather than each in a
+/// `String` of its own: an article adds a hundred or so keys, and a key of
+/// its own was an allocation (and a free) each. The table is looked up with
+/// the key's hash and compared against its text in `keys`, so that adding a
+/// key also hashes it once, whether it is new or not.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    keys: String,
+    table: HashTable<Slot>,
+}
+
+/// One key of an [`Index`]: where its text is in [`Index::keys`], and its entities.
+#[derive(Debug, Clone)]
+struct Slot {
+    start: usize,
+    end: usize,
+    ids: Ids,
+}
+
+fn key_hash(key: &str) -> u64 {
+    FxBuildHasher.hash_one(key)
+}
+
+impl Index {
+    fn reserve(&mut self, n: usize) {
+        let keys = &self.keys;
+        self.table.reserve(n, |s| key_hash(&keys[s.start..s.end]));
+    }
+
+    fn get(&self, key: &str) -> Option<&Ids> {
+        self.table
+            .find(key_hash(key), |s| &self.keys[s.start..s.end] == key)
+            .map(|s| &s.ids)
+    }
+
+    fn add(&mut self, key: &str, id: EntityId) {
+        let keys = &self.keys;
+        let entry = self.table.entry(
+            key_hash(key),
+            |s| &keys[s.start..s.end] == key,
+            |s| key_hash(&keys[s.start..s.end]),
+        );
+        match entry {
+            Entry::Occupied(mut o) => {
+                let ids = &mut o.get_mut().ids;
+                // Repeats are harmless (candidates are checked); this keeps the common one out.
+                if ids.last() != id {
+                    ids.rest.push(id);
+                }
+            }
+            Entry::Vacant(v) => {
+                let start = self.keys.len();
+                self.keys.push_str(key);
+                v.insert(Slot {
+                    start,
+                    end: self.keys.len(),
+                    ids: Ids {
+                        first: id,
+                        rest: Vec::new(),
+                    },
+                });
+            }
+        }
+    }
+}
 
 /// The entities under one index key, in the order they were added. Most
 /// keys belong to one entity, which is kept inline: no list is allocated
@@ -188,23 +256,6 @@ impl Recency {
                 Recency::Org => e.kind == K::Organisation,
                 Recency::Media => e.kind == K::Media,
             }
-    }
-}
-
-fn index_add(index: &mut Index, key: &str, id: EntityId) {
-    match index.get_mut(key) {
-        // Repeats are harmless (candidates are checked); this keeps the common one out.
-        Some(ids) if ids.last() != id => ids.rest.push(id),
-        Some(_) => {}
-        None => {
-            index.insert(
-                key.to_string(),
-                Ids {
-                    first: id,
-                    rest: Vec::new(),
-                },
-            );
-        }
     }
 }
 
@@ -307,7 +358,7 @@ impl Registry {
         if !a.is_empty() && a != e.name && !e.aliases.iter().any(|x| x == a) {
             e.aliases.push(a.to_string());
             lower_into(&mut self.lower, a);
-            index_add(&mut self.by_name, &self.lower, id);
+            self.by_name.add(&self.lower, id);
         }
     }
 
@@ -315,12 +366,12 @@ impl Registry {
     fn index_name(&mut self, id: EntityId) {
         let e = &self.entities[id];
         lower_into(&mut self.lower, &e.name);
-        index_add(&mut self.by_name, &self.lower, id);
+        self.by_name.add(&self.lower, id);
         for w in &e.words {
-            index_add(&mut self.by_word, w, id);
+            self.by_word.add(w, id);
         }
         if let Some(w) = e.words.first() {
-            index_add(&mut self.by_first, w, id);
+            self.by_first.add(w, id);
         }
     }
 
@@ -404,7 +455,7 @@ impl Registry {
         let id = self.entities.len() - 1;
         self.index_name(id);
         for w in &self.entities[id].role_words {
-            index_add(&mut self.by_role, w, id);
+            self.by_role.add(w, id);
         }
         self.index_recency(id);
         id
@@ -422,7 +473,7 @@ impl Registry {
             }
             for w in words_of(r) {
                 if !self.entities[id].role_words.contains(&w) {
-                    index_add(&mut self.by_role, &w, id);
+                    self.by_role.add(&w, id);
                     self.entities[id].role_words.push(w);
                 }
             }
