@@ -288,22 +288,32 @@ fn word_count(s: &str) -> usize {
 fn words_of(s: &str) -> Vec<String> {
     if s.is_ascii() {
         // As below, with `norm` being ASCII lowercasing, which keeps lengths.
-        return s
-            .split(|c: char| c.is_ascii() && is_ascii_word_break(c as u8))
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                let b = w.as_bytes();
-                let mut keep = b.len();
+        // Split on bytes: in ASCII text every byte is a character, so this
+        // skips the decoding a `char` split does.
+        let b = s.as_bytes();
+        let mut words = Vec::new();
+        let mut start = 0;
+        while start < b.len() {
+            let end = b[start..]
+                .iter()
+                .position(|&c| is_ascii_word_break(c))
+                .map_or(b.len(), |n| start + n);
+            // No word between two breaks; a word trimmed to nothing is kept.
+            if end > start {
+                let w = &b[start..end];
+                let mut keep = w.len();
                 // `'s` after lowercasing, so `'S` too.
-                while keep >= 2 && b[keep - 2..keep].eq_ignore_ascii_case(b"'s") {
+                while keep >= 2 && w[keep - 2..keep].eq_ignore_ascii_case(b"'s") {
                     keep -= 2;
                 }
-                while keep > 0 && b[keep - 1] == b'\'' {
+                while keep > 0 && w[keep - 1] == b'\'' {
                     keep -= 1;
                 }
-                w[..keep].to_ascii_lowercase()
-            })
-            .collect();
+                words.push(s[start..start + keep].to_ascii_lowercase());
+            }
+            start = end + 1;
+        }
+        return words;
     }
     words_of_any(s)
 }
