@@ -774,14 +774,22 @@ fn keep_raw_alias(raw: &str, name: &str) -> bool {
 
 fn clean(s: &str) -> String {
     // Most names are clean already: ASCII words split by single spaces.
-    let b = s.as_bytes();
-    let ascii_space = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
-    let clean_already = s.is_ascii()
-        && !b.first().is_some_and(ascii_space)
-        && !b.last().is_some_and(ascii_space)
-        && !b.iter().any(|c| matches!(c, b'\t'..=b'\r'))
-        && !b.windows(2).any(|w| w == b"  ");
-    if clean_already {
+    // Seen in one pass over the bytes rather than one per condition.
+    let mut after_space = true; // so that a leading space is not clean
+    let mut clean_already = true;
+    for &c in s.as_bytes() {
+        match c {
+            b' ' if !after_space => after_space = true,
+            // A leading or doubled space, other whitespace, non-ASCII.
+            b' ' | b'\t'..=b'\r' | 0x80.. => {
+                clean_already = false;
+                break;
+            }
+            _ => after_space = false,
+        }
+    }
+    // A trailing space is not clean either (the empty name is).
+    if clean_already && (!after_space || s.is_empty()) {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
