@@ -8,7 +8,10 @@
 use std::borrow::Cow;
 use std::collections::BinaryHeap;
 
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::hash_table::{Entry, HashTable};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::attribution::{Attribution, AttributionKind, Phrase, Reader, SourceKind, SourcePhrase};
 use crate::grammar::{Grammar, Kind};
@@ -113,7 +116,72 @@ pub struct Registry {
 }
 
 /// Index key → the entities that carry it.
-type Index = FxHashMap<String, Ids>;
+///
+/// The keys are kept one after another in one string rather than each in a
+/// `String` of its own: an article adds a hundred or so keys, and a key of
+/// its own was an allocation (and a free) each. The table is looked up with
+/// the key's hash and compared against its text in `keys`, so that adding a
+/// key also hashes it once, whether it is new or not.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    keys: String,
+    table: HashTable<Slot>,
+}
+
+/// One key of an [`Index`]: where its text is in [`Index::keys`], and its entities.
+#[derive(Debug, Clone)]
+struct Slot {
+    start: usize,
+    end: usize,
+    ids: Ids,
+}
+
+fn key_hash(key: &str) -> u64 {
+    FxBuildHasher.hash_one(key)
+}
+
+impl Index {
+    fn reserve(&mut self, n: usize) {
+        let keys = &self.keys;
+        self.table.reserve(n, |s| key_hash(&keys[s.start..s.end]));
+    }
+
+    fn get(&self, key: &str) -> Option<&Ids> {
+        self.table
+            .find(key_hash(key), |s| &self.keys[s.start..s.end] == key)
+            .map(|s| &s.ids)
+    }
+
+    fn add(&mut self, key: &str, id: EntityId) {
+        let keys = &self.keys;
+        let entry = self.table.entry(
+            key_hash(key),
+            |s| &keys[s.start..s.end] == key,
+            |s| key_hash(&keys[s.start..s.end]),
+        );
+        match entry {
+            Entry::Occupied(mut o) => {
+                let ids = &mut o.get_mut().ids;
+                // Repeats are harmless (candidates are checked); this keeps the common one out.
+                if ids.last() != id {
+                    ids.rest.push(id);
+                }
+            }
+            Entry::Vacant(v) => {
+                let start = self.keys.len();
+                self.keys.push_str(key);
+                v.insert(Slot {
+                    start,
+                    end: self.keys.len(),
+                    ids: Ids {
+                        first: id,
+                        rest: Vec::new(),
+                    },
+                });
+            }
+        }
+    }
+}
 
 /// The entities under one index key, in the order they were added. Most
 /// keys belong to one entity, which is kept inline: no list is allocated
@@ -191,23 +259,6 @@ impl Recency {
     }
 }
 
-fn index_add(index: &mut Index, key: &str, id: EntityId) {
-    match index.get_mut(key) {
-        // Repeats are harmless (candidates are checked); this keeps the common one out.
-        Some(ids) if ids.last() != id => ids.rest.push(id),
-        Some(_) => {}
-        None => {
-            index.insert(
-                key.to_string(),
-                Ids {
-                    first: id,
-                    rest: Vec::new(),
-                },
-            );
-        }
-    }
-}
-
 fn index_get<'r>(index: &'r Index, key: &str) -> impl Iterator<Item = &'r EntityId> {
     index.get(key).into_iter().flat_map(Ids::iter)
 }
@@ -237,22 +288,32 @@ fn word_count(s: &str) -> usize {
 fn words_of(s: &str) -> Vec<String> {
     if s.is_ascii() {
         // As below, with `norm` being ASCII lowercasing, which keeps lengths.
-        return s
-            .split(|c: char| c.is_ascii() && is_ascii_word_break(c as u8))
-            .filter(|w| !w.is_empty())
-            .map(|w| {
-                let b = w.as_bytes();
-                let mut keep = b.len();
+        // Split on bytes: in ASCII text every byte is a character, so this
+        // skips the decoding a `char` split does.
+        let b = s.as_bytes();
+        let mut words = Vec::new();
+        let mut start = 0;
+        while start < b.len() {
+            let end = b[start..]
+                .iter()
+                .position(|&c| is_ascii_word_break(c))
+                .map_or(b.len(), |n| start + n);
+            // No word between two breaks; a word trimmed to nothing is kept.
+            if end > start {
+                let w = &b[start..end];
+                let mut keep = w.len();
                 // `'s` after lowercasing, so `'S` too.
-                while keep >= 2 && b[keep - 2..keep].eq_ignore_ascii_case(b"'s") {
+                while keep >= 2 && w[keep - 2..keep].eq_ignore_ascii_case(b"'s") {
                     keep -= 2;
                 }
-                while keep > 0 && b[keep - 1] == b'\'' {
+                while keep > 0 && w[keep - 1] == b'\'' {
                     keep -= 1;
                 }
-                w[..keep].to_ascii_lowercase()
-            })
-            .collect();
+                words.push(s[start..start + keep].to_ascii_lowercase());
+            }
+            start = end + 1;
+        }
+        return words;
     }
     words_of_any(s)
 }
@@ -307,7 +368,7 @@ impl Registry {
         if !a.is_empty() && a != e.name && !e.aliases.iter().any(|x| x == a) {
             e.aliases.push(a.to_string());
             lower_into(&mut self.lower, a);
-            index_add(&mut self.by_name, &self.lower, id);
+            self.by_name.add(&self.lower, id);
         }
     }
 
@@ -315,12 +376,12 @@ impl Registry {
     fn index_name(&mut self, id: EntityId) {
         let e = &self.entities[id];
         lower_into(&mut self.lower, &e.name);
-        index_add(&mut self.by_name, &self.lower, id);
+        self.by_name.add(&self.lower, id);
         for w in &e.words {
-            index_add(&mut self.by_word, w, id);
+            self.by_word.add(w, id);
         }
         if let Some(w) = e.words.first() {
-            index_add(&mut self.by_first, w, id);
+            self.by_first.add(w, id);
         }
     }
 
@@ -404,7 +465,7 @@ impl Registry {
         let id = self.entities.len() - 1;
         self.index_name(id);
         for w in &self.entities[id].role_words {
-            index_add(&mut self.by_role, w, id);
+            self.by_role.add(w, id);
         }
         self.index_recency(id);
         id
@@ -422,7 +483,7 @@ impl Registry {
             }
             for w in words_of(r) {
                 if !self.entities[id].role_words.contains(&w) {
-                    index_add(&mut self.by_role, &w, id);
+                    self.by_role.add(&w, id);
                     self.entities[id].role_words.push(w);
                 }
             }
@@ -713,14 +774,22 @@ fn keep_raw_alias(raw: &str, name: &str) -> bool {
 
 fn clean(s: &str) -> String {
     // Most names are clean already: ASCII words split by single spaces.
-    let b = s.as_bytes();
-    let ascii_space = |c: &u8| matches!(c, b' ' | b'\t'..=b'\r');
-    let clean_already = s.is_ascii()
-        && !b.first().is_some_and(ascii_space)
-        && !b.last().is_some_and(ascii_space)
-        && !b.iter().any(|c| matches!(c, b'\t'..=b'\r'))
-        && !b.windows(2).any(|w| w == b"  ");
-    if clean_already {
+    // Seen in one pass over the bytes rather than one per condition.
+    let mut after_space = true; // so that a leading space is not clean
+    let mut clean_already = true;
+    for &c in s.as_bytes() {
+        match c {
+            b' ' if !after_space => after_space = true,
+            // A leading or doubled space, other whitespace, non-ASCII.
+            b' ' | b'\t'..=b'\r' | 0x80.. => {
+                clean_already = false;
+                break;
+            }
+            _ => after_space = false,
+        }
+    }
+    // A trailing space is not clean either (the empty name is).
+    if clean_already && (!after_space || s.is_empty()) {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
