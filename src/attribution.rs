@@ -453,41 +453,15 @@ impl<'a> Reader<'a> {
                 .any(|part| part.chars().any(char::is_alphabetic))
     }
 
-    /// A number spelt out: "seven", "Thirty-seven".
+    /// A number spelt out: "seven", "Thirty-seven" (each part a quantifier
+    /// of the grammar).
     fn number_word(&self, i: usize) -> bool {
         self.is_word(i)
             && self.w(i).split(['-', '‐']).all(|part| {
-                matches!(
-                    part,
-                    "one"
-                        | "two"
-                        | "three"
-                        | "four"
-                        | "five"
-                        | "six"
-                        | "seven"
-                        | "eight"
-                        | "nine"
-                        | "ten"
-                        | "eleven"
-                        | "twelve"
-                        | "thirteen"
-                        | "fourteen"
-                        | "fifteen"
-                        | "sixteen"
-                        | "seventeen"
-                        | "eighteen"
-                        | "nineteen"
-                        | "twenty"
-                        | "thirty"
-                        | "forty"
-                        | "fifty"
-                        | "sixty"
-                        | "seventy"
-                        | "eighty"
-                        | "ninety"
-                        | "hundred"
-                )
+                self.g
+                    .word(part)
+                    .iter()
+                    .any(|e| e.kind == Kind::Function && e.tag == "quantifier")
             })
     }
 
