@@ -278,22 +278,13 @@ pub(crate) fn report_of(
     }
 }
 
-/// `format!("{prefix}{n}")`: an id such as "C12". Made for every claim, where
-/// the formatting machinery costs several times the digits themselves.
-fn numbered(prefix: char, mut n: usize) -> String {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(1 + digits.len() - i);
+/// `format!("{prefix}{n}")`: an id such as "C12", made for every claim.
+fn numbered(prefix: char, n: usize) -> String {
+    let mut buf = [0u8; 20];
+    let digits = crate::json::decimal(n, &mut buf);
+    let mut id = String::with_capacity(1 + digits.len());
     id.push(prefix);
-    id.extend(digits[i..].iter().map(|&d| char::from(d)));
+    id.extend(digits.iter().map(|&d| char::from(d)));
     id
 }
 
