@@ -3265,8 +3265,7 @@ impl<'a> Reader<'a> {
                     });
                     // "Paul suggested that … and argued that …": a verb of
                     // speech with a content of its own parallels the first.
-                    let parallel = (self.is(cue.start, Kind::Speech)
-                        || matches!(stance, "neutral" | "distancing" | "endorsing" | "question"))
+                    let parallel = (speech || stance == "endorsing")
                         && cue.end < self.hi
                         && (matches!(self.seg.tokens[cue.end].kind, TokenKind::Quote(_))
                             || self.punct(cue.end, ":")
