@@ -3177,6 +3177,18 @@ impl<'a> Reader<'a> {
                 .then(|| self.question_put(cue))
                 .flatten();
         }
+        // "won with 38 percent support.", "Republican support, however,":
+        // an act takes an object, so a word of acting that ends its clause
+        // is a noun.
+        if stance == "act"
+            && cue.len() == 1
+            && self.bare_form(cue.start)
+            && (cue.end == self.hi
+                || (!self.is_word(cue.end)
+                    && !matches!(self.seg.tokens[cue.end].kind, TokenKind::Quote(_))))
+        {
+            return None;
+        }
         // "Trump's comments", "the attacks", "his plan": a noun, not a verb.
         if k == cue.start && k > self.lo && self.is_word(k - 1) && !self.quoted(k - 1) {
             let before = self.w(k - 1);

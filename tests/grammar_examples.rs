@@ -65,7 +65,17 @@ fn grammar_examples_read_as_stated() {
                 }
             }
         }
-        if let Some(c) = &ex.cue {
+        if ex.cue.as_deref() == Some("none") {
+            // `cue="none"`: the sentence holds no attribution at all.
+            if !claim.attributions.is_empty() {
+                let cues: Vec<_> = claim
+                    .attributions
+                    .iter()
+                    .map(|a| a.cue.text.clone())
+                    .collect();
+                why.push(format!("cues {cues:?} (want none)"));
+            }
+        } else if let Some(c) = &ex.cue {
             if !claim
                 .attributions
                 .iter()
