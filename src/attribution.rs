@@ -3615,9 +3615,12 @@ impl<'a> Reader<'a> {
         };
         // A quotation closing right before the subject ("“…,” Brandt told
         // reporters outside") is the content, whatever hangs after the verb.
+        // After an inversion ("“…,” said a longtime adviser to Trump") the
+        // words before are what is said, whatever follows the speaker.
         let quote_first = pre_content.is_some()
             && subject.tokens.start > self.lo
-            && (self.quoted(subject.tokens.start - 1)
+            && (inverted
+                || self.quoted(subject.tokens.start - 1)
                 || (subject.tokens.start >= self.lo + 2
                     && self.punct(subject.tokens.start - 1, ",")
                     && self.quoted(subject.tokens.start - 2)));
