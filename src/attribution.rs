@@ -3971,11 +3971,15 @@ impl<'a> Reader<'a> {
                     },
                 }
             }
-            (Phrase::Anonymous(x), Phrase::Named { name, role, kind }) => Phrase::Named {
-                name,
-                role: role.or(Some(x)),
-                kind,
-            },
+            // "Two analysts, Ana Lopes and Tom Reed, found": the names say who
+            // the crowd is.
+            (Phrase::Anonymous(x) | Phrase::Vague(x), Phrase::Named { name, role, kind }) => {
+                Phrase::Named {
+                    name,
+                    role: role.or(Some(x)),
+                    kind,
+                }
+            }
             (Phrase::Named { name, role, kind }, _) => Phrase::Named { name, role, kind },
             _ => return None,
         };
