@@ -1851,7 +1851,14 @@ impl<'a> Reader<'a> {
     /// walk of the trie, since the scan needs both at every word.
     fn cue_or_skip(&self, i: usize, want_skip: bool) -> Result<(usize, &'a [Entry]), usize> {
         const NOT: u32 = Kind::NotCue.bit() | Kind::Anonymous.bit();
-        if !self.is_word(i) || self.quoted(i) {
+        // Most words start no phrase of either kind: the walk below would
+        // find none, and the checks before it need not be made.
+        let node = self.norms.node(i);
+        if !self.is_word(i)
+            || self.quoted(i)
+            || node == ROOT
+            || self.g.kinds_below(node) & (Kind::CUES | NOT) == 0
+        {
             return Err(i + 1);
         }
         let end = (i + 8).min(self.hi);
@@ -1895,6 +1902,12 @@ impl<'a> Reader<'a> {
         let mut venue_prefix: Option<(SourcePhrase, usize)> = None;
         let mut i = self.lo;
         while i < self.hi {
+            // Nothing below starts at punctuation or inside a quotation (each
+            // checks), and most tokens are one or the other.
+            if !self.is_word(i) || self.quoted(i) {
+                i += 1;
+                continue;
+            }
             // Both openings below start from this word's normal form.
             let w = self.w(i);
             if let Some((a, end)) = self.in_document(i, w) {

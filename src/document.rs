@@ -179,7 +179,7 @@ fn text_parts(source: &str) -> (Option<String>, Vec<Comment>) {
     let mut text = String::new();
     let mut comments = Vec::new();
     let mut at = 0;
-    for line in source.split_inclusive('\n') {
+    for line in crate::span::lines_inclusive(source) {
         let content = line.trim_end_matches(['\n', '\r']);
         if let Some(body) = text_directive(content) {
             if comments.is_empty() {

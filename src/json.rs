@@ -400,19 +400,37 @@ static ESCAPE: [u8; 256] = {
 
 /// The decimal digits of `n`, written into the end of `buf`: what
 /// `n.to_string()` gives, without the formatting machinery, which costs
-/// several times the digits on paths that write a number per claim.
+/// several times the digits on paths that write a number per claim. Two
+/// digits a step, from a table of `00` to `99`: half the divisions.
 pub(crate) fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
     let mut i = buf.len();
-    loop {
+    while n >= 100 {
+        let pair = 2 * (n % 100);
+        n /= 100;
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        i -= 2;
+        buf[i..i + 2].copy_from_slice(&DIGIT_PAIRS[2 * n..2 * n + 2]);
+    } else {
         i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        buf[i] = b'0' + n as u8;
     }
     &buf[i..]
 }
+
+/// `00`, `01`, … `99`, one after another.
+static DIGIT_PAIRS: [u8; 200] = {
+    let mut t = [0u8; 200];
+    let mut n = 0;
+    while n < 100 {
+        t[2 * n] = b'0' + (n / 10) as u8;
+        t[2 * n + 1] = b'0' + (n % 10) as u8;
+        n += 1;
+    }
+    t
+};
 
 #[cfg(test)]
 mod tests {
@@ -496,6 +514,14 @@ mod tests {
         w.file_report(&f);
         assert!(w.finish().unwrap().is_empty());
         assert_eq!(sunk, whole.finish().unwrap());
+    }
+
+    #[test]
+    fn decimal_is_to_string() {
+        let mut buf = [0u8; 20];
+        for n in (0..2000).chain([9_999, 10_000, 123_456_789, usize::MAX]) {
+            assert_eq!(decimal(n, &mut buf), n.to_string().as_bytes(), "{n}");
+        }
     }
 
     #[test]

@@ -30,8 +30,8 @@ pub struct Entity {
     pub aliases: Vec<String>,
     pub kind: SourceKind,
     pub role: Option<String>,
-    words: Vec<String>,
-    role_words: Vec<String>,
+    words: Vec<Key>,
+    role_words: Vec<Key>,
     /// The kind comes from evidence (a title, an organisation noun), not a guess.
     sure: bool,
     last_seen: usize,
@@ -98,13 +98,16 @@ struct Desc<'a> {
 /// in a long archive as in a short article: lowercased names and aliases,
 /// name words, first name words and role words each map to the entities
 /// that carry them, and a heap per pronoun class gives the most recent
-/// entity of that class. The indexes are append-only and may hold stale
+/// entity of that class. Names and words are interned as [`Key`]s, so that
+/// a word is hashed once however many indexes it goes into, and the words
+/// of two names compare as integers. The indexes are append-only and may hold stale
 /// entries (a name that became an alias, a kind that changed), so every
 /// candidate is checked against the entity as it is now; every change to
 /// an entity goes through the methods below, which keep them complete.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
     pub entities: Vec<Entity>,
+    keys: Keys,
     by_name: Index,
     by_word: Index,
     by_first: Index,
@@ -115,69 +118,105 @@ pub struct Registry {
     lower: String,
 }
 
-/// Index key → the entities that carry it.
-///
-/// The keys are kept one after another in one string rather than each in a
-/// `String` of its own: an article adds a hundred or so keys, and a key of
-/// its own was an allocation (and a free) each. The table is looked up with
-/// the key's hash and compared against its text in `keys`, so that adding a
-/// key also hashes it once, whether it is new or not.
-#[derive(Debug, Clone, Default)]
-struct Index {
-    keys: String,
-    table: HashTable<Slot>,
-}
+/// An interned lowercased name or name word (see [`Keys`]).
+type Key = u32;
 
-/// One key of an [`Index`]: where its text is in [`Index::keys`], and its entities.
-#[derive(Debug, Clone)]
-struct Slot {
-    start: usize,
-    end: usize,
-    ids: Ids,
+/// Every lowercased name and name word of an article, interned.
+///
+/// The texts are kept one after another in one string rather than each in
+/// a `String` of its own: an article has a few hundred of them, and a key
+/// of its own was an allocation (and a free) each. The table is looked up
+/// with the text's hash and compared against its text in `text`.
+#[derive(Debug, Clone, Default)]
+struct Keys {
+    text: String,
+    /// Where key `k` ends in `text`; it starts where `k - 1` ends.
+    ends: Vec<usize>,
+    table: HashTable<Key>,
 }
 
 fn key_hash(key: &str) -> u64 {
     FxBuildHasher.hash_one(key)
 }
 
-impl Index {
+/// The text of key `k` (of the [`Keys`] with these fields).
+fn key_text<'k>(text: &'k str, ends: &[usize], k: Key) -> &'k str {
+    let k = k as usize;
+    let start = if k == 0 { 0 } else { ends[k - 1] };
+    &text[start..ends[k]]
+}
+
+impl Keys {
     fn reserve(&mut self, n: usize) {
-        let keys = &self.keys;
-        self.table.reserve(n, |s| key_hash(&keys[s.start..s.end]));
+        let Keys { text, ends, table } = self;
+        table.reserve(n, |&k| key_hash(key_text(text, ends, k)));
+        ends.reserve(n);
     }
 
-    fn get(&self, key: &str) -> Option<&Ids> {
+    fn text(&self, k: Key) -> &str {
+        key_text(&self.text, &self.ends, k)
+    }
+
+    /// The key of `s`, if it has one.
+    fn get(&self, s: &str) -> Option<Key> {
         self.table
-            .find(key_hash(key), |s| &self.keys[s.start..s.end] == key)
-            .map(|s| &s.ids)
+            .find(key_hash(s), |&k| self.text(k) == s)
+            .copied()
     }
 
-    fn add(&mut self, key: &str, id: EntityId) {
-        let keys = &self.keys;
-        let entry = self.table.entry(
-            key_hash(key),
-            |s| &keys[s.start..s.end] == key,
-            |s| key_hash(&keys[s.start..s.end]),
+    /// The key of `s`, made if it has none yet.
+    fn intern(&mut self, s: &str) -> Key {
+        let Keys { text, ends, table } = self;
+        let entry = table.entry(
+            key_hash(s),
+            |&k| key_text(text, ends, k) == s,
+            |&k| key_hash(key_text(text, ends, k)),
         );
         match entry {
-            Entry::Occupied(mut o) => {
-                let ids = &mut o.get_mut().ids;
+            Entry::Occupied(o) => *o.get(),
+            Entry::Vacant(v) => {
+                let k = ends.len() as Key;
+                text.push_str(s);
+                ends.push(text.len());
+                v.insert(k);
+                k
+            }
+        }
+    }
+}
+
+/// Key → the entities that carry it.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    by_key: Vec<Option<Ids>>,
+}
+
+impl Index {
+    fn reserve(&mut self, n: usize) {
+        self.by_key.reserve(n);
+    }
+
+    fn get(&self, key: Key) -> Option<&Ids> {
+        self.by_key.get(key as usize)?.as_ref()
+    }
+
+    fn add(&mut self, key: Key, id: EntityId) {
+        let k = key as usize;
+        if self.by_key.len() <= k {
+            self.by_key.resize(k + 1, None);
+        }
+        match &mut self.by_key[k] {
+            Some(ids) => {
                 // Repeats are harmless (candidates are checked); this keeps the common one out.
                 if ids.last() != id {
                     ids.rest.push(id);
                 }
             }
-            Entry::Vacant(v) => {
-                let start = self.keys.len();
-                self.keys.push_str(key);
-                v.insert(Slot {
-                    start,
-                    end: self.keys.len(),
-                    ids: Ids {
-                        first: id,
-                        rest: Vec::new(),
-                    },
-                });
+            none => {
+                *none = Some(Ids {
+                    first: id,
+                    rest: Vec::new(),
+                })
             }
         }
     }
@@ -259,8 +298,10 @@ impl Recency {
     }
 }
 
-fn index_get<'r>(index: &'r Index, key: &str) -> impl Iterator<Item = &'r EntityId> {
-    index.get(key).into_iter().flat_map(Ids::iter)
+fn index_get(index: &Index, key: Option<Key>) -> impl Iterator<Item = &EntityId> {
+    key.and_then(|k| index.get(k))
+        .into_iter()
+        .flat_map(Ids::iter)
 }
 
 fn is_word_break(c: char) -> bool {
@@ -273,7 +314,7 @@ fn is_ascii_word_break(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r' | b'(' | b')' | b',')
 }
 
-/// How many words [`words_of`] gives, without making them.
+/// How many words [`for_each_word`] gives, without making them.
 fn word_count(s: &str) -> usize {
     if s.is_ascii() {
         return s
@@ -285,40 +326,52 @@ fn word_count(s: &str) -> usize {
     s.split(is_word_break).filter(|w| !w.is_empty()).count()
 }
 
-fn words_of(s: &str) -> Vec<String> {
-    if s.is_ascii() {
-        // As below, with `norm` being ASCII lowercasing, which keeps lengths.
-        // Split on bytes: in ASCII text every byte is a character, so this
-        // skips the decoding a `char` split does.
-        let b = s.as_bytes();
-        let mut words = Vec::new();
-        let mut start = 0;
-        while start < b.len() {
-            let end = b[start..]
-                .iter()
-                .position(|&c| is_ascii_word_break(c))
-                .map_or(b.len(), |n| start + n);
-            // No word between two breaks; a word trimmed to nothing is kept.
-            if end > start {
-                let w = &b[start..end];
-                let mut keep = w.len();
-                // `'s` after lowercasing, so `'S` too.
-                while keep >= 2 && w[keep - 2..keep].eq_ignore_ascii_case(b"'s") {
-                    keep -= 2;
-                }
-                while keep > 0 && w[keep - 1] == b'\'' {
-                    keep -= 1;
-                }
-                words.push(s[start..start + keep].to_ascii_lowercase());
-            }
-            start = end + 1;
+/// Calls `f` with each word of `s` in turn: split at whitespace, brackets
+/// and commas, normalised ([`crate::grammar::norm`]), with any trailing
+/// `'s` and `'` cut. `buf` holds a word that lowercasing changes.
+fn for_each_word(s: &str, buf: &mut String, mut f: impl FnMut(&str)) {
+    if !s.is_ascii() {
+        for w in words_of_any(s) {
+            f(&w);
         }
-        return words;
+        return;
     }
-    words_of_any(s)
+    // As `words_of_any`, with `norm` being ASCII lowercasing, which keeps
+    // lengths. Split on bytes: in ASCII text every byte is a character, so
+    // this skips the decoding a `char` split does.
+    let b = s.as_bytes();
+    let mut start = 0;
+    while start < b.len() {
+        let end = b[start..]
+            .iter()
+            .position(|&c| is_ascii_word_break(c))
+            .map_or(b.len(), |n| start + n);
+        // No word between two breaks; a word trimmed to nothing is kept.
+        if end > start {
+            let w = &b[start..end];
+            let mut keep = w.len();
+            // `'s` after lowercasing, so `'S` too.
+            while keep >= 2 && w[keep - 2..keep].eq_ignore_ascii_case(b"'s") {
+                keep -= 2;
+            }
+            while keep > 0 && w[keep - 1] == b'\'' {
+                keep -= 1;
+            }
+            let w = &s[start..start + keep];
+            if w.bytes().any(|c| c.is_ascii_uppercase()) {
+                buf.clear();
+                buf.push_str(w);
+                buf.make_ascii_lowercase();
+                f(buf);
+            } else {
+                f(w);
+            }
+        }
+        start = end + 1;
+    }
 }
 
-/// [`words_of`] of any text.
+/// The words [`for_each_word`] gives, of any text.
 fn words_of_any(s: &str) -> Vec<String> {
     s.split(is_word_break)
         .filter(|w| !w.is_empty())
@@ -342,7 +395,7 @@ fn words_of_any(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn contains_seq(hay: &[String], needle: &[String]) -> bool {
+fn contains_seq(hay: &[Key], needle: &[Key]) -> bool {
     !needle.is_empty()
         && needle.len() <= hay.len()
         && hay.windows(needle.len()).any(|w| w == needle)
@@ -352,6 +405,8 @@ impl Registry {
     /// Room in each index for about `n` keys, so that a short article's
     /// indexes do not grow key by key.
     fn reserve(&mut self, n: usize) {
+        // Names and words: about two keys.
+        self.keys.reserve(2 * n);
         for index in [
             &mut self.by_name,
             &mut self.by_word,
@@ -368,7 +423,8 @@ impl Registry {
         if !a.is_empty() && a != e.name && !e.aliases.iter().any(|x| x == a) {
             e.aliases.push(a.to_string());
             lower_into(&mut self.lower, a);
-            self.by_name.add(&self.lower, id);
+            let key = self.keys.intern(&self.lower);
+            self.by_name.add(key, id);
         }
     }
 
@@ -376,11 +432,12 @@ impl Registry {
     fn index_name(&mut self, id: EntityId) {
         let e = &self.entities[id];
         lower_into(&mut self.lower, &e.name);
-        self.by_name.add(&self.lower, id);
-        for w in &e.words {
+        let key = self.keys.intern(&self.lower);
+        self.by_name.add(key, id);
+        for &w in &e.words {
             self.by_word.add(w, id);
         }
-        if let Some(w) = e.words.first() {
+        if let Some(&w) = e.words.first() {
             self.by_first.add(w, id);
         }
     }
@@ -439,32 +496,42 @@ impl Registry {
         sure: bool,
         at: usize,
     ) -> EntityId {
-        self.create_with_words(name.to_string(), words_of(name), kind, role, sure, at)
+        let words = self.words_of(name);
+        self.create_with_words(name.to_string(), words, kind, role, sure, at)
+    }
+
+    /// The keys of the words of `s` (see [`for_each_word`]).
+    fn words_of(&mut self, s: &str) -> Vec<Key> {
+        let mut words = Vec::new();
+        let Registry { keys, lower, .. } = self;
+        for_each_word(s, lower, |w| words.push(keys.intern(w)));
+        words
     }
 
     /// [`Registry::create`] with the name's words already split.
     fn create_with_words(
         &mut self,
         name: String,
-        words: Vec<String>,
+        words: Vec<Key>,
         kind: SourceKind,
         role: Option<&str>,
         sure: bool,
         at: usize,
     ) -> EntityId {
+        let role_words = role.map(|r| self.words_of(r)).unwrap_or_default();
         self.entities.push(Entity {
             name,
             aliases: Vec::new(),
             kind,
             role: role.map(str::to_string),
             words,
-            role_words: role.map(words_of).unwrap_or_default(),
+            role_words,
             sure,
             last_seen: at,
         });
         let id = self.entities.len() - 1;
         self.index_name(id);
-        for w in &self.entities[id].role_words {
+        for &w in &self.entities[id].role_words {
             self.by_role.add(w, id);
         }
         self.index_recency(id);
@@ -481,9 +548,9 @@ impl Registry {
             if e.role.as_ref().is_none_or(|old| old.len() < r.len()) {
                 e.role = Some(r.to_string());
             }
-            for w in words_of(r) {
+            for w in self.words_of(r) {
                 if !self.entities[id].role_words.contains(&w) {
-                    self.by_role.add(&w, id);
+                    self.by_role.add(w, id);
                     self.entities[id].role_words.push(w);
                 }
             }
@@ -506,7 +573,7 @@ impl Registry {
         // The most recently seen match; on a tie, the oldest entity.
         let recency = |i: EntityId, e: &Entity| (e.last_seen, std::cmp::Reverse(i));
         let by_name = self.best_of(
-            index_get(&self.by_name, lower),
+            index_get(&self.by_name, self.keys.get(lower)),
             |e| e.matches_name(lower),
             recency,
         );
@@ -516,7 +583,7 @@ impl Registry {
         let fuller = |id: EntityId| n_words > self.entities[id].words.len();
         let words = match by_name {
             Some(id) if !fuller(id) => Vec::new(),
-            _ => words_of(name),
+            _ => self.words_of(name),
         };
         let found = by_name.or_else(|| {
             // Only entities sharing a word can match: those holding the
@@ -524,11 +591,11 @@ impl Registry {
             let holding_first = words
                 .first()
                 .into_iter()
-                .flat_map(|w| index_get(&self.by_word, w));
+                .flat_map(|&w| index_get(&self.by_word, Some(w)));
             let first_among = words
                 .iter()
                 .filter(|_| words.len() > 1)
-                .flat_map(|w| index_get(&self.by_first, w));
+                .flat_map(|&w| index_get(&self.by_first, Some(w)));
             self.best_of(
                 holding_first.chain(first_among),
                 |e| {
@@ -606,23 +673,30 @@ impl Registry {
         let lower = self.lower.as_str();
         // The first entity of that name.
         if let Some(id) = self.best_of(
-            index_get(&self.by_name, lower),
+            index_get(&self.by_name, self.keys.get(lower)),
             |e| e.matches_name(lower),
             |i, _| std::cmp::Reverse(i),
         ) {
             return self.touch(id, at);
         }
+        // No entity has a word that is no key.
+        let head_key = self.keys.get(head);
         let found = match kind {
             SourceKind::Person => {
                 // Role match: every capitalised modifier and the head in the role.
                 let best = self.best_of(
-                    index_get(&self.by_role, head),
-                    |e| e.kind == SourceKind::Person && e.role_words.iter().any(|w| w == head),
+                    index_get(&self.by_role, head_key),
+                    |e| {
+                        e.kind == SourceKind::Person
+                            && head_key.is_some_and(|h| e.role_words.contains(&h))
+                    },
                     |i, e| {
                         (
                             modifiers
                                 .iter()
-                                .filter(|m| e.role_words.contains(m))
+                                .filter(|m| {
+                                    self.keys.get(m).is_some_and(|m| e.role_words.contains(&m))
+                                })
                                 .count(),
                             e.last_seen,
                             i,
@@ -641,9 +715,9 @@ impl Registry {
             }
             SourceKind::Organisation | SourceKind::Media => {
                 let named = self.best_of(
-                    index_get(&self.by_word, head),
+                    index_get(&self.by_word, head_key),
                     |e| {
-                        e.words.iter().any(|w| w == head)
+                        head_key.is_some_and(|h| e.words.contains(&h))
                             && !matches!(
                                 e.kind,
                                 SourceKind::Vague
@@ -683,7 +757,7 @@ impl Registry {
         lower_into(&mut self.lower, text);
         let lower = self.lower.as_str();
         match self.best_of(
-            index_get(&self.by_name, lower),
+            index_get(&self.by_name, self.keys.get(lower)),
             |e| e.kind == kind && lower_eq(&e.name, lower),
             |i, _| std::cmp::Reverse(i),
         ) {
@@ -1189,10 +1263,9 @@ fn judge(
             SourceKind::Anonymous => (Status::Hearsay, "anonymous"),
             SourceKind::Vague => (Status::Unattributed, "weasel"),
             SourceKind::Media
-                if reg.entities[src]
-                    .words
-                    .iter()
-                    .any(|w| matches!(w.as_str(), "media" | "press" | "outlets" | "tabloids")) =>
+                if reg.entities[src].words.iter().any(|&w| {
+                    matches!(reg.keys.text(w), "media" | "press" | "outlets" | "tabloids")
+                }) =>
             {
                 (Status::Hearsay, "unnamed-media")
             }
@@ -1312,6 +1385,12 @@ mod tests {
     use crate::document::InputType;
     use crate::grammar::Grammar;
 
+    fn words_of(s: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        super::for_each_word(s, &mut String::new(), |w| words.push(w.to_string()));
+        words
+    }
+
     #[test]
     fn ascii_words_are_the_words_of_any_text() {
         for s in [
@@ -1321,7 +1400,7 @@ mod tests {
             "",
             "  ",
         ] {
-            assert_eq!(super::words_of(s), super::words_of_any(s), "{s:?}");
+            assert_eq!(words_of(s), super::words_of_any(s), "{s:?}");
             assert_eq!(super::word_count(s), super::words_of_any(s).len(), "{s:?}");
         }
     }

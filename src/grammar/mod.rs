@@ -3,6 +3,7 @@
 //! [`parse`]) and compiled once into a [`Grammar`]: a phrase trie over
 //! normalised words that the later stages query.
 
+mod lookup;
 mod parse;
 
 use std::borrow::Cow;
@@ -11,6 +12,7 @@ use std::path::Path;
 
 use rustc_hash::FxHashMap;
 
+use lookup::{ShortWord, WordIndex};
 pub use parse::{parse_file, Example, GrammarError, Line};
 
 use crate::segment::lex::{lex, Token, TokenKind};
@@ -259,8 +261,8 @@ pub const ROOT: NodeId = 0;
 pub struct Grammar {
     nodes: Vec<Node>,
     /// Every word that occurs in some phrase → its id.
-    words: FxHashMap<Box<str>, WordId>,
-    /// Per word id: the word (the key of `words`), so that a token's normal
+    words: WordIndex,
+    /// Per word id: the word, so that a token's normal
     /// form, when it is a grammar word, needs no lookup. One arena, not a
     /// second allocation per word: start-up time counts.
     word_texts: WordTexts,
@@ -345,7 +347,7 @@ impl Grammar {
     pub fn with_files(extra: &[&Path]) -> Result<Grammar, GrammarError> {
         let mut g = Grammar {
             nodes: vec![Node::default()],
-            words: FxHashMap::default(),
+            words: WordIndex::default(),
             word_texts: WordTexts::default(),
             edges: FxHashMap::default(),
             roots: Vec::new(),
@@ -413,12 +415,13 @@ impl Grammar {
                 continue;
             }
             let w = norm(tok.text(phrase));
-            let next_id = self.words.len() as WordId;
-            let id = *self.words.entry(w.as_ref().into()).or_insert(next_id);
-            if id == next_id {
+            let id = self.word_id(&w).unwrap_or_else(|| {
+                let id = self.words.len() as WordId;
                 self.roots.push((ROOT, 0));
                 self.word_texts.push(&w);
-            }
+                self.words.push(id, &self.word_texts);
+                id
+            });
             let next_node = self.nodes.len() as NodeId;
             node = *self.edges.entry((node, id)).or_insert(next_node);
             if node == next_node {
@@ -445,7 +448,7 @@ impl Grammar {
 
     /// The interned id of a normalised word, if some phrase uses it.
     pub fn word_id(&self, w: &str) -> Option<WordId> {
-        self.words.get(w).copied()
+        self.words.get(w, &self.word_texts)
     }
 
     /// The node of word `w` as a one-word phrase ([`ROOT`] if none) and its kinds.
@@ -599,43 +602,63 @@ impl<'a> TokenWords<'a> {
                     ..Block::default()
                 };
             }
-            let raw = t.text(text);
-            let (upper, folded) = if raw.is_ascii() {
-                // `norm` of ASCII is ASCII lowercase; written straight into the arena.
-                let folded = raw.bytes().any(|b| b.is_ascii_uppercase());
-                if folded {
-                    let at = out.arena.len();
-                    out.arena.push_str(raw);
-                    out.arena[at..].make_ascii_lowercase();
-                }
-                (raw.as_bytes()[0].is_ascii_uppercase(), folded)
-            } else {
-                let upper = raw.chars().next().is_some_and(char::is_uppercase);
-                match norm(raw) {
-                    Cow::Borrowed(_) => (upper, false),
-                    Cow::Owned(w) => {
-                        out.arena.push_str(&w);
-                        (upper, true)
+            let (upper, folded, id) = match ShortWord::of(text.as_bytes(), t.span.start, t.span.end)
+            {
+                // The common case: the token's text is needed only if it has
+                // an uppercase letter.
+                Some(s) => {
+                    if s.has_upper() {
+                        out.push_ascii_lowercase(t.text(text));
                     }
+                    (s.starts_upper(), s.has_upper(), g.words.get_short(s.lower))
                 }
+                None => out.fold_long(t.text(text), g),
             };
-            let form = if folded {
-                let start = out.arena_ends.last().copied().unwrap_or(0);
+            if folded {
                 out.arena_ends.push(out.arena.len());
                 block.in_arena |= bit;
-                &out.arena[start..]
-            } else {
-                raw
-            };
+            }
             if upper {
                 block.upper |= bit;
             }
-            out.ids.push(g.word_id(form).unwrap_or(NO_WORD));
+            out.ids.push(id.unwrap_or(NO_WORD));
         }
         if !tokens.is_empty() {
             out.blocks.push(block);
         }
         out
+    }
+
+    /// `norm` of ASCII is ASCII lowercase, written straight into the arena.
+    fn push_ascii_lowercase(&mut self, raw: &str) {
+        let at = self.arena.len();
+        self.arena.push_str(raw);
+        self.arena[at..].make_ascii_lowercase();
+    }
+
+    /// For a token that is no [`ShortWord`]: whether it starts uppercase,
+    /// whether its normal form differs from it (and so was pushed to the
+    /// arena), and its interned word.
+    fn fold_long(&mut self, raw: &str, g: &Grammar) -> (bool, bool, Option<WordId>) {
+        let at = self.arena.len();
+        let (upper, folded) = if raw.is_ascii() {
+            let folded = raw.bytes().any(|b| b.is_ascii_uppercase());
+            if folded {
+                self.push_ascii_lowercase(raw);
+            }
+            (raw.as_bytes()[0].is_ascii_uppercase(), folded)
+        } else {
+            let upper = raw.chars().next().is_some_and(char::is_uppercase);
+            match norm(raw) {
+                Cow::Borrowed(_) => (upper, false),
+                Cow::Owned(w) => {
+                    self.arena.push_str(&w);
+                    (upper, true)
+                }
+            }
+        };
+        let form = if folded { &self.arena[at..] } else { raw };
+        (upper, folded, g.word_id(form))
     }
 
     /// The normal form of token `i`.
@@ -730,8 +753,9 @@ mod tests {
     fn one_word_roots_agree_with_the_trie() {
         let g = Grammar::builtin();
         assert_eq!(g.word_texts.ends.len(), g.words.len());
-        for (w, &id) in &g.words {
-            assert_eq!(g.word_texts.get(id), &**w);
+        for id in 0..g.words.len() as WordId {
+            let w = g.word_texts.get(id);
+            assert_eq!(g.word_id(w), Some(id));
             let node = g.step(ROOT, id).unwrap_or(ROOT);
             assert_eq!(g.root(id), (node, g.kinds(node)));
         }

@@ -122,7 +122,7 @@ fn paragraph_spans(text: &str) -> Vec<Span> {
     let mut start: Option<usize> = None;
     let mut end = 0;
     let mut at = 0;
-    for line in text.split_inclusive('\n') {
+    for line in crate::span::lines_inclusive(text) {
         let blank = line.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}');
         if blank {
             if let Some(s) = start.take() {

@@ -1,0 +1,166 @@
+//! Finding a token's interned grammar word. Every token of every text is
+//! looked up once, so this is a good part of the pipeline: most tokens are
+//! ASCII words of at most eight bytes, and those are lowercased, hashed and
+//! compared as one `u64` each, without a pass over their bytes per step.
+
+use hashbrown::HashTable;
+
+use super::{WordId, WordTexts};
+
+/// Up to eight bytes as a little-endian number, zero-padded. Tokens and
+/// grammar words hold no zero byte (but for a lone NUL token, which no word
+/// is), so two of at most eight bytes are equal exactly when their packed
+/// forms are.
+fn pack(bytes: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    b[..bytes.len()].copy_from_slice(bytes);
+    u64::from_le_bytes(b)
+}
+
+/// One step of [`word_hash`]: mixes eight more bytes (packed) into `h`.
+/// A folded 128-bit multiply, as in `rustc_hash`, so that the high bits
+/// (the table's tags) and the low bits (its buckets) both depend on every
+/// byte.
+#[inline]
+fn mix(h: u64, chunk: u64) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let m = u128::from(h ^ chunk) * u128::from(K);
+    (m as u64) ^ ((m >> 64) as u64)
+}
+
+const SEED: u64 = 0x243f_6a88_85a3_08d3;
+
+/// The hash of a word: of its bytes eight at a time, the last ones padded.
+fn word_hash(bytes: &[u8]) -> u64 {
+    bytes.chunks(8).fold(SEED, |h, c| mix(h, pack(c)))
+}
+
+/// What no [`ShortWord`] packs to: its bytes are not ASCII.
+const LONG: u64 = u64::MAX;
+
+/// Every grammar word → its id.
+#[derive(Debug, Clone, Default)]
+pub(super) struct WordIndex {
+    table: HashTable<WordId>,
+    /// Per word id: the word packed (see [`pack`]) if it has at most eight
+    /// bytes, else [`LONG`].
+    packed: Vec<u64>,
+}
+
+impl WordIndex {
+    /// The id of a word, if it is one; `texts` holds the words by id.
+    pub(super) fn get(&self, w: &str, texts: &WordTexts) -> Option<WordId> {
+        self.table
+            .find(word_hash(w.as_bytes()), |&id| texts.get(id) == w)
+            .copied()
+    }
+
+    /// The id of a word of at most eight bytes, given packed.
+    #[inline]
+    pub(super) fn get_short(&self, packed: u64) -> Option<WordId> {
+        self.table
+            .find(mix(SEED, packed), |&id| self.packed[id as usize] == packed)
+            .copied()
+    }
+
+    /// Adds word `id`, the last of `texts` and not yet in the index.
+    pub(super) fn push(&mut self, id: WordId, texts: &WordTexts) {
+        let w = texts.get(id).as_bytes();
+        debug_assert_eq!(self.packed.len(), id as usize);
+        self.packed.push(if w.len() <= 8 { pack(w) } else { LONG });
+        self.table.insert_unique(word_hash(w), id, |&other| {
+            word_hash(texts.get(other).as_bytes())
+        });
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.packed.len()
+    }
+}
+
+/// An ASCII token of at most eight bytes, lowercased in one go.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ShortWord {
+    /// The token lowercased, packed (see [`pack`]).
+    pub lower: u64,
+    /// The high bit of each byte that is an uppercase letter.
+    upper: u64,
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+impl ShortWord {
+    /// The bytes `start..end` of `text`, if they are one to eight ASCII bytes.
+    #[inline]
+    pub fn of(text: &[u8], start: usize, end: usize) -> Option<ShortWord> {
+        let n = end - start;
+        if n == 0 || n > 8 {
+            return None;
+        }
+        let w = match text.get(start..start + 8) {
+            // One load, with the bytes after the token masked off.
+            Some(eight) => {
+                u64::from_le_bytes(eight.try_into().expect("eight bytes"))
+                    & (u64::MAX >> (64 - 8 * n))
+            }
+            None => pack(&text[start..end]),
+        };
+        if w & HIGH != 0 {
+            return None;
+        }
+        // Bytes are below 0x80, so no sum carries into the next byte: the
+        // high bit of `b + 0x80 - x` is set when `b >= x`.
+        let from_a = w + ONES * u64::from(0x80 - b'A');
+        let past_z = w + ONES * u64::from(0x80 - b'Z' - 1);
+        let upper = from_a & !past_z & HIGH;
+        // An uppercase letter's high bit, moved to 0x20, lowercases it.
+        Some(ShortWord {
+            lower: w | (upper >> 2),
+            upper,
+        })
+    }
+
+    /// Some byte is an uppercase letter.
+    #[inline]
+    pub fn has_upper(self) -> bool {
+        self.upper != 0
+    }
+
+    /// The first byte is an uppercase letter.
+    #[inline]
+    pub fn starts_upper(self) -> bool {
+        self.upper & 0x80 != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_words_lowercase_as_ascii_does() {
+        let text = "said SAID Said x@[`{Z eé 12345678 123456789 end".as_bytes();
+        // Every word, and spans that cut a character or run past eight bytes.
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut start = 0;
+        for w in text.split(|&b| b == b' ') {
+            spans.push((start, start + w.len()));
+            start += w.len() + 1;
+        }
+        spans.extend([(23, 24), (22, 25), (0, 9), (text.len() - 3, text.len())]);
+        for (start, end) in spans {
+            let bytes = &text[start..end];
+            let got = ShortWord::of(text, start, end);
+            if !bytes.is_ascii() || bytes.len() > 8 {
+                assert!(got.is_none(), "{start}..{end}");
+                continue;
+            }
+            let s = got.unwrap();
+            assert_eq!(s.lower, pack(&bytes.to_ascii_lowercase()), "{start}..{end}");
+            assert_eq!(s.has_upper(), bytes.iter().any(u8::is_ascii_uppercase));
+            assert_eq!(s.starts_upper(), bytes[0].is_ascii_uppercase());
+            assert_eq!(mix(SEED, s.lower), word_hash(&bytes.to_ascii_lowercase()));
+        }
+    }
+}
