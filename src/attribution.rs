@@ -3684,7 +3684,15 @@ impl<'a> Reader<'a> {
             return None;
         }
         let np = self.np_right(by + 1, self.hi)?;
-        let source = self.analyse(np, false)?;
+        if np
+            .clone()
+            .any(|t| self.is(t, Kind::Time) || self.is_number(t))
+        {
+            return None;
+        }
+        let source = self
+            .analyse(np.clone(), false)
+            .or_else(|| self.lenient(np))?;
         let content = self.content_before(self.clause_begin(k.saturating_sub(1).max(self.lo)), k);
         Some(self.attribution(AttributionKind::Indirect, "act", cue, Some(source), content))
     }
