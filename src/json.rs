@@ -117,9 +117,17 @@ impl<'w> JsonWriter<'w> {
                 .extend_from_slice(if comma { &COMMA_PAD } else { &NEWLINE_PAD });
             self.out.truncate(len + n);
         } else {
-            self.pad();
-            self.out.extend_from_slice(&self.pad[usize::from(!comma)..]);
+            self.deep_newline(comma);
         }
+    }
+
+    /// [`JsonWriter::newline`] deeper than its constants reach: kept out of
+    /// line, so that the common case saves no registers.
+    #[cold]
+    #[inline(never)]
+    fn deep_newline(&mut self, comma: bool) {
+        self.pad();
+        self.out.extend_from_slice(&self.pad[usize::from(!comma)..]);
     }
 
     /// Before an array element or an object key.
@@ -146,7 +154,9 @@ impl<'w> JsonWriter<'w> {
     }
 
     /// An object key (plain ASCII, no escapes) and the separator after it.
-    #[inline]
+    // Always inlined: with the key a constant, its copy is a few moves
+    // rather than a call to `memcpy`.
+    #[inline(always)]
     fn key(&mut self, first: bool, key: &str) {
         self.item(first);
         self.out.push(b'"');
