@@ -117,9 +117,17 @@ impl<'w> JsonWriter<'w> {
                 .extend_from_slice(if comma { &COMMA_PAD } else { &NEWLINE_PAD });
             self.out.truncate(len + n);
         } else {
-            self.pad();
-            self.out.extend_from_slice(&self.pad[usize::from(!comma)..]);
+            self.deep_newline(comma);
         }
+    }
+
+    /// [`JsonWriter::newline`] deeper than its constants reach: kept out of
+    /// line, so that the common case saves no registers.
+    #[cold]
+    #[inline(never)]
+    fn deep_newline(&mut self, comma: bool) {
+        self.pad();
+        self.out.extend_from_slice(&self.pad[usize::from(!comma)..]);
     }
 
     /// Before an array element or an object key.
@@ -146,7 +154,9 @@ impl<'w> JsonWriter<'w> {
     }
 
     /// An object key (plain ASCII, no escapes) and the separator after it.
-    #[inline]
+    // Always inlined: with the key a constant, its copy is a few moves
+    // rather than a call to `memcpy`.
+    #[inline(always)]
     fn key(&mut self, first: bool, key: &str) {
         self.item(first);
         self.out.push(b'"');
@@ -165,41 +175,51 @@ impl<'w> JsonWriter<'w> {
         let bytes = s.as_bytes();
         self.out.reserve(bytes.len() + 2);
         self.out.push(b'"');
+        // Bytes before `start` are written; those before `i` are scanned.
         let mut start = 0;
         let mut i = 0;
         while i < bytes.len() {
-            // Eight bytes at a time while none needs an escape.
-            while let Some(chunk) = bytes.get(i..i + 8) {
-                let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-                if has_escape(w) {
+            // Sixteen bytes a step through runs without escapes: half the
+            // loop's own work.
+            while let Some(sixteen) = bytes.get(i..i + 16) {
+                if escapes(chunk_at(sixteen, 0)) | escapes(chunk_at(sixteen, 8)) != 0 {
                     break;
                 }
-                i += 8;
+                i += 16;
             }
-            let Some(&b) = bytes.get(i) else { break };
-            let esc = ESCAPE[b as usize];
-            i += 1;
-            if esc == 0 {
+            // Eight bytes at a time, straight to the first that needs an
+            // escape.
+            let found = escapes(chunk_at(bytes, i));
+            if found == 0 {
+                i += 8;
                 continue;
             }
-            self.out.extend_from_slice(&bytes[start..i - 1]);
-            start = i;
-            if esc == b'u' {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.out.extend_from_slice(&[
-                    b'\\',
-                    b'u',
-                    b'0',
-                    b'0',
-                    HEX[(b >> 4) as usize],
-                    HEX[(b & 0xF) as usize],
-                ]);
-            } else {
-                self.out.extend_from_slice(&[b'\\', esc]);
-            }
+            let at = i + (found.trailing_zeros() / 8) as usize;
+            self.out.extend_from_slice(&bytes[start..at]);
+            self.escape(bytes[at]);
+            start = at + 1;
+            i = start;
         }
         self.out.extend_from_slice(&bytes[start..]);
         self.out.push(b'"');
+    }
+
+    /// The escape of one byte that needs one.
+    fn escape(&mut self, b: u8) {
+        let esc = ESCAPE[b as usize];
+        if esc == b'u' {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            self.out.extend_from_slice(&[
+                b'\\',
+                b'u',
+                b'0',
+                b'0',
+                HEX[(b >> 4) as usize],
+                HEX[(b & 0xF) as usize],
+            ]);
+        } else {
+            self.out.extend_from_slice(&[b'\\', esc]);
+        }
     }
 
     fn opt_str(&mut self, s: Option<&str>) {
@@ -367,17 +387,41 @@ impl<'w> JsonWriter<'w> {
     }
 }
 
-/// Whether any of the eight bytes of `w` is below 0x20, a quote or a
-/// backslash (false positives only cost the byte-by-byte path).
-fn has_escape(w: u64) -> bool {
+/// The eight bytes of `bytes` from `i`, as a little-endian number; past
+/// the end, spaces (which need no escape). Without a copy for the last
+/// ones, which would be a call to `memcpy`.
+#[inline]
+fn chunk_at(bytes: &[u8], i: usize) -> u64 {
+    const SPACES: u64 = 0x2020_2020_2020_2020;
+    let load = |eight: &[u8]| u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+    let n = bytes.len();
+    if let Some(eight) = bytes.get(i..i + 8) {
+        load(eight)
+    } else if n >= 8 {
+        // The last eight bytes, shifted down past those scanned before.
+        let shift = 8 * (i + 8 - n);
+        (load(&bytes[n - 8..]) >> shift) | (SPACES << (64 - shift))
+    } else {
+        bytes[i..]
+            .iter()
+            .rev()
+            .fold(SPACES, |w, &b| (w << 8) | u64::from(b))
+    }
+}
+
+/// The high bit of the bytes of `w` below 0x20, quotes or backslashes. A
+/// borrow can set the bit of a byte above one of those too, but never below
+/// the first: the lowest bit set is exact, and zero means none needs an
+/// escape.
+#[inline]
+fn escapes(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-    (below_space
-        | zero_byte(w ^ (ONES * u64::from(b'"')))
-        | zero_byte(w ^ (ONES * u64::from(b'\\'))))
-        != 0
+    let quote = zero_byte(w ^ (ONES * u64::from(b'"')));
+    let backslash = zero_byte(w ^ (ONES * u64::from(b'\\')));
+    below_space | quote | backslash
 }
 
 /// serde_json's escape table: 0 for bytes written as they are.
@@ -538,9 +582,23 @@ mod tests {
             "12345678\\",
             "1234567\u{1}x",
         ] {
-            let mut w = JsonWriter::new(false, 0, 0);
-            w.str(s);
-            assert_eq!(w.finish().unwrap(), serde_json::to_vec(s).unwrap(), "{s:?}");
+            assert_str_is_serde_jsons(s);
         }
+        // Escapes at every place of a chunk, of the padded last one too.
+        for len in 0..20 {
+            for at in 0..len {
+                for esc in ['"', '\\', '\u{1}', '\n'] {
+                    let before: String = "aé".chars().cycle().take(at).collect();
+                    let s = format!("{before}{esc}{}", "b".repeat(len - at - 1));
+                    assert_str_is_serde_jsons(&s);
+                }
+            }
+        }
+    }
+
+    fn assert_str_is_serde_jsons(s: &str) {
+        let mut w = JsonWriter::new(false, 0, 0);
+        w.str(s);
+        assert_eq!(w.finish().unwrap(), serde_json::to_vec(s).unwrap(), "{s:?}");
     }
 }
