@@ -65,26 +65,21 @@ fn grammar_examples_read_as_stated() {
                 }
             }
         }
-        if ex.cue.as_deref() == Some("none") {
+        if let Some(c) = &ex.cue {
             // `cue="none"`: the sentence holds no attribution at all.
-            if !claim.attributions.is_empty() {
-                let cues: Vec<_> = claim
+            let found = if c == "none" {
+                claim.attributions.is_empty()
+            } else {
+                claim
                     .attributions
                     .iter()
-                    .map(|a| a.cue.text.clone())
-                    .collect();
-                why.push(format!("cues {cues:?} (want none)"));
-            }
-        } else if let Some(c) = &ex.cue {
-            if !claim
-                .attributions
-                .iter()
-                .any(|a| a.cue.text.eq_ignore_ascii_case(c))
-            {
-                let cues: Vec<_> = claim
+                    .any(|a| a.cue.text.eq_ignore_ascii_case(c))
+            };
+            if !found {
+                let cues: Vec<&str> = claim
                     .attributions
                     .iter()
-                    .map(|a| a.cue.text.clone())
+                    .map(|a| a.cue.text.as_str())
                     .collect();
                 why.push(format!("cues {cues:?} (want {c:?})"));
             }
