@@ -397,6 +397,8 @@ fn chunk_at(bytes: &[u8], i: usize) -> u64 {
     let n = bytes.len();
     if let Some(eight) = bytes.get(i..i + 8) {
         load(eight)
+    } else if i >= n {
+        SPACES
     } else if n >= 8 {
         // The last eight bytes, shifted down past those scanned before.
         let shift = 8 * (i + 8 - n);
