@@ -2137,6 +2137,23 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "“… are missing.” Trump said.": a quotation closed as a sentence
+        // of its own, then a sentence that only names its speaker. The
+        // quotation is what was said (and the report credits it to him).
+        if let Some(q) = self.quotation_just_before() {
+            if let [a] = out.as_mut_slice() {
+                let opens = a.source.as_ref().map_or(a.cue.start, |s| s.span.start);
+                if a.content.is_none()
+                    && a.stance != "act"
+                    && self.token_at(opens.min(a.cue.start)) == self.lo
+                    && (self.is(a.cue_tokens.start, Kind::Speech)
+                        || self.is(a.cue_tokens.start, Kind::Verb))
+                {
+                    a.content = Some(q);
+                    a.kind = AttributionKind::Direct;
+                }
+            }
+        }
         // Nesting: a cue inside another attribution's content.
         // When two contents hold each other's cues, the wider one is outer.
         for k in 0..out.len() {
@@ -3697,6 +3714,19 @@ impl<'a> Reader<'a> {
         Some(self.attribution(AttributionKind::Indirect, "act", cue, Some(source), content))
     }
 
+    /// The inside of a quotation that closes right before this sentence, in
+    /// the same paragraph ("“… are missing.” Trump said."), if the sentence
+    /// itself opens outside any quotation.
+    fn quotation_just_before(&self) -> Option<Span> {
+        let close = self.lo.checked_sub(1)?;
+        if self.quoted(self.lo) {
+            return None;
+        }
+        let q = self.seg.quote_of(close)?;
+        let gap = self.seg.tokens[close].span.end..self.seg.tokens[self.lo].span.start;
+        (q.close == Some(close) && !self.text[gap].contains('\n')).then_some(q.inner)
+    }
+
     /// An attribution with no venue, origin or hearsay of its own.
     fn attribution(
         &self,
@@ -3744,7 +3774,18 @@ impl<'a> Reader<'a> {
             // `said, "It is over."`: a quotation after the comma is the content.
             let opens_quote =
                 s + 1 < self.hi && self.seg.quote_of(s + 1).is_some_and(|q| q.open == s + 1);
-            return opens_quote.then(|| self.content_after(s + 1)).flatten();
+            if opens_quote {
+                return self.content_after(s + 1);
+            }
+            // "cautioned, however, that …", "said, among other things, that …":
+            // a short aside between commas, then the content.
+            let close = (s + 2..(s + 7).min(self.hi))
+                .find(|&k| !self.is_word(k) || self.quoted(k))
+                .filter(|&k| self.punct(k, ",") && !self.quoted(k))?;
+            let that = close + 1;
+            return (that < self.hi && self.w(that) == "that" && !self.quoted(that))
+                .then(|| self.content_after(that))
+                .flatten();
         }
         // Skip leading prepositional phrases and adverbs: "in recent days",
         // "on Monday", "privately"; then "that" opens the content.

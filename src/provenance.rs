@@ -1034,6 +1034,9 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                     earlier.chain = chain.clone();
                 }
             }
+            // Quotations after the credit in its paragraph carry on hers:
+            // "“…” Sexton said. “I don't know …”".
+            quote_speaker.insert(sentence.paragraph, (speaker, chain));
             claim.status = Status::None;
             claim.reason = "credit";
         }
@@ -1465,6 +1468,22 @@ mod tests {
         assert_eq!(
             got[1].1, "unattributed",
             "an uncredited quotation stays an orphan"
+        );
+    }
+
+    #[test]
+    fn a_sentence_naming_the_speaker_credits_the_quotation_before_it() {
+        let got = statuses(
+            "“We will rebuild.” Ana Lopes said. “It is a promise.”\n\n“We matter.”\n\nTurnout rose.",
+        );
+        assert_eq!(got[0].1, "attributed");
+        assert_eq!(got[0].2, vec!["Ana Lopes".to_string()]);
+        assert_eq!(got[1].1, "none", "the naming sentence is no claim");
+        assert_eq!(got[2].1, "attributed", "the quotation after it is hers");
+        assert_eq!(got[2].2, vec!["Ana Lopes".to_string()]);
+        assert_eq!(
+            got[3].1, "unattributed",
+            "a new paragraph's quotation is not"
         );
     }
 }
