@@ -3661,6 +3661,9 @@ impl<'a> Reader<'a> {
             (_, Some(post)) => Some(post),
             (None, None) => None,
         };
+        if content.is_none() && !inverted {
+            content = self.as_clause_content(subject.tokens.start, cue.end);
+        }
         if sub_clause {
             // "While Putin claimed that …, the dictator pledged …": the content
             // ends with the subordinate clause.
@@ -3712,6 +3715,38 @@ impl<'a> Reader<'a> {
             .or_else(|| self.lenient(np))?;
         let content = self.content_before(self.clause_begin(k.saturating_sub(1).max(self.lo)), k);
         Some(self.attribution(AttributionKind::Indirect, "act", cue, Some(source), content))
+    }
+
+    /// "As The Post reported, the inspector issued subpoenas", "…, as Comey
+    /// noted": a clause of saying opened by "as" vouches for the main
+    /// clause beside it. `s` is the subject's first token, `after` the token
+    /// after the verb.
+    fn as_clause_content(&self, s: usize, after: usize) -> Option<Span> {
+        let as_ = s.checked_sub(1).filter(|&a| a >= self.lo)?;
+        if !self.is_word(as_) || self.quoted(as_) || self.w(as_) != "as" {
+            return None;
+        }
+        let begin = self.clause_begin(as_);
+        let after_comma = as_ > begin && self.punct(as_ - 1, ",") && !self.quoted(as_ - 1);
+        // "As …", "But as …", "And, as …"
+        let opens =
+            (begin..as_).all(|k| !self.is_word(k) || self.tag(k, Kind::Function, "conjunction"));
+        if !after_comma && !opens {
+            return None;
+        }
+        // The clause of saying ends at the next comma; what follows it is
+        // the main clause, unless the clause of saying ends the sentence.
+        let close = (after..self.hi).find(|&k| self.punct(k, ",") && !self.quoted(k));
+        // "After all, as we saw …", "If, as I've suggested, …": a short
+        // opener before is no clause of its own.
+        let opener = opens || (begin..as_).filter(|&k| self.is_word(k)).count() <= 2;
+        match close {
+            Some(c) if opener || (c + 1..self.hi).any(|k| self.is_word(k)) => {
+                self.content_after(c + 1)
+            }
+            _ if !opener => self.content_before(begin, as_ - 1),
+            _ => None,
+        }
     }
 
     /// The inside of a quotation that closes right before this sentence, in
@@ -3810,7 +3845,9 @@ impl<'a> Reader<'a> {
             } else if s < self.hi
                 && self.is_word(s)
                 && !self.quoted(s)
-                && (self.tag(s, Kind::Function, "adverb") || self.ly_adverb(s))
+                && (self.tag(s, Kind::Function, "adverb")
+                    || self.ly_adverb(s)
+                    || self.is(s, Kind::Time))
             {
                 s += 1;
             } else {
