@@ -2137,6 +2137,13 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "Cruz continued:" ending a paragraph: the next paragraph is what
+        // he said.
+        if let [a] = out.as_mut_slice() {
+            if a.content.is_none() && a.stance != "act" && a.source.is_some() {
+                a.content = self.paragraph_after_colon(a.cue_tokens.end);
+            }
+        }
         // "“… are missing.” Trump said.": a quotation closed as a sentence
         // of its own, then a sentence that only names its speaker. The
         // quotation is what was said (and the report credits it to him).
@@ -3749,6 +3756,36 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The next paragraph, when this sentence ends its paragraph with a
+    /// colon that closes the verb phrase ending at token `after` ("Hewitt
+    /// writes:", "She went on to say:"): a quotation opening it is taken
+    /// inside its marks.
+    fn paragraph_after_colon(&self, after: usize) -> Option<Span> {
+        let colon = self.hi.checked_sub(1)?;
+        if colon < after || !self.punct(colon, ":") || self.quoted(colon) {
+            return None;
+        }
+        // Only adverbials between the verb and the colon ("said at a rally
+        // on Monday:"); a clause there is the content and needs no help.
+        if (after..colon).any(|k| self.quoted(k) || self.w(k) == "that") {
+            return None;
+        }
+        let paras = &self.seg.paragraphs;
+        let here = paras.partition_point(|p| p.tokens.end <= colon);
+        if paras.get(here)?.tokens.end != self.hi {
+            return None;
+        }
+        let next = paras.get(here + 1)?;
+        let first = next.tokens.start;
+        if next.tokens.is_empty() {
+            return None;
+        }
+        match self.seg.quote_of(first) {
+            Some(q) if q.open == first => Some(q.inner),
+            _ => Some(next.span),
+        }
+    }
+
     /// The inside of a quotation that closes right before this sentence, in
     /// the same paragraph ("“… are missing.” Trump said."), if the sentence
     /// itself opens outside any quotation.
@@ -3805,23 +3842,6 @@ impl<'a> Reader<'a> {
         if s >= self.hi {
             return None;
         }
-        if self.punct(s, ",") {
-            // `said, "It is over."`: a quotation after the comma is the content.
-            let opens_quote =
-                s + 1 < self.hi && self.seg.quote_of(s + 1).is_some_and(|q| q.open == s + 1);
-            if opens_quote {
-                return self.content_after(s + 1);
-            }
-            // "cautioned, however, that …", "said, among other things, that …":
-            // a short aside between commas, then the content.
-            let close = (s + 2..(s + 7).min(self.hi))
-                .find(|&k| !self.is_word(k) || self.quoted(k))
-                .filter(|&k| self.punct(k, ",") && !self.quoted(k))?;
-            let that = close + 1;
-            return (that < self.hi && self.w(that) == "that" && !self.quoted(that))
-                .then(|| self.content_after(that))
-                .flatten();
-        }
         // Skip leading prepositional phrases and adverbs: "in recent days",
         // "on Monday", "privately"; then "that" opens the content.
         loop {
@@ -3854,10 +3874,35 @@ impl<'a> Reader<'a> {
                 break;
             }
         }
-        if s >= self.hi || (self.punct(s, ",") && !self.quoted(s)) {
+        if s >= self.hi {
             return None;
         }
+        if self.punct(s, ",") && !self.quoted(s) {
+            return self.content_after_comma(s);
+        }
         self.content_after(s)
+    }
+
+    /// The content after a comma that follows a verb and its adverbials.
+    fn content_after_comma(&self, s: usize) -> Option<Span> {
+        // `said, "It is over."`: a quotation after the comma is the content.
+        let opens_quote =
+            s + 1 < self.hi && self.seg.quote_of(s + 1).is_some_and(|q| q.open == s + 1);
+        if opens_quote {
+            return self.content_after(s + 1);
+        }
+        // "cautioned, however, that …", "said, among other things, that …",
+        // "responded pointedly, with a smile: …": a short aside, then the content.
+        let close = (s + 2..(s + 7).min(self.hi))
+            .find(|&k| !self.is_word(k) || self.quoted(k))
+            .filter(|&k| !self.quoted(k))?;
+        let that = close + 1;
+        if self.punct(close, ":") {
+            return self.content_after(that);
+        }
+        (self.punct(close, ",") && that < self.hi && self.w(that) == "that" && !self.quoted(that))
+            .then(|| self.content_after(that))
+            .flatten()
     }
 
     /// The subject of a verb whose left neighbour is a comma:

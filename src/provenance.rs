@@ -937,6 +937,9 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // that carry on in the next sentence without a new attribution.
     let mut quote_speaker: FxHashMap<usize, (EntityId, Vec<EntityId>)> = FxHashMap::default();
     let mut quote_of_claim: Vec<Option<usize>> = Vec::with_capacity(seg.sentences.len());
+    // Content announced for what comes after ("Hewitt writes:"), with its
+    // speaker, until the text passes it.
+    let mut forward: Option<(Span, EntityId, Vec<EntityId>)> = None;
     // One claim per sentence.
     prov.claims.reserve_exact(seg.sentences.len());
     for (si, sentence) in seg.sentences.iter().enumerate() {
@@ -1040,6 +1043,28 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             claim.status = Status::None;
             claim.reason = "credit";
         }
+        // The paragraph after "Cruz continued:" is his: its claims with no
+        // source of their own are carried on from him.
+        if let Some((content, speaker, chain)) = &forward {
+            let own = claim.attributions.iter().any(|r| r.attribution.vouches());
+            if claim.status.is_flagged() && !own && content.overlaps(sentence.span) {
+                claim.status = Status::Attributed;
+                claim.reason = "continued-quote";
+                claim.sources = vec![*speaker];
+                claim.chain = chain.clone();
+            }
+        }
+        forward = claim
+            .attributions
+            .iter()
+            .find_map(|r| {
+                let c = r
+                    .attribution
+                    .content
+                    .filter(|c| c.start >= sentence.span.end)?;
+                Some((c, r.source?, claim.chain.clone()))
+            })
+            .or(forward.filter(|(c, _, _)| c.end > sentence.span.end));
         // Quotation carried on from an attributed one.
         let first_quote = (sentence.tokens.clone())
             .find_map(|t| seg.token_quote[t])
@@ -1485,5 +1510,21 @@ mod tests {
             got[3].1, "unattributed",
             "a new paragraph's quotation is not"
         );
+    }
+
+    #[test]
+    fn a_paragraph_announced_by_a_colon_is_the_speakers() {
+        let got = statuses(
+            "Lopes wrote on Monday:\n\n“The bridge will open. It is safe.”\n\nNo one knows.\n\nReed added:\n\nThe costs will fall.",
+        );
+        assert_eq!(got[1].1, "attributed");
+        assert_eq!(got[1].2, vec!["Lopes".to_string()]);
+        assert_eq!(got[2].1, "attributed", "the whole paragraph is hers");
+        assert_eq!(got[3].1, "unattributed", "the paragraph after is not");
+        assert_eq!(
+            got[5].1, "attributed",
+            "a paragraph without quotation marks too"
+        );
+        assert_eq!(got[5].2, vec!["Reed".to_string()]);
     }
 }
