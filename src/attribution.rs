@@ -3568,6 +3568,13 @@ impl<'a> Reader<'a> {
                 subject = at
                     .and_then(|l| self.clause_subject(self.clause_begin(l), l))
                     .or_else(|| previous_source(before, k));
+            } else if let Some(s) = at
+                .filter(|&l| after_content && !participle && self.punct(l, ","))
+                .and_then(|l| self.subject_before_aside(l, speech))
+            {
+                // "Hemsley, the co-author of …, said the days …": the
+                // subject, an aside, then the verb; not an inversion.
+                subject = Some(s);
             } else if after_content && !participle {
                 let np = self.np_right(cue.end, self.hi)?;
                 // "said one Republican involved in the planning, who spoke on
@@ -3784,6 +3791,53 @@ impl<'a> Reader<'a> {
             Some(q) if q.open == first => Some(q.inner),
             _ => Some(next.span),
         }
+    }
+
+    /// The subject of a verb after `comma` when the clause opens with a noun
+    /// phrase followed only by asides: "The employee, a Republican who spoke
+    /// on condition of anonymity, said", "Many studies, often conducted by
+    /// comparing counties, have found". Each aside opens with a word that
+    /// cannot start a predicate (a determiner, preposition, relative word,
+    /// adverb or participle); one opening with an auxiliary ("…, will cost
+    /// $5 billion, said the spokesman") makes the clause the content of an
+    /// inversion instead.
+    fn subject_before_aside(&self, comma: usize, lenient: bool) -> Option<SourcePhrase> {
+        let mut start = self.clause_begin(comma);
+        while start < comma
+            && (!self.is_word(start)
+                || self.tag(start, Kind::Function, "conjunction")
+                || matches!(self.w(start), "yet" | "so" | "still"))
+        {
+            start += 1;
+        }
+        let first = (start..comma).find(|&k| self.punct(k, ",") && !self.quoted(k))?;
+        let np = self.np_right(start, first).filter(|r| r.end == first)?;
+        if np
+            .clone()
+            .any(|k| self.quoted(k) || self.cue_at(k).is_some())
+        {
+            return None;
+        }
+        let mut seg = first;
+        while seg < comma {
+            let open = seg + 1;
+            if open >= comma || !self.is_word(open) || self.quoted(open) {
+                return None;
+            }
+            let aside = ["determiner", "preposition", "relative", "adverb"]
+                .iter()
+                .any(|t| self.tag(open, Kind::Function, t))
+                || self.ly_adverb(open)
+                || self.participle(open);
+            if !aside || self.tag(open, Kind::Function, "aux") {
+                return None;
+            }
+            seg = (open..=comma)
+                .find(|&k| self.punct(k, ",") && !self.quoted(k))
+                .unwrap_or(comma);
+        }
+        self.analyse(np.clone(), false)
+            .or_else(|| lenient.then(|| self.lenient(np)).flatten())
     }
 
     /// The inside of a quotation that closes right before this sentence, in
