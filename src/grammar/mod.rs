@@ -481,6 +481,23 @@ impl Grammar {
         self.nodes[node as usize].below
     }
 
+    /// [`Grammar::word_id`] of a token's normal form ([`norm`]), without
+    /// building that form for the common short ASCII token (a capitalised
+    /// one would cost an allocation).
+    pub fn token_id(&self, raw: &str) -> Option<WordId> {
+        match ShortWord::of(raw.as_bytes(), 0, raw.len()) {
+            Some(s) => self.words.get_short(s.lower),
+            None => self.word_id(&norm(raw)),
+        }
+    }
+
+    /// Every entry for a single word given as a token's text ([`norm`] is
+    /// applied).
+    pub fn token_entries(&self, raw: &str) -> &[Entry] {
+        self.token_id(raw)
+            .map_or(&[], |id| self.entries(self.root(id).0))
+    }
+
     /// The node of a single normalised word ([`ROOT`] if it is no phrase).
     pub fn word_node(&self, w: &str) -> NodeId {
         self.word_id(w).map_or(ROOT, |id| self.root(id).0)
