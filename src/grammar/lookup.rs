@@ -12,9 +12,10 @@ use super::{WordId, WordTexts};
 /// is), so two of at most eight bytes are equal exactly when their packed
 /// forms are.
 fn pack(bytes: &[u8]) -> u64 {
-    let mut b = [0u8; 8];
-    b[..bytes.len()].copy_from_slice(bytes);
-    u64::from_le_bytes(b)
+    debug_assert!(bytes.len() <= 8);
+    // Byte by byte: a copy of a length only known at run time is a call to
+    // `memcpy`, dearer than these few shifts.
+    bytes.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b))
 }
 
 /// One step of [`word_hash`]: mixes eight more bytes (packed) into `h`.
@@ -32,7 +33,21 @@ const SEED: u64 = 0x243f_6a88_85a3_08d3;
 
 /// The hash of a word: of its bytes eight at a time, the last ones padded.
 fn word_hash(bytes: &[u8]) -> u64 {
-    bytes.chunks(8).fold(SEED, |h, c| mix(h, pack(c)))
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    let h = chunks.fold(SEED, |h, c| {
+        mix(h, u64::from_le_bytes(c.try_into().expect("eight bytes")))
+    });
+    match bytes.len() {
+        _ if tail.is_empty() => h,
+        // The last eight bytes, shifted down to the tail: `pack(tail)`
+        // in one load.
+        n if n > 8 => {
+            let last = u64::from_le_bytes(bytes[n - 8..].try_into().expect("eight bytes"));
+            mix(h, last >> (8 * (8 - tail.len())))
+        }
+        _ => mix(h, pack(tail)),
+    }
 }
 
 /// What no [`ShortWord`] packs to: its bytes are not ASCII.

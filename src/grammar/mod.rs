@@ -220,6 +220,9 @@ pub fn norm(word: &str) -> Cow<'_, str> {
             Cow::Borrowed(word)
         };
     }
+    if let Some(folded) = norm_curly_ascii(word) {
+        return Cow::Owned(folded);
+    }
     if word
         .chars()
         .all(|c| !c.is_uppercase() && c != '’' && c != '‘')
@@ -233,6 +236,35 @@ pub fn norm(word: &str) -> Cow<'_, str> {
                 .collect(),
         )
     }
+}
+
+/// [`norm`] of a word that is ASCII but for curly apostrophes
+/// ("Russia’s", common in news), folded byte by byte; `None` for any other
+/// word.
+fn norm_curly_ascii(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        i += if b[i].is_ascii() {
+            1
+        } else if matches!(b[i..], [0xE2, 0x80, 0x98 | 0x99, ..]) {
+            3
+        } else {
+            return None;
+        };
+    }
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii() {
+            out.push(b[i].to_ascii_lowercase() as char);
+            i += 1;
+        } else {
+            out.push('\'');
+            i += 3;
+        }
+    }
+    Some(out)
 }
 
 /// A node of the phrase trie: the entries of the phrase that ends here, and
