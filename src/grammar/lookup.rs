@@ -154,6 +154,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn word_hash_is_the_fold_over_packed_chunks() {
+        let text = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        for n in 0..text.len() {
+            let w = &text[..n];
+            let reference = w.chunks(8).fold(SEED, |h, c| {
+                let mut b = [0u8; 8];
+                b[..c.len()].copy_from_slice(c);
+                mix(h, u64::from_le_bytes(b))
+            });
+            assert_eq!(word_hash(w), reference, "{n}");
+        }
+    }
+
+    #[test]
     fn short_words_lowercase_as_ascii_does() {
         let text = "said SAID Said x@[`{Z eé 12345678 123456789 end".as_bytes();
         // Every word, and spans that cut a character or run past eight bytes.

@@ -310,7 +310,16 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
     let mut token_quote = vec![None; toks.len()];
     let mut active: Vec<usize> = Vec::new();
     let mut next = 0;
-    for (t, slot) in token_quote.iter_mut().enumerate() {
+    let mut t = 0;
+    while t < toks.len() {
+        if active.is_empty() {
+            // Outside every quotation the slots stay `None` up to the next
+            // opening mark: most tokens are skipped.
+            let Some(q) = sorted.get(next) else {
+                break;
+            };
+            t = t.max(q.open);
+        }
         let byte = toks[t].span.start;
         while let Some(&top) = active.last() {
             if sorted[top].span.end <= byte {
@@ -323,7 +332,8 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
             active.push(next);
             next += 1;
         }
-        *slot = active.last().map(|&q| q as u32);
+        token_quote[t] = active.last().map(|&q| q as u32);
+        t += 1;
     }
     // Outermost quotations, and how far back each one's continuations reach
     // (a continued quotation comes earlier in this order).
