@@ -641,38 +641,34 @@ impl<'a> TokenWords<'a> {
             ids: Vec::with_capacity(tokens.len()),
             blocks: Vec::with_capacity(tokens.len().div_ceil(64)),
         };
-        let mut block = Block::default();
-        for (i, t) in tokens.iter().enumerate() {
-            let bit = 1u64 << (i % 64);
-            if bit == 1 && i > 0 {
-                out.blocks.push(block);
-                block = Block {
-                    before: out.arena_ends.len(),
-                    ..Block::default()
-                };
-            }
-            let (upper, folded, id) = match ShortWord::of(text.as_bytes(), t.span.start, t.span.end)
-            {
-                // The common case: the token's text is needed only if it has
-                // an uppercase letter.
-                Some(s) => {
-                    if s.has_upper() {
-                        out.push_ascii_lowercase(t.text(text));
-                    }
-                    (s.starts_upper(), s.has_upper(), g.words.get_short(s.lower))
-                }
-                None => out.fold_long(t.text(text), g),
+        for chunk in tokens.chunks(64) {
+            let mut block = Block {
+                before: out.arena_ends.len(),
+                ..Block::default()
             };
-            if folded {
-                out.arena_ends.push(out.arena.len());
-                block.in_arena |= bit;
+            for (j, t) in chunk.iter().enumerate() {
+                let (upper, folded, id) =
+                    match ShortWord::of(text.as_bytes(), t.span.start, t.span.end) {
+                        // The common case: the token's text is needed only if
+                        // it has an uppercase letter, and then it is already
+                        // lowercased in `s`.
+                        Some(s) => {
+                            if s.has_upper() {
+                                let lower = s.lower.to_le_bytes();
+                                out.arena
+                                    .extend(lower[..t.span.len()].iter().map(|&b| char::from(b)));
+                            }
+                            (s.starts_upper(), s.has_upper(), g.words.get_short(s.lower))
+                        }
+                        None => out.fold_long(t.text(text), g),
+                    };
+                if folded {
+                    out.arena_ends.push(out.arena.len());
+                }
+                block.in_arena |= u64::from(folded) << j;
+                block.upper |= u64::from(upper) << j;
+                out.ids.push(id.unwrap_or(NO_WORD));
             }
-            if upper {
-                block.upper |= bit;
-            }
-            out.ids.push(id.unwrap_or(NO_WORD));
-        }
-        if !tokens.is_empty() {
             out.blocks.push(block);
         }
         out
