@@ -801,6 +801,8 @@ mod tests {
         for id in 0..g.words.len() as WordId {
             let w = g.word_texts.get(id);
             assert_eq!(g.word_id(w), Some(id));
+            // Short ASCII words are found through the short-word table.
+            assert_eq!(g.token_id(w), Some(id), "{w}");
             let node = g.step(ROOT, id).unwrap_or(ROOT);
             assert_eq!(g.root(id), (node, g.kinds(node)));
         }
