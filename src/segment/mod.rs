@@ -478,6 +478,11 @@ fn split_sentences(text: &str, grammar: &Grammar, seg: &mut Segmentation, p: usi
     };
     while i < range.end {
         let t = toks[i];
+        // Only punctuation (a dash, a terminal mark) can end a sentence.
+        if t.kind != TokenKind::Punct {
+            i += 1;
+            continue;
+        }
         // A dash credit after a quotation ends its sentence at the line end,
         // so that each credited quotation is a claim of its own.
         if after_closing_quote(toks, i) {
