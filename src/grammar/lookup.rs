@@ -12,9 +12,10 @@ use super::{WordId, WordTexts};
 /// is), so two of at most eight bytes are equal exactly when their packed
 /// forms are.
 fn pack(bytes: &[u8]) -> u64 {
-    let mut b = [0u8; 8];
-    b[..bytes.len()].copy_from_slice(bytes);
-    u64::from_le_bytes(b)
+    debug_assert!(bytes.len() <= 8);
+    // Byte by byte: a copy of a length only known at run time is a call to
+    // `memcpy`, dearer than these few shifts.
+    bytes.iter().rev().fold(0, |w, &b| (w << 8) | u64::from(b))
 }
 
 /// One step of [`word_hash`]: mixes eight more bytes (packed) into `h`.
@@ -32,19 +33,50 @@ const SEED: u64 = 0x243f_6a88_85a3_08d3;
 
 /// The hash of a word: of its bytes eight at a time, the last ones padded.
 fn word_hash(bytes: &[u8]) -> u64 {
-    bytes.chunks(8).fold(SEED, |h, c| mix(h, pack(c)))
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    let h = chunks.fold(SEED, |h, c| {
+        mix(h, u64::from_le_bytes(c.try_into().expect("eight bytes")))
+    });
+    match bytes.len() {
+        _ if tail.is_empty() => h,
+        // The last eight bytes, shifted down to the tail: `pack(tail)`
+        // in one load.
+        n if n > 8 => {
+            let last = u64::from_le_bytes(bytes[n - 8..].try_into().expect("eight bytes"));
+            mix(h, last >> (8 * (8 - tail.len())))
+        }
+        _ => mix(h, pack(tail)),
+    }
 }
 
-/// What no [`ShortWord`] packs to: its bytes are not ASCII.
-const LONG: u64 = u64::MAX;
+/// What no word packs to (its bytes would all be 0xFF, which is not
+/// UTF-8): a free slot of the short-word table.
+const EMPTY: u64 = u64::MAX;
 
 /// Every grammar word → its id.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(super) struct WordIndex {
     table: HashTable<WordId>,
-    /// Per word id: the word packed (see [`pack`]) if it has at most eight
-    /// bytes, else [`LONG`].
-    packed: Vec<u64>,
+    /// The words of at most eight bytes again, packed (see [`pack`]), in
+    /// a table probed linearly from their hash and kept at most a quarter
+    /// full: every token of every text is looked up here, and a lookup is
+    /// then mostly one slot, with no control bytes to match first.
+    short_keys: Vec<u64>,
+    /// The id of the word in the same slot of `short_keys`.
+    short_ids: Vec<WordId>,
+    short_len: usize,
+}
+
+impl Default for WordIndex {
+    fn default() -> Self {
+        WordIndex {
+            table: HashTable::new(),
+            short_keys: vec![EMPTY; 16],
+            short_ids: vec![0; 16],
+            short_len: 0,
+        }
+    }
 }
 
 impl WordIndex {
@@ -58,23 +90,51 @@ impl WordIndex {
     /// The id of a word of at most eight bytes, given packed.
     #[inline]
     pub(super) fn get_short(&self, packed: u64) -> Option<WordId> {
-        self.table
-            .find(mix(SEED, packed), |&id| self.packed[id as usize] == packed)
-            .copied()
+        // The length is a power of two and some slot is free.
+        let mask = self.short_keys.len() - 1;
+        let mut i = mix(SEED, packed) as usize & mask;
+        loop {
+            match self.short_keys[i] {
+                k if k == packed => return Some(self.short_ids[i]),
+                EMPTY => return None,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    fn insert_short(&mut self, packed: u64, id: WordId) {
+        let mask = self.short_keys.len() - 1;
+        let mut i = mix(SEED, packed) as usize & mask;
+        while self.short_keys[i] != EMPTY {
+            i = (i + 1) & mask;
+        }
+        self.short_keys[i] = packed;
+        self.short_ids[i] = id;
     }
 
     /// Adds word `id`, the last of `texts` and not yet in the index.
     pub(super) fn push(&mut self, id: WordId, texts: &WordTexts) {
         let w = texts.get(id).as_bytes();
-        debug_assert_eq!(self.packed.len(), id as usize);
-        self.packed.push(if w.len() <= 8 { pack(w) } else { LONG });
+        debug_assert_eq!(self.table.len(), id as usize);
+        if w.len() <= 8 {
+            if (self.short_len + 1) * 4 > self.short_keys.len() {
+                let size = 2 * self.short_keys.len();
+                let keys = std::mem::replace(&mut self.short_keys, vec![EMPTY; size]);
+                let ids = std::mem::replace(&mut self.short_ids, vec![0; size]);
+                for (k, id) in keys.into_iter().zip(ids).filter(|&(k, _)| k != EMPTY) {
+                    self.insert_short(k, id);
+                }
+            }
+            self.insert_short(pack(w), id);
+            self.short_len += 1;
+        }
         self.table.insert_unique(word_hash(w), id, |&other| {
             word_hash(texts.get(other).as_bytes())
         });
     }
 
     pub(super) fn len(&self) -> usize {
-        self.packed.len()
+        self.table.len()
     }
 }
 
@@ -137,6 +197,20 @@ impl ShortWord {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_hash_is_the_fold_over_packed_chunks() {
+        let text = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        for n in 0..text.len() {
+            let w = &text[..n];
+            let reference = w.chunks(8).fold(SEED, |h, c| {
+                let mut b = [0u8; 8];
+                b[..c.len()].copy_from_slice(c);
+                mix(h, u64::from_le_bytes(b))
+            });
+            assert_eq!(word_hash(w), reference, "{n}");
+        }
+    }
 
     #[test]
     fn short_words_lowercase_as_ascii_does() {

@@ -220,6 +220,9 @@ pub fn norm(word: &str) -> Cow<'_, str> {
             Cow::Borrowed(word)
         };
     }
+    if let Some(folded) = norm_curly_ascii(word) {
+        return Cow::Owned(folded);
+    }
     if word
         .chars()
         .all(|c| !c.is_uppercase() && c != '’' && c != '‘')
@@ -233,6 +236,35 @@ pub fn norm(word: &str) -> Cow<'_, str> {
                 .collect(),
         )
     }
+}
+
+/// [`norm`] of a word that is ASCII but for curly apostrophes
+/// ("Russia’s", common in news), folded byte by byte; `None` for any other
+/// word.
+fn norm_curly_ascii(word: &str) -> Option<String> {
+    let b = word.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        i += if b[i].is_ascii() {
+            1
+        } else if matches!(b[i..], [0xE2, 0x80, 0x98 | 0x99, ..]) {
+            3
+        } else {
+            return None;
+        };
+    }
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii() {
+            out.push(b[i].to_ascii_lowercase() as char);
+            i += 1;
+        } else {
+            out.push('\'');
+            i += 3;
+        }
+    }
+    Some(out)
 }
 
 /// A node of the phrase trie: the entries of the phrase that ends here, and
@@ -481,6 +513,23 @@ impl Grammar {
         self.nodes[node as usize].below
     }
 
+    /// [`Grammar::word_id`] of a token's normal form ([`norm`]), without
+    /// building that form for the common short ASCII token (a capitalised
+    /// one would cost an allocation).
+    pub fn token_id(&self, raw: &str) -> Option<WordId> {
+        match ShortWord::of(raw.as_bytes(), 0, raw.len()) {
+            Some(s) => self.words.get_short(s.lower),
+            None => self.word_id(&norm(raw)),
+        }
+    }
+
+    /// Every entry for a single word given as a token's text ([`norm`] is
+    /// applied).
+    pub fn token_entries(&self, raw: &str) -> &[Entry] {
+        self.token_id(raw)
+            .map_or(&[], |id| self.entries(self.root(id).0))
+    }
+
     /// The node of a single normalised word ([`ROOT`] if it is no phrase).
     pub fn word_node(&self, w: &str) -> NodeId {
         self.word_id(w).map_or(ROOT, |id| self.root(id).0)
@@ -592,38 +641,34 @@ impl<'a> TokenWords<'a> {
             ids: Vec::with_capacity(tokens.len()),
             blocks: Vec::with_capacity(tokens.len().div_ceil(64)),
         };
-        let mut block = Block::default();
-        for (i, t) in tokens.iter().enumerate() {
-            let bit = 1u64 << (i % 64);
-            if bit == 1 && i > 0 {
-                out.blocks.push(block);
-                block = Block {
-                    before: out.arena_ends.len(),
-                    ..Block::default()
-                };
-            }
-            let (upper, folded, id) = match ShortWord::of(text.as_bytes(), t.span.start, t.span.end)
-            {
-                // The common case: the token's text is needed only if it has
-                // an uppercase letter.
-                Some(s) => {
-                    if s.has_upper() {
-                        out.push_ascii_lowercase(t.text(text));
-                    }
-                    (s.starts_upper(), s.has_upper(), g.words.get_short(s.lower))
-                }
-                None => out.fold_long(t.text(text), g),
+        for chunk in tokens.chunks(64) {
+            let mut block = Block {
+                before: out.arena_ends.len(),
+                ..Block::default()
             };
-            if folded {
-                out.arena_ends.push(out.arena.len());
-                block.in_arena |= bit;
+            for (j, t) in chunk.iter().enumerate() {
+                let (upper, folded, id) =
+                    match ShortWord::of(text.as_bytes(), t.span.start, t.span.end) {
+                        // The common case: the token's text is needed only if
+                        // it has an uppercase letter, and then it is already
+                        // lowercased in `s`.
+                        Some(s) => {
+                            if s.has_upper() {
+                                let lower = s.lower.to_le_bytes();
+                                out.arena
+                                    .extend(lower[..t.span.len()].iter().map(|&b| char::from(b)));
+                            }
+                            (s.starts_upper(), s.has_upper(), g.words.get_short(s.lower))
+                        }
+                        None => out.fold_long(t.text(text), g),
+                    };
+                if folded {
+                    out.arena_ends.push(out.arena.len());
+                }
+                block.in_arena |= u64::from(folded) << j;
+                block.upper |= u64::from(upper) << j;
+                out.ids.push(id.unwrap_or(NO_WORD));
             }
-            if upper {
-                block.upper |= bit;
-            }
-            out.ids.push(id.unwrap_or(NO_WORD));
-        }
-        if !tokens.is_empty() {
             out.blocks.push(block);
         }
         out
@@ -756,6 +801,8 @@ mod tests {
         for id in 0..g.words.len() as WordId {
             let w = g.word_texts.get(id);
             assert_eq!(g.word_id(w), Some(id));
+            // Short ASCII words are found through the short-word table.
+            assert_eq!(g.token_id(w), Some(id), "{w}");
             let node = g.step(ROOT, id).unwrap_or(ROOT);
             assert_eq!(g.root(id), (node, g.kinds(node)));
         }

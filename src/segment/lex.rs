@@ -354,8 +354,10 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
                 kind: TokenKind::Word,
                 space_before,
             });
-            space_before = false;
-            at = end;
+            // Most words end at a single space: taken here, not as a
+            // lexeme of its own.
+            space_before = b.get(end) == Some(&b' ');
+            at = end + usize::from(space_before);
             continue;
         }
         let rest = &text[at..];

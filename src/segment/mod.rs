@@ -12,7 +12,7 @@ pub mod lex;
 
 use std::ops::Range;
 
-use crate::grammar::{norm, Grammar, Kind};
+use crate::grammar::{Grammar, Kind};
 use crate::span::Span;
 use lex::{QuoteMark, Token, TokenKind};
 
@@ -92,7 +92,9 @@ pub fn segment(text: &str, grammar: &Grammar, headings: &[Span]) -> Segmentation
         tokens: Vec::with_capacity(text.len() / 5 + 1),
         ..Default::default()
     };
-    for para in paragraph_spans(text) {
+    let spans = paragraph_spans(text);
+    seg.paragraphs.reserve_exact(spans.len());
+    for para in spans {
         let first = seg.tokens.len();
         lex::lex_into(&text[para.start..para.end], para.start, &mut seg.tokens);
         let last = seg.tokens.len();
@@ -107,6 +109,9 @@ pub fn segment(text: &str, grammar: &Grammar, headings: &[Span]) -> Segmentation
         });
     }
     pair_quotes(text, &mut seg);
+    // News runs to about 25 tokens a sentence.
+    seg.sentences
+        .reserve(seg.tokens.len() / 16 + seg.paragraphs.len());
     for p in 0..seg.paragraphs.len() {
         let first = seg.sentences.len();
         split_sentences(text, grammar, &mut seg, p);
@@ -170,8 +175,9 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
     let mut quotes: Vec<Quotation> = Vec::new();
     // A quotation left open at the end of the previous paragraph.
     let mut carried: Option<usize> = None;
+    // Emptied at each paragraph end; one allocation for the whole text.
+    let mut stack: Vec<Open> = Vec::new();
     for (pi, para) in seg.paragraphs.iter().enumerate() {
-        let mut stack: Vec<Open> = Vec::new();
         let (first, end) = (para.tokens.start, para.tokens.end);
         let close =
             |o: Open, close: Option<usize>, end_byte: usize, quotes: &mut Vec<Quotation>| {
@@ -304,7 +310,16 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
     let mut token_quote = vec![None; toks.len()];
     let mut active: Vec<usize> = Vec::new();
     let mut next = 0;
-    for (t, slot) in token_quote.iter_mut().enumerate() {
+    let mut t = 0;
+    while t < toks.len() {
+        if active.is_empty() {
+            // Outside every quotation the slots stay `None` up to the next
+            // opening mark: most tokens are skipped.
+            let Some(q) = sorted.get(next) else {
+                break;
+            };
+            t = t.max(q.open);
+        }
         let byte = toks[t].span.start;
         while let Some(&top) = active.last() {
             if sorted[top].span.end <= byte {
@@ -317,7 +332,8 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
             active.push(next);
             next += 1;
         }
-        *slot = active.last().map(|&q| q as u32);
+        token_quote[t] = active.last().map(|&q| q as u32);
+        t += 1;
     }
     // Outermost quotations, and how far back each one's continuations reach
     // (a continued quotation comes earlier in this order).
@@ -377,8 +393,10 @@ fn starts_sentence(t: &Token, text: &str) -> bool {
 /// Words that commonly open a sentence; after an ambiguous abbreviation
 /// ("Inc.", "U.S.") such a word tips the balance towards a boundary.
 fn common_opener(grammar: &Grammar, w: &str) -> bool {
-    let n = norm(w);
-    grammar.word_is(&n, Kind::Function) || grammar.word_is(&n, Kind::Pronoun)
+    let kinds = grammar
+        .token_id(w)
+        .map_or(0, |id| grammar.kinds(grammar.root(id).0));
+    kinds & (Kind::Function.bit() | Kind::Pronoun.bit()) != 0
 }
 
 /// The most tokens a sentence may have. News sentences stay far below (the
@@ -460,6 +478,11 @@ fn split_sentences(text: &str, grammar: &Grammar, seg: &mut Segmentation, p: usi
     };
     while i < range.end {
         let t = toks[i];
+        // Only punctuation (a dash, a terminal mark) can end a sentence.
+        if t.kind != TokenKind::Punct {
+            i += 1;
+            continue;
+        }
         // A dash credit after a quotation ends its sentence at the line end,
         // so that each credited quotation is a claim of its own.
         if after_closing_quote(toks, i) {
@@ -520,15 +543,18 @@ fn is_boundary(
     let mark = toks[i].text(text);
     if mark == "." && i > 0 && toks[i - 1].is_word() && !toks[i].space_before {
         let prev = toks[i - 1].text(text);
-        let prev_n = norm(prev);
         let single_letter = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
         let dotted = prev.contains('.') && prev.chars().all(|c| c.is_alphabetic() || c == '.');
-        if single_letter || grammar.word_tag(&prev_n, Kind::Abbreviation, "always") {
+        let abbreviation = |tag| {
+            grammar
+                .token_entries(prev)
+                .iter()
+                .any(|e| e.kind == Kind::Abbreviation && e.tag == tag)
+        };
+        if single_letter || abbreviation("always") {
             return false;
         }
-        if (dotted || grammar.word_tag(&prev_n, Kind::Abbreviation, "maybe"))
-            && !common_opener(grammar, next_word)
-        {
+        if (dotted || abbreviation("maybe")) && !common_opener(grammar, next_word) {
             return false;
         }
     }
@@ -562,14 +588,16 @@ fn block_kind(
 ) -> BlockKind {
     let para = &seg.paragraphs[p];
     let toks = &seg.tokens[para.tokens.clone()];
-    let words: Vec<_> = toks
-        .iter()
-        .take(4)
-        .filter(|t| !matches!(t.kind, TokenKind::Quote(_)))
-        .map(|t| norm(t.text(text)))
-        .collect();
-    let single_line = !para.span.slice(text).contains('\n');
-    let credit = grammar.longest(&words, |e| e.kind == Kind::Credit);
+    let single_line = memchr::memchr(b'\n', para.span.slice(text).as_bytes()).is_none();
+    // Looked up lazily: most paragraphs are too long to be a credit line.
+    let credit = || {
+        let words = toks
+            .iter()
+            .take(4)
+            .filter(|t| !matches!(t.kind, TokenKind::Quote(_)))
+            .map(|t| grammar.token_id(t.text(text)));
+        grammar.longest_ids(words, |e| e.kind == Kind::Credit)
+    };
     // A byline names people: "By Jane Smith", not "By dawn, the town had emptied".
     let byline_ok = |n: usize| {
         let rest: Vec<&Token> = toks.iter().skip(n).filter(|t| t.is_word()).collect();
@@ -581,7 +609,7 @@ fn block_kind(
                     || matches!(w, "and" | "in" | "for" | "of" | "de" | "van" | "von")
             })
     };
-    let is_credit = match credit {
+    let is_credit = || match credit() {
         Some((n, entries)) => {
             entries
                 .iter()
@@ -590,7 +618,7 @@ fn block_kind(
         }
         None => false,
     };
-    if single_line && toks.len() <= 40 && is_credit {
+    if single_line && toks.len() <= 40 && is_credit() {
         return BlockKind::Credit;
     }
     if headings.iter().any(|h| h.overlaps(para.span)) {
