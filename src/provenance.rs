@@ -205,7 +205,9 @@ impl Index {
     fn add(&mut self, key: Key, id: EntityId) {
         let k = key as usize;
         if self.by_key.len() <= k {
-            self.by_key.resize(k + 1, None);
+            // Keys come one at a time, so this is mostly one push: `resize`
+            // (cloning its value) was a call per new key.
+            self.by_key.resize_with(k + 1, || None);
         }
         match &mut self.by_key[k] {
             Some(ids) => {
