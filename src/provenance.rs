@@ -1029,10 +1029,12 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 .and_then(|v| prov.registry.resolve(v, text, g));
         }
         promote_document_venues(&mut resolved, &prov.registry);
-        let has_quote = sentence
-            .tokens
-            .clone()
-            .any(|t| seg.token_quote[t].is_some());
+        // The first quotation the sentence is in, if any (one pass over
+        // its tokens serves both uses).
+        let first_quote = (sentence.tokens.clone())
+            .find_map(|t| seg.token_quote[t])
+            .map(|q| q as usize);
+        let has_quote = first_quote.is_some();
         let mut claim = judge(si, sentence.span, para.kind, has_quote, resolved, &prov);
         // A credit paragraph ("- Ana Lopes.") names the speaker of the
         // quotation before it: that quotation's claims are hers, and the
@@ -1064,9 +1066,6 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             claim.reason = "credit";
         }
         // Quotation carried on from an attributed one.
-        let first_quote = (sentence.tokens.clone())
-            .find_map(|t| seg.token_quote[t])
-            .map(|q| q as usize);
         let no_own_attribution = claim
             .attributions
             .iter()
