@@ -341,8 +341,10 @@ impl<W: Write> JsonReportWriter<W> {
 /// A file's entry in the `files` array of the pretty JSON report.
 pub fn file_json(f: &FileReport) -> Vec<u8> {
     // About what it will take: each claim's text appears in it a few times.
+    // Eight times the text was short for one article in forty (a copy of
+    // the whole buffer each); ten is short for about none of them.
     let text: usize = f.claims.iter().map(|c| c.text.len()).sum();
-    let mut w = crate::json::JsonWriter::new(true, 2, 4096 + 8 * text);
+    let mut w = crate::json::JsonWriter::new(true, 2, 4096 + 10 * text);
     w.file_report(f);
     w.finish().expect("writing to memory cannot fail")
 }

@@ -173,6 +173,23 @@ impl<'w> JsonWriter<'w> {
     /// A JSON string, escaped as serde_json escapes it.
     pub fn str(&mut self, s: &str) {
         let bytes = s.as_bytes();
+        // Most strings of a report are short (statuses, reasons, kinds,
+        // ids, names): one without escapes is written quoted in one copy of
+        // constant length, cut back to its own, rather than scanned in a
+        // loop and copied by a call to `memcpy`.
+        if bytes.len() <= 16 {
+            let (low, high) = (chunk_at(bytes, 0), chunk_at(bytes, 8));
+            if escapes(low) | escapes(high) == 0 {
+                let mut quoted = [b'"'; 18];
+                quoted[1..9].copy_from_slice(&low.to_le_bytes());
+                quoted[9..17].copy_from_slice(&high.to_le_bytes());
+                quoted[1 + bytes.len()] = b'"';
+                let len = self.out.len();
+                self.out.extend_from_slice(&quoted);
+                self.out.truncate(len + bytes.len() + 2);
+                return;
+            }
+        }
         self.out.reserve(bytes.len() + 2);
         self.out.push(b'"');
         // Bytes before `start` are written; those before `i` are scanned.
