@@ -676,8 +676,10 @@ impl<'a> Reader<'a> {
 
     fn skippable_before_cue(&self, i: usize) -> bool {
         // "has long said", "has since said": adverbs only after an auxiliary.
+        // "have all characterized", "have both pushed for": a quantifier
+        // floated off the subject, likewise.
         let after_aux = |w: &str| {
-            matches!(w, "long" | "since" | "ever")
+            matches!(w, "long" | "since" | "ever" | "all" | "both")
                 && i > self.lo
                 && self.tag(i - 1, Kind::Function, "aux")
         };
