@@ -1429,6 +1429,22 @@ impl<'a> Reader<'a> {
         (start < t || year || self.is(t, Kind::Time) && !self.capitalised(t)).then_some(start)
     }
 
+    /// The first token of an adverb phrase of several words (the grammar's
+    /// `function adverb` entries: "at one point", "in turn") ending right
+    /// before token `k`.
+    fn adverb_phrase_before(&self, k: usize) -> Option<usize> {
+        (k.saturating_sub(4).max(self.lo)..k.saturating_sub(1)).find(|&t| {
+            !self.quoted(t)
+                && self
+                    .phrase_from(t, k, false, Kind::Function.bit())
+                    .is_some_and(|(n, e)| {
+                        t + n == k
+                            && e.iter()
+                                .any(|x| x.kind == Kind::Function && x.tag == "adverb")
+                    })
+        })
+    }
+
     /// A noun phrase the grammar does not know, as the subject of a pure
     /// speech verb: a description if definite, else an unnamed source.
     fn lenient(&self, r: Range<usize>) -> Option<SourcePhrase> {
@@ -3042,7 +3058,14 @@ impl<'a> Reader<'a> {
                 && (self.is(s, Kind::Function) || self.is(s, Kind::Time) || self.ly_adverb(s));
             let comma =
                 (s..(s + MAX_OPENER).min(to)).find(|&c| self.punct(c, ",") && !self.quoted(c));
-            match comma.filter(|_| opener) {
+            // "Hours later, …", "Two years ago, …"
+            let ago = comma.is_some_and(|c| {
+                c > s + 1
+                    && c - s <= 3
+                    && matches!(self.w(c - 1), "later" | "ago" | "earlier")
+                    && !self.quoted(c - 1)
+            });
+            match comma.filter(|_| opener || ago) {
                 Some(c) => s = c + 1,
                 None => break,
             }
@@ -3179,6 +3202,9 @@ impl<'a> Reader<'a> {
                 k -= 1;
             } else if let Some(t) = self.time_phrase_before(k) {
                 // "Wells Fargo just this month announced", "who in 2010 said"
+                k = t;
+            } else if let Some(t) = self.adverb_phrase_before(k) {
+                // "…, at one point calling the mayor a liar"
                 k = t;
             } else if k < cue.start && k > self.lo + 1 && self.document_participle(k - 1) {
                 // "a poll released in August found": the participle
