@@ -3565,6 +3565,35 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "His office put out a statement saying …", "Clarke co-authored a
+        // paper outlining …": the document is how the clause's subject
+        // spoke, and the subject is the source.
+        let mut issued_in = None;
+        if let Some(doc) = subject.as_ref().filter(|d| {
+            participle
+                && d.tokens.start > self.lo + 1
+                && d.tokens.end == k
+                && matches!(self.w(d.tokens.start), "a" | "an")
+                && matches!(
+                    d.phrase,
+                    Phrase::Descriptor {
+                        kind: SourceKind::Document | SourceKind::Media,
+                        ..
+                    }
+                )
+        }) {
+            let verb = doc.tokens.start - 1;
+            let issuer = (self.is_word(verb)
+                && !self.quoted(verb)
+                // "put out", "sent up": a verb's particle.
+                && (!self.is(verb, Kind::Function) || matches!(self.w(verb), "out" | "up"))
+                && !self.capitalised(verb))
+            .then(|| self.clause_subject(self.clause_begin(verb), doc.tokens.start))
+            .flatten();
+            if let Some(s) = issuer {
+                issued_in = subject.replace(s);
+            }
+        }
         // "Noting that …, Trump reminded", "After saying he was nervous, the
         // man …": an opening participle clause shares the main clause's subject.
         let opening =
@@ -3651,7 +3680,7 @@ impl<'a> Reader<'a> {
         }
         let subject = subject?;
         // After the verb: audience ("told the Courier"), venue ("wrote on X").
-        let mut venue = None;
+        let mut venue = issued_in;
         if kind == Kind::VerbObject || self.w(cue.end - 1) == "on" {
             if let Some(np) = self.np_right(post, self.hi) {
                 if let Some(v) = self.analyse(np.clone(), false) {
