@@ -255,8 +255,12 @@ pub fn check_source_owned(
     settings: &Settings,
     baseline: Option<&mut baseline::Matcher>,
 ) -> Result<Checked, FileError> {
-    report::decode(display, &bytes)?;
-    let source = String::from_utf8(bytes).expect("decoded above");
+    // Validated once: `decode` runs again only to name what is wrong.
+    let source = match String::from_utf8(bytes) {
+        Ok(s) if memchr::memchr(0, s.as_bytes()).is_none() => s,
+        Ok(s) => return Err(report::decode(display, s.as_bytes()).expect_err("a NUL byte")),
+        Err(e) => return Err(report::decode(display, e.as_bytes()).expect_err("invalid UTF-8")),
+    };
     let (document, kept) = Document::from_source(source, kind);
     let (mut document, provenance) = crate::analyze_document(document, &settings.grammar);
     let (mut rep, ends) = {
