@@ -18,7 +18,6 @@ use crate::config::{Config, ConfigError, FailOn, Severity, TRUSTED_RELAY};
 use crate::document::{Document, InputType};
 use crate::grammar::{Grammar, GrammarError};
 use crate::report::{self, ClaimEntry, FileError, FileReport};
-use crate::span::LineIndex;
 use crate::suppress::Suppressions;
 
 /// Why a finding is not reported.
@@ -256,11 +255,15 @@ pub fn check_source_owned(
     settings: &Settings,
     baseline: Option<&mut baseline::Matcher>,
 ) -> Result<Checked, FileError> {
-    report::decode(display, &bytes)?;
-    let source = String::from_utf8(bytes).expect("decoded above");
+    // Validated once: `decode` runs again only to name what is wrong.
+    let source = match String::from_utf8(bytes) {
+        Ok(s) if memchr::memchr(0, s.as_bytes()).is_none() => s,
+        Ok(s) => return Err(report::decode(display, s.as_bytes()).expect_err("a NUL byte")),
+        Err(e) => return Err(report::decode(display, e.as_bytes()).expect_err("invalid UTF-8")),
+    };
     let (document, kept) = Document::from_source(source, kind);
     let (mut document, provenance) = crate::analyze_document(document, &settings.grammar);
-    let mut rep = {
+    let (mut rep, ends) = {
         let text = kept.as_deref().unwrap_or(&document.text);
         report::report_of(display, text, &document, &provenance)
     };
@@ -269,12 +272,16 @@ pub fn check_source_owned(
     let source = kept.unwrap_or_else(|| std::mem::take(&mut document.text));
     drop(document);
     let text = source.as_str();
-    let sup = Suppressions::new(text, &comments);
-    let lines = LineIndex::new(text.as_bytes());
+    // Most files have no comments; reading none would still index the lines.
+    let sup = if comments.is_empty() {
+        Suppressions::default()
+    } else {
+        Suppressions::new(text, &comments)
+    };
     let config = &settings.config;
     let mut findings = Vec::with_capacity(rep.claims.len());
     let mut baseline = baseline;
-    for (k, c) in rep.claims.iter_mut().enumerate() {
+    for (k, (c, end)) in rep.claims.iter_mut().zip(ends).enumerate() {
         let mut severity = config.severity(c.status, c.reason);
         if c.reason == "relayed" && relayed_through_trusted(c, rep.publisher.as_deref(), config) {
             severity = config.severity(TRUSTED_RELAY, TRUSTED_RELAY);
@@ -292,8 +299,6 @@ pub fn check_source_owned(
         } else {
             None
         };
-        // The end position is that of the claim's last character.
-        let end = lines.position(text.as_bytes(), c.span.end.max(c.span.start + 1) - 1);
         c.severity = Some(severity.as_str());
         c.suppressed = suppressed.map(Suppressed::as_str);
         findings.push(Finding {

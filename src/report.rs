@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::document::{Document, InputType};
 use crate::grammar::Grammar;
 use crate::provenance::{EntityId, Provenance, Status};
-use crate::span::{LineIndex, Span};
+use crate::span::{LineIndex, Position, Span};
 use crate::Analysis;
 
 #[derive(Debug, Clone, Serialize)]
@@ -155,7 +155,7 @@ pub fn check(
 pub fn check_bytes(display: &str, bytes: &[u8], kind: InputType, grammar: &Grammar) -> CheckedFile {
     let text = decode(display, bytes)?;
     let (document, provenance) = crate::analyze_for_report(text, kind, grammar);
-    Ok(report_of(display, text, &document, &provenance))
+    Ok(report_of(display, text, &document, &provenance).0)
 }
 
 /// The text of a file, or an error naming the position of a NUL byte
@@ -189,22 +189,27 @@ pub fn decode<'a>(display: &str, bytes: &'a [u8]) -> Result<&'a str, FileError> 
 
 /// Builds the report of one analysed file.
 pub fn file_report(path: &str, source: &str, a: &Analysis) -> FileReport {
-    report_of(path, source, &a.document, &a.provenance)
+    report_of(path, source, &a.document, &a.provenance).0
 }
 
-/// [`file_report`] from the parts of the analysis it reads.
+/// [`file_report`] from the parts of the analysis it reads, with the
+/// position of each claim's last character (where its finding ends). The end
+/// is found right after the start, so that both come from one walk through
+/// the text and one line index.
 pub(crate) fn report_of(
     path: &str,
     source: &str,
     document: &Document,
     prov: &Provenance,
-) -> FileReport {
+) -> (FileReport, Vec<Position>) {
     let lines = LineIndex::new(source.as_bytes());
     let prose = &document.text;
     let reg = &prov.registry;
-    let pos = |s: Span| {
+    let mut ends = Vec::with_capacity(prov.claims.len());
+    let mut pos = |s: Span| {
         let o = document.original_span(s);
         let p = lines.position(source.as_bytes(), o.start);
+        ends.push(lines.position(source.as_bytes(), o.end.max(o.start + 1) - 1));
         SpanPos {
             start: o.start,
             end: o.end,
@@ -270,12 +275,13 @@ pub(crate) fn report_of(
             }
         })
         .collect();
-    FileReport {
+    let report = FileReport {
         path: path.to_string(),
         publisher: prov.publisher.map(name),
         sources,
         claims,
-    }
+    };
+    (report, ends)
 }
 
 /// `format!("{prefix}{n}")`: an id such as "C12", made for every claim.
