@@ -1433,7 +1433,11 @@ impl<'a> Reader<'a> {
     /// `function adverb` entries: "at one point", "in turn") ending right
     /// before token `k`.
     fn adverb_phrase_before(&self, k: usize) -> Option<usize> {
-        (k.saturating_sub(4).max(self.lo)..k.saturating_sub(1)).find(|&t| {
+        // Before every verb: most have no word before them ending a phrase.
+        if k < self.lo + 2 || !self.is_word(k - 1) {
+            return None;
+        }
+        (k.saturating_sub(4).max(self.lo)..k - 1).find(|&t| {
             !self.quoted(t)
                 && self
                     .phrase_from(t, k, false, Kind::Function.bit())
@@ -2155,24 +2159,25 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // "Cruz continued:" ending a paragraph: the next paragraph is what
-        // he said.
+        // A sentence whose one attribution finds no content in it may point
+        // beside it. "Cruz continued:" ending a paragraph: the next
+        // paragraph is what he said. "“… are missing.” Trump said.": a
+        // quotation closed as a sentence of its own, then a sentence that
+        // only names its speaker; the quotation is what was said (and the
+        // report credits it to him).
         if let [a] = out.as_mut_slice() {
-            if a.content.is_none() && a.stance != "act" && a.source.is_some() {
-                a.content = self.paragraph_after_colon(a.cue_tokens.end);
-            }
-        }
-        // "“… are missing.” Trump said.": a quotation closed as a sentence
-        // of its own, then a sentence that only names its speaker. The
-        // quotation is what was said (and the report credits it to him).
-        if let Some(q) = self.quotation_just_before() {
-            if let [a] = out.as_mut_slice() {
+            if a.content.is_none() && a.stance != "act" {
+                if a.source.is_some() {
+                    a.content = self.paragraph_after_colon(a.cue_tokens.end);
+                }
                 let opens = a.source.as_ref().map_or(a.cue.start, |s| s.span.start);
-                if a.content.is_none()
-                    && a.stance != "act"
+                let names_speaker = a.content.is_none()
                     && self.token_at(opens.min(a.cue.start)) == self.lo
                     && (self.is(a.cue_tokens.start, Kind::Speech)
-                        || self.is(a.cue_tokens.start, Kind::Verb))
+                        || self.is(a.cue_tokens.start, Kind::Verb));
+                if let Some(q) = names_speaker
+                    .then(|| self.quotation_just_before())
+                    .flatten()
                 {
                     a.content = Some(q);
                     a.kind = AttributionKind::Direct;
@@ -3839,11 +3844,8 @@ impl<'a> Reader<'a> {
         if paras.get(here)?.tokens.end != self.hi {
             return None;
         }
-        let next = paras.get(here + 1)?;
+        let next = paras.get(here + 1).filter(|p| !p.tokens.is_empty())?;
         let first = next.tokens.start;
-        if next.tokens.is_empty() {
-            return None;
-        }
         match self.seg.quote_of(first) {
             Some(q) if q.open == first => Some(q.inner),
             _ => Some(next.span),

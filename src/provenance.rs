@@ -942,6 +942,16 @@ pub struct Claim {
     pub attributions: Vec<Resolved>,
 }
 
+impl Claim {
+    /// Attributes the claim to sources found outside its own sentence.
+    fn attribute(&mut self, reason: &'static str, sources: Vec<EntityId>, chain: Vec<EntityId>) {
+        self.status = Status::Attributed;
+        self.reason = reason;
+        self.sources = sources;
+        self.chain = chain;
+    }
+}
+
 /// The provenance of every claim in one text.
 #[derive(Debug, Clone, Default)]
 pub struct Provenance {
@@ -1059,10 +1069,7 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 .take_while(|c| c.span.end > content.start)
             {
                 if earlier.reason == "orphan-quote" && earlier.span.overlaps(content) {
-                    earlier.status = Status::Attributed;
-                    earlier.reason = "named-source";
-                    earlier.sources = vec![speaker];
-                    earlier.chain = chain.clone();
+                    earlier.attribute("named-source", vec![speaker], chain.clone());
                 }
             }
             // Quotations after the credit in its paragraph carry on hers:
@@ -1076,10 +1083,7 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         if let Some((content, speaker, chain)) = &forward {
             let own = claim.attributions.iter().any(|r| r.attribution.vouches());
             if claim.status.is_flagged() && !own && content.overlaps(sentence.span) {
-                claim.status = Status::Attributed;
-                claim.reason = "continued-quote";
-                claim.sources = vec![*speaker];
-                claim.chain = chain.clone();
+                claim.attribute("continued-quote", vec![*speaker], chain.clone());
             }
         }
         forward = claim
@@ -1117,10 +1121,7 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                     .flatten()
             };
             if let Some((speaker, chain)) = inherited {
-                claim.status = Status::Attributed;
-                claim.reason = "continued-quote";
-                claim.sources = vec![speaker];
-                claim.chain = chain;
+                claim.attribute("continued-quote", vec![speaker], chain);
             }
         }
         // Remember who speaks the quotations of this sentence.
@@ -1187,11 +1188,7 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                     prov.claims[cj].sources.clone(),
                     prov.claims[cj].chain.clone(),
                 );
-                let c = &mut prov.claims[ci];
-                c.status = Status::Attributed;
-                c.reason = "continued-quote";
-                c.sources = sources;
-                c.chain = chain;
+                prov.claims[ci].attribute("continued-quote", sources, chain);
             }
         }
         if prov.claims[ci].status == Status::Attributed {
