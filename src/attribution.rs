@@ -797,6 +797,19 @@ impl<'a> Reader<'a> {
         (1..=2).any(|n| k > self.lo + n && (k - n..k).all(modifier) && owner(k - n - 1))
     }
 
+    /// Token `i` opens what a verb before it takes: a clause ("that …"),
+    /// a pronoun, or a name ("the video shows Bob …", "the poll shows
+    /// that …"); a noun before it would be followed by punctuation or a
+    /// preposition instead.
+    fn object_follows(&self, i: usize) -> bool {
+        i < self.hi
+            && self.is_word(i)
+            && !self.quoted(i)
+            && (matches!(self.w(i), "that" | "how" | "why" | "what" | "whether")
+                || (self.is(i, Kind::Pronoun) && !self.is_det(i))
+                || (self.capitalised(i) && !self.is(i, Kind::Function)))
+    }
+
     /// A singular common noun or a name, which cannot be the subject of a
     /// bare present tense: not a plural, a pronoun, a quantifier, a share
     /// ("percent", "majority"), a participle, or part of a coordination or a
@@ -3295,7 +3308,9 @@ impl<'a> Reader<'a> {
             && cue.len() == 1
             && k > self.lo
             && ((self.bare_form(cue.start) && self.singular_noun(k - 1))
-                || (self.is(cue.start, Kind::NounForm) && self.after_determiner_and_modifier(k))
+                || (self.is(cue.start, Kind::NounForm)
+                    && self.after_determiner_and_modifier(k)
+                    && !self.object_follows(cue.end))
                 || (after_a_modifier
                     && (self.bare_form(cue.start) || stem_of_past(self.w(cue.start)))))
         {
