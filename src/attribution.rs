@@ -3644,6 +3644,11 @@ impl<'a> Reader<'a> {
                 // tweet on Sunday, implied that …".
                 subject = at
                     .and_then(|l| self.clause_subject(self.clause_begin(l), l))
+                    .or_else(|| {
+                        // "Sanders, meanwhile, who sits at zero, said that …"
+                        at.filter(|&l| !participle && self.punct(l, ","))
+                            .and_then(|l| self.subject_before_aside(l, speech))
+                    })
                     .or_else(|| previous_source(before, k));
             } else if let Some(s) = at
                 .filter(|&l| after_content && !participle && self.punct(l, ","))
