@@ -3368,7 +3368,8 @@ impl<'a> Reader<'a> {
                         && (matches!(self.seg.tokens[cue.end].kind, TokenKind::Quote(_))
                             || self.punct(cue.end, ":")
                             || self.punct(cue.end, ",")
-                            || (self.is_word(cue.end) && self.w(cue.end) == "that"));
+                            || (self.is_word(cue.end)
+                                && matches!(self.w(cue.end), "that" | "whether" | "if")));
                     // "Graham called both men 'crazy' and said": the verbs share
                     // the first one's speaker, not its object.
                     // After "according to X," or "said that", the content is a
