@@ -3626,6 +3626,17 @@ impl<'a> Reader<'a> {
                 .find_map(|c| self.clause_subject(c + 1, self.hi));
             sub_clause = subject.is_some();
         }
+        // "Clinton paused, then revealed why …": a second predicate of the
+        // clause's subject.
+        if subject.is_none()
+            && !participle
+            && k < cue.start
+            && k > self.lo + 1
+            && self.w(k) == "then"
+            && self.punct(k - 1, ",")
+        {
+            subject = self.clause_subject(self.clause_begin(k - 1), k - 1);
+        }
         let mut post = cue.end;
         if subject.is_none() {
             // Inversion: "…," said Mayor Ana Lopes.
