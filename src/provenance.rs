@@ -202,6 +202,7 @@ impl Index {
         self.by_key.get(key as usize)?.as_ref()
     }
 
+    #[inline]
     fn add(&mut self, key: Key, id: EntityId) {
         let k = key as usize;
         if self.by_key.len() <= k {
