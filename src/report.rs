@@ -236,45 +236,47 @@ pub(crate) fn report_of(
         }
     }
     let name = |e: EntityId| reg.entities[e].name.clone();
-    let sources = used
-        .iter()
-        .enumerate()
-        .map(|(k, &e)| {
-            let ent = &reg.entities[e];
-            SourceEntry {
-                id: numbered('S', k + 1),
-                name: ent.name.clone(),
-                kind: ent.kind.as_str(),
-                aliases: ent.aliases.clone(),
-                role: ent.role.clone(),
-            }
-        })
-        .collect();
-    let claims = prov
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(k, c)| {
-            let top = c
-                .attributions
-                .iter()
-                .find(|r| r.attribution.nested_in.is_none());
-            ClaimEntry {
-                id: numbered('C', k + 1),
-                text: c.span.slice(prose).to_string(),
-                span: pos(c.span),
-                status: c.status.as_str(),
-                reason: c.reason,
-                sources: c.sources.iter().map(|&e| name(e)).collect(),
-                chain: c.chain.iter().map(|&e| name(e)).collect(),
-                attributions: attribution_entries(&c.attributions, &text_span),
-                source_kind: c.sources.first().map(|&e| reg.entities[e].kind.as_str()),
-                cue: top.map(|r| r.attribution.cue.slice(prose).to_string()),
-                severity: None,
-                suppressed: None,
-            }
-        })
-        .collect();
+    let names = |ids: &[EntityId]| {
+        let mut out = Vec::with_capacity(ids.len());
+        for &e in ids {
+            out.push(name(e));
+        }
+        out
+    };
+    // Plain loops: the iterator chains they replace were inlined or not
+    // from one build to the next, at several instructions a claim.
+    let mut sources = Vec::with_capacity(used.len());
+    for (k, &e) in used.iter().enumerate() {
+        let ent = &reg.entities[e];
+        sources.push(SourceEntry {
+            id: numbered('S', k + 1),
+            name: ent.name.clone(),
+            kind: ent.kind.as_str(),
+            aliases: ent.aliases.clone(),
+            role: ent.role.clone(),
+        });
+    }
+    let mut claims = Vec::with_capacity(prov.claims.len());
+    for (k, c) in prov.claims.iter().enumerate() {
+        let top = c
+            .attributions
+            .iter()
+            .find(|r| r.attribution.nested_in.is_none());
+        claims.push(ClaimEntry {
+            id: numbered('C', k + 1),
+            text: c.span.slice(prose).to_string(),
+            span: pos(c.span),
+            status: c.status.as_str(),
+            reason: c.reason,
+            sources: names(&c.sources),
+            chain: names(&c.chain),
+            attributions: attribution_entries(&c.attributions, &text_span),
+            source_kind: c.sources.first().map(|&e| reg.entities[e].kind.as_str()),
+            cue: top.map(|r| r.attribution.cue.slice(prose).to_string()),
+            severity: None,
+            suppressed: None,
+        });
+    }
     let report = FileReport {
         path: path.to_string(),
         publisher: prov.publisher.map(name),
