@@ -113,11 +113,48 @@ pub struct Registry {
     by_first: Index,
     by_role: Index,
     /// (last seen, id) of the entities of each [`Recency`] class.
-    recent: [BinaryHeap<(usize, EntityId)>; Recency::ALL.len()],
+    recent: [Recent; Recency::ALL.len()],
     /// A buffer for lowercased names, reused so that a lookup does not allocate.
     lower: String,
     /// The words of `lower`, when ASCII (see [`ascii_word_spans`]).
     spans: Vec<(usize, usize)>,
+}
+
+/// A max-heap of (last seen, id): the same greatest element and the same
+/// pops as a [`BinaryHeap`]. Entities are mostly seen in text order, so
+/// most pushes are the greatest yet: those go on the end of a sorted list
+/// (no sifting up a heap that holds every sighting), and the few others
+/// into a heap beside it.
+#[derive(Debug, Clone, Default)]
+struct Recent {
+    sorted: Vec<(usize, EntityId)>,
+    rest: BinaryHeap<(usize, EntityId)>,
+}
+
+impl Recent {
+    #[inline]
+    fn push(&mut self, item: (usize, EntityId)) {
+        if self.sorted.last().is_none_or(|&last| last <= item) {
+            self.sorted.push(item);
+        } else {
+            self.rest.push(item);
+        }
+    }
+
+    fn peek(&self) -> Option<&(usize, EntityId)> {
+        match (self.sorted.last(), self.rest.peek()) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn pop(&mut self) -> Option<(usize, EntityId)> {
+        match (self.sorted.last(), self.rest.peek()) {
+            (Some(a), Some(b)) if b > a => self.rest.pop(),
+            (Some(_), _) => self.sorted.pop(),
+            (None, _) => self.rest.pop(),
+        }
+    }
 }
 
 /// An interned lowercased name or name word (see [`Keys`]).
