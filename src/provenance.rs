@@ -360,7 +360,7 @@ fn is_word_break(c: char) -> bool {
 }
 
 /// [`is_word_break`] on ASCII text, byte by byte.
-fn is_ascii_word_break(b: u8) -> bool {
+const fn is_ascii_word_break(b: u8) -> bool {
     // `char::is_whitespace` of ASCII: space and `\t` to `\r`.
     matches!(b, b' ' | b'\t'..=b'\r' | b'(' | b')' | b',')
 }
@@ -380,10 +380,12 @@ fn ascii_word_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
     spans.clear();
     let b = lower.as_bytes();
     let mut start = 0;
-    for end in 0..=b.len() {
-        if end < b.len() && !is_ascii_word_break(b[end]) {
-            continue;
-        }
+    loop {
+        // The next break, by table: a few instructions a byte.
+        let end = b[start..]
+            .iter()
+            .position(|&c| ASCII_WORD_BREAK[usize::from(c)])
+            .map_or(b.len(), |p| start + p);
         // No word between two breaks; a word trimmed to nothing is kept.
         if end > start {
             let mut keep = end;
@@ -395,9 +397,23 @@ fn ascii_word_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
             }
             spans.push((start, keep));
         }
+        if end == b.len() {
+            break;
+        }
         start = end + 1;
     }
 }
+
+/// [`is_ascii_word_break`] of every byte.
+static ASCII_WORD_BREAK: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = is_ascii_word_break(b as u8);
+        b += 1;
+    }
+    t
+};
 
 /// The words of `s`: split at whitespace, brackets and commas, normalised
 /// ([`crate::grammar::norm`]), with any trailing `'s` and `'` cut.
