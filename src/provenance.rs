@@ -179,6 +179,7 @@ fn key_hash(key: &str) -> u64 {
 }
 
 /// The text of key `k` (of the [`Keys`] with these fields).
+#[inline]
 fn key_text<'k>(text: &'k str, ends: &[usize], k: Key) -> &'k str {
     let k = k as usize;
     let start = if k == 0 { 0 } else { ends[k - 1] };
@@ -450,8 +451,9 @@ impl Registry {
     /// Room in each index for about `n` keys, so that a short article's
     /// indexes do not grow key by key.
     fn reserve(&mut self, n: usize) {
-        // Names and words: about two keys.
-        self.keys.reserve(2 * n);
+        // Names, aliases and words: about four keys (with two, half the
+        // articles grew the table once).
+        self.keys.reserve(4 * n);
         for index in [
             &mut self.by_name,
             &mut self.by_word,
