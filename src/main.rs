@@ -230,17 +230,57 @@ fn main() -> ExitCode {
     }
 }
 
-/// A writer for output without escape sequences in front of the colour
-/// stream: each write whose bytes that stream would pass unchanged (no
-/// control character but the newline, no DEL; the rest is whole UTF-8
-/// characters, as every write of the JSON serialiser is) goes straight to
-/// standard output; from the first write that it might change on,
-/// everything goes through the colour stream, so the bytes are always those
-/// the colour stream alone would have written.
+/// A writer in front of the colour stream that skips it while it would
+/// change nothing: each write whose bytes that stream would pass unchanged
+/// (no control character but the newline, no DEL, and the last character
+/// whole, so that the stream would be back at its start state) goes
+/// straight to standard output; from the first write that it might change
+/// on, everything goes through the colour stream, so the bytes are always
+/// those the colour stream alone would have written. All output is UTF-8
+/// (it is made of Rust strings), so the writes before are whole characters.
+/// The colour stream looks at every byte on its own; this finds the
+/// common case (no escape sequence anywhere) at a fraction of the cost.
 struct Plain<'a, W: Write> {
     raw: std::io::StdoutLock<'static>,
     styled: &'a mut W,
     dirty: bool,
+    /// The output is JSON, which holds no control character but the
+    /// newline (those in strings are escaped): only DEL needs looking for.
+    json: bool,
+}
+
+impl<W: Write> Plain<'_, W> {
+    /// Whether the colour stream might write `buf` otherwise than it is.
+    fn changes(&self, buf: &[u8]) -> bool {
+        let controls = if self.json {
+            debug_assert!(!buf.iter().any(|&b| b < 0x20 && b != b'\n'));
+            memchr::memchr(0x7f, buf).is_some()
+        } else {
+            buf.iter().fold(false, |any, &b| {
+                any | ((b < 0x20 && b != b'\n') | (b == 0x7f))
+            })
+        };
+        controls || !ends_whole(buf)
+    }
+}
+
+/// Whether `buf` does not end inside a UTF-8 character.
+fn ends_whole(buf: &[u8]) -> bool {
+    // The start of the last character, at most four bytes from the end.
+    let tail = &buf[buf.len().saturating_sub(4)..];
+    match tail.iter().rposition(|&b| b & 0xC0 != 0x80) {
+        Some(at) => {
+            let lead = tail[at];
+            let len = match lead {
+                0x00..=0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            tail.len() - at == len
+        }
+        None => tail.is_empty(),
+    }
 }
 
 impl<W: Write> Write for Plain<'_, W> {
@@ -251,10 +291,7 @@ impl<W: Write> Write for Plain<'_, W> {
 
     fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
         if !self.dirty {
-            let changed = buf.iter().fold(false, |any, &b| {
-                any | ((b < 0x20 && b != b'\n') | (b == 0x7f))
-            });
-            if !changed {
+            if !self.changes(buf) {
                 return self.raw.write_all(buf);
             }
             self.dirty = true;
@@ -403,19 +440,15 @@ fn run(cli: Cli) -> Result<u8> {
                 quiet,
                 color: true,
             };
-            // JSON holds no colour: what the colour stream would do to it is
-            // usually nothing, and its byte-by-byte scan is slow.
-            let mut json;
-            let w: &mut dyn Write = if format == Format::Json {
-                json = Plain {
-                    raw: std::io::stdout().lock(),
-                    styled: &mut out,
-                    dirty: false,
-                };
-                &mut json
-            } else {
-                &mut out
+            // What the colour stream does to output without escapes is
+            // nothing, and its byte-by-byte scan is slow.
+            let mut plain = Plain {
+                raw: std::io::stdout().lock(),
+                styled: &mut out,
+                dirty: false,
+                json: format == Format::Json,
             };
+            let w: &mut dyn Write = &mut plain;
             // Each file's report is written as soon as it and the files
             // before it are done, while the next ones are being analysed.
             // Each file's part is rendered by the thread that checked it.

@@ -426,7 +426,7 @@ fn csv_rows(w: &mut dyn Write, c: &Checked, style: Style) -> io::Result<()> {
             claim.reason.to_string(),
             claim.sources.join("; "),
             claim.chain.join(" > "),
-            claim.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            report::flat_words(&claim.text),
             provenance_note(claim),
         ];
         wr.write_record(row.iter().map(|s| csv_safe(s)))?;

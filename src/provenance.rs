@@ -113,11 +113,48 @@ pub struct Registry {
     by_first: Index,
     by_role: Index,
     /// (last seen, id) of the entities of each [`Recency`] class.
-    recent: [BinaryHeap<(usize, EntityId)>; Recency::ALL.len()],
+    recent: [Recent; Recency::ALL.len()],
     /// A buffer for lowercased names, reused so that a lookup does not allocate.
     lower: String,
     /// The words of `lower`, when ASCII (see [`ascii_word_spans`]).
     spans: Vec<(usize, usize)>,
+}
+
+/// A max-heap of (last seen, id): the same greatest element and the same
+/// pops as a [`BinaryHeap`]. Entities are mostly seen in text order, so
+/// most pushes are the greatest yet: those go on the end of a sorted list
+/// (no sifting up a heap that holds every sighting), and the few others
+/// into a heap beside it.
+#[derive(Debug, Clone, Default)]
+struct Recent {
+    sorted: Vec<(usize, EntityId)>,
+    rest: BinaryHeap<(usize, EntityId)>,
+}
+
+impl Recent {
+    #[inline]
+    fn push(&mut self, item: (usize, EntityId)) {
+        if self.sorted.last().is_none_or(|&last| last <= item) {
+            self.sorted.push(item);
+        } else {
+            self.rest.push(item);
+        }
+    }
+
+    fn peek(&self) -> Option<&(usize, EntityId)> {
+        match (self.sorted.last(), self.rest.peek()) {
+            (Some(a), Some(b)) => Some(a.max(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    fn pop(&mut self) -> Option<(usize, EntityId)> {
+        match (self.sorted.last(), self.rest.peek()) {
+            (Some(a), Some(b)) if b > a => self.rest.pop(),
+            (Some(_), _) => self.sorted.pop(),
+            (None, _) => self.rest.pop(),
+        }
+    }
 }
 
 /// An interned lowercased name or name word (see [`Keys`]).
@@ -142,6 +179,7 @@ fn key_hash(key: &str) -> u64 {
 }
 
 /// The text of key `k` (of the [`Keys`] with these fields).
+#[inline]
 fn key_text<'k>(text: &'k str, ends: &[usize], k: Key) -> &'k str {
     let k = k as usize;
     let start = if k == 0 { 0 } else { ends[k - 1] };
@@ -202,6 +240,7 @@ impl Index {
         self.by_key.get(key as usize)?.as_ref()
     }
 
+    #[inline]
     fn add(&mut self, key: Key, id: EntityId) {
         let k = key as usize;
         if self.by_key.len() <= k {
@@ -322,7 +361,7 @@ fn is_word_break(c: char) -> bool {
 }
 
 /// [`is_word_break`] on ASCII text, byte by byte.
-fn is_ascii_word_break(b: u8) -> bool {
+const fn is_ascii_word_break(b: u8) -> bool {
     // `char::is_whitespace` of ASCII: space and `\t` to `\r`.
     matches!(b, b' ' | b'\t'..=b'\r' | b'(' | b')' | b',')
 }
@@ -342,10 +381,12 @@ fn ascii_word_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
     spans.clear();
     let b = lower.as_bytes();
     let mut start = 0;
-    for end in 0..=b.len() {
-        if end < b.len() && !is_ascii_word_break(b[end]) {
-            continue;
-        }
+    loop {
+        // The next break, by table: a few instructions a byte.
+        let end = b[start..]
+            .iter()
+            .position(|&c| ASCII_WORD_BREAK[usize::from(c)])
+            .map_or(b.len(), |p| start + p);
         // No word between two breaks; a word trimmed to nothing is kept.
         if end > start {
             let mut keep = end;
@@ -357,9 +398,23 @@ fn ascii_word_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
             }
             spans.push((start, keep));
         }
+        if end == b.len() {
+            break;
+        }
         start = end + 1;
     }
 }
+
+/// [`is_ascii_word_break`] of every byte.
+static ASCII_WORD_BREAK: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = is_ascii_word_break(b as u8);
+        b += 1;
+    }
+    t
+};
 
 /// The words of `s`: split at whitespace, brackets and commas, normalised
 /// ([`crate::grammar::norm`]), with any trailing `'s` and `'` cut.
@@ -396,8 +451,9 @@ impl Registry {
     /// Room in each index for about `n` keys, so that a short article's
     /// indexes do not grow key by key.
     fn reserve(&mut self, n: usize) {
-        // Names and words: about two keys.
-        self.keys.reserve(2 * n);
+        // Names, aliases and words: about four keys (with two, half the
+        // articles grew the table once).
+        self.keys.reserve(4 * n);
         for index in [
             &mut self.by_name,
             &mut self.by_word,

@@ -236,45 +236,47 @@ pub(crate) fn report_of(
         }
     }
     let name = |e: EntityId| reg.entities[e].name.clone();
-    let sources = used
-        .iter()
-        .enumerate()
-        .map(|(k, &e)| {
-            let ent = &reg.entities[e];
-            SourceEntry {
-                id: numbered('S', k + 1),
-                name: ent.name.clone(),
-                kind: ent.kind.as_str(),
-                aliases: ent.aliases.clone(),
-                role: ent.role.clone(),
-            }
-        })
-        .collect();
-    let claims = prov
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(k, c)| {
-            let top = c
-                .attributions
-                .iter()
-                .find(|r| r.attribution.nested_in.is_none());
-            ClaimEntry {
-                id: numbered('C', k + 1),
-                text: c.span.slice(prose).to_string(),
-                span: pos(c.span),
-                status: c.status.as_str(),
-                reason: c.reason,
-                sources: c.sources.iter().map(|&e| name(e)).collect(),
-                chain: c.chain.iter().map(|&e| name(e)).collect(),
-                attributions: attribution_entries(&c.attributions, &text_span),
-                source_kind: c.sources.first().map(|&e| reg.entities[e].kind.as_str()),
-                cue: top.map(|r| r.attribution.cue.slice(prose).to_string()),
-                severity: None,
-                suppressed: None,
-            }
-        })
-        .collect();
+    let names = |ids: &[EntityId]| {
+        let mut out = Vec::with_capacity(ids.len());
+        for &e in ids {
+            out.push(name(e));
+        }
+        out
+    };
+    // Plain loops: the iterator chains they replace were inlined or not
+    // from one build to the next, at several instructions a claim.
+    let mut sources = Vec::with_capacity(used.len());
+    for (k, &e) in used.iter().enumerate() {
+        let ent = &reg.entities[e];
+        sources.push(SourceEntry {
+            id: numbered('S', k + 1),
+            name: ent.name.clone(),
+            kind: ent.kind.as_str(),
+            aliases: ent.aliases.clone(),
+            role: ent.role.clone(),
+        });
+    }
+    let mut claims = Vec::with_capacity(prov.claims.len());
+    for (k, c) in prov.claims.iter().enumerate() {
+        let top = c
+            .attributions
+            .iter()
+            .find(|r| r.attribution.nested_in.is_none());
+        claims.push(ClaimEntry {
+            id: numbered('C', k + 1),
+            text: c.span.slice(prose).to_string(),
+            span: pos(c.span),
+            status: c.status.as_str(),
+            reason: c.reason,
+            sources: names(&c.sources),
+            chain: names(&c.chain),
+            attributions: attribution_entries(&c.attributions, &text_span),
+            source_kind: c.sources.first().map(|&e| reg.entities[e].kind.as_str()),
+            cue: top.map(|r| r.attribution.cue.slice(prose).to_string()),
+            severity: None,
+            suppressed: None,
+        });
+    }
     let report = FileReport {
         path: path.to_string(),
         publisher: prov.publisher.map(name),
@@ -391,18 +393,197 @@ pub fn report(results: &[CheckedFile]) -> Report {
     }
 }
 
-/// Shortens a claim for one line of output, on a character boundary.
+/// Shortens a claim for one line of output, on a character boundary: its
+/// words joined by single spaces, cut after `max` characters back to the
+/// last space, with ` …`. Only the words up to the cut are looked at.
 pub fn excerpt(text: &str, max: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        flat
-    } else {
-        let cut: String = flat.chars().take(max).collect();
-        let cut = cut
-            .rsplit_once(' ')
-            .map_or(cut.as_str(), |(a, _)| a)
-            .to_string();
-        format!("{cut} …")
+    // Most claims are their own words joined by single spaces, at least as
+    // far as the cut: then the excerpt is cut from the text itself.
+    let clean = flat_prefix(text, max.saturating_add(1));
+    if clean.chars > max && !clean.ends_in_space {
+        let end = text[..clean.end]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(i, _)| i);
+        let cut = &text[..end];
+        let cut = cut.rsplit_once(' ').map_or(cut, |(a, _)| a);
+        return format!("{cut} …");
+    }
+    if clean.end == text.len() && !clean.ends_in_space {
+        return text.to_string();
+    }
+    let mut flat = String::new();
+    let mut chars = 0;
+    for word in Words::new(text) {
+        if !flat.is_empty() {
+            flat.push(' ');
+            chars += 1;
+        }
+        flat.push_str(word);
+        chars += word.chars().count();
+        if chars > max {
+            let end = flat.char_indices().nth(max).map_or(flat.len(), |(i, _)| i);
+            let cut = &flat[..end];
+            let cut = cut.rsplit_once(' ').map_or(cut, |(a, _)| a);
+            return format!("{cut} …");
+        }
+    }
+    flat
+}
+
+/// The words of `text` joined by single spaces: what
+/// `text.split_whitespace().collect::<Vec<_>>().join(" ")` gives, in one
+/// pass and one allocation.
+pub fn flat_words(text: &str) -> String {
+    let clean = flat_prefix(text, usize::MAX);
+    if clean.end == text.len() && !clean.ends_in_space {
+        return text.to_string();
+    }
+    let mut flat = String::with_capacity(text.len());
+    for word in Words::new(text) {
+        if !flat.is_empty() {
+            flat.push(' ');
+        }
+        flat.push_str(word);
+    }
+    flat
+}
+
+/// How far a text is already its words joined by single spaces.
+struct FlatPrefix {
+    /// The bytes before the first whitespace that breaks it (one at the
+    /// start, a second in a row, any but the space), or before the
+    /// character at the limit, or all.
+    end: usize,
+    /// The characters in them.
+    chars: usize,
+    /// Whether they end in a space (or are none).
+    ends_in_space: bool,
+}
+
+/// [`FlatPrefix`] of `text`, looking at `limit` characters at most.
+fn flat_prefix(text: &str, limit: usize) -> FlatPrefix {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let bytes = text.as_bytes();
+    let mut chars = 0;
+    // So that a space at the start breaks it.
+    let mut after_space = true;
+    let mut i = 0;
+    loop {
+        // Eight bytes a step while they are ASCII with no control
+        // character and no space after a space (each test exact per byte:
+        // the low seven bits are added to without a carry out of the byte).
+        while let Some(eight) = bytes.get(i..i + 8) {
+            if limit - chars < 8 {
+                break;
+            }
+            let w = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            let control = !(((w & LOW7) + ONES * 0x60) | w) & HIGH;
+            let x = w ^ (ONES * u64::from(b' '));
+            let space = !(((x & LOW7) + LOW7) | x) & HIGH;
+            let doubled = space & ((space << 8) | u64::from(after_space) << 7);
+            if control | doubled | (w & HIGH) != 0 {
+                break;
+            }
+            after_space = space >> 63 != 0;
+            chars += 8;
+            i += 8;
+        }
+        // Then one character.
+        let Some(&b) = bytes.get(i) else { break };
+        if b & 0xC0 == 0x80 {
+            // Inside a character.
+            i += 1;
+            continue;
+        }
+        if chars == limit {
+            break;
+        }
+        if b == b' ' {
+            if after_space {
+                break;
+            }
+            after_space = true;
+        } else if b < 0x80 {
+            // The rest of ASCII whitespace: tab, newline, vertical tab, form
+            // feed, carriage return.
+            if matches!(b, b'\t'..=b'\r') {
+                break;
+            }
+            after_space = false;
+        } else {
+            // Other whitespace starts with one of these bytes in UTF-8
+            // (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000).
+            if matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+                && text[i..].chars().next().is_some_and(char::is_whitespace)
+            {
+                break;
+            }
+            after_space = false;
+        }
+        chars += 1;
+        i += 1;
+    }
+    FlatPrefix {
+        end: i,
+        chars,
+        ends_in_space: after_space,
+    }
+}
+
+/// The words of a text as [`str::split_whitespace`] gives them, with ASCII
+/// bytes classed directly and only other characters decoded.
+struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str) -> Words<'a> {
+        Words { text, at: 0 }
+    }
+
+    /// From `i` (a character boundary), the first character that is
+    /// whitespace (`space`) or is not, or the end.
+    #[inline(always)]
+    fn past(&self, mut i: usize, space: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                // `char::is_whitespace` of ASCII: tab, newline, vertical
+                // tab, form feed, carriage return, space.
+                if matches!(b, b'\t'..=b'\r' | b' ') != space {
+                    return i;
+                }
+                i += 1;
+            } else {
+                let c = self.text[i..].chars().next().unwrap_or(' ');
+                if c.is_whitespace() != space {
+                    return i;
+                }
+                i += c.len_utf8();
+            }
+        }
+        i
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let start = self.past(self.at, true);
+        if start >= self.text.len() {
+            self.at = start;
+            return None;
+        }
+        let end = self.past(start, false);
+        // Past the space that ends the word (if any): it is whitespace.
+        self.at = end;
+        Some(&self.text[start..end])
     }
 }
 
@@ -511,7 +692,7 @@ pub fn write_csv<W: std::io::Write>(w: W, files: &[FileReport]) -> csv::Result<(
                 c.source_kind.unwrap_or("").to_string(),
                 c.cue.clone().unwrap_or_default(),
                 c.chain.join(" > "),
-                c.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                flat_words(&c.text),
             ];
             wr.write_record(row.iter().map(|s| csv_safe(s)))?;
         }
@@ -569,6 +750,65 @@ mod tests {
             cues("The mayor praised the plan and said the levy would fall."),
             vec![own("praised", &[]), own("said", &[])]
         );
+    }
+
+    #[test]
+    fn words_and_excerpts_are_those_of_split_whitespace() {
+        fn old_excerpt(text: &str, max: usize) -> String {
+            let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if flat.chars().count() <= max {
+                flat
+            } else {
+                let cut: String = flat.chars().take(max).collect();
+                let cut = cut
+                    .rsplit_once(' ')
+                    .map_or(cut.as_str(), |(a, _)| a)
+                    .to_string();
+                format!("{cut} …")
+            }
+        }
+        let texts = [
+            "",
+            " ",
+            "word",
+            "  two  words\t",
+            "a\u{a0}b\u{2003}c\u{3000}d\u{85}e\u{2028}f\u{1c}g\u{b}h\u{c}i\r\nj",
+            "Ünïcödé words go here and on and on",
+            "“Quoted,” she said — and then   “more”.\n\nNext paragraph here.",
+            "averyveryveryveryveryverylongwordwithoutanyspaceatallforalongwhile x",
+            "A clean claim of words with single spaces, long enough to be cut here.",
+            "A clean claim of words with single spaces, long enough to be cut here ",
+            "A clean claim of words with single spaces,  long enough to be cut here.",
+            "Short and clean.",
+            "Short and clean. ",
+            " Short",
+            "exactly sixty characters long, no more and no less: ok ok ok",
+            "exactly sixty characters long, no more and no less: ok ok o \n\n ",
+            "exactly sixty characters long, no more and no less: ok ok ok \n ",
+            "exactly sixty characters long, no more and no less: ok ok ok x",
+            "“Ünïcödé” — ok,\u{a0}said Ana; “Ünïcödé” — ok, said Ana; “Ünïcödé” — ok.",
+            "“Ünïcödé” — ok, said Ana; “Ünïcödé” — ok, said Ana; “Ünïcödé” — ok\u{2009}x.",
+        ];
+        let long: Vec<String> = texts
+            .iter()
+            .flat_map(|t| {
+                [
+                    t.repeat(3),
+                    format!("abcdefg {t}"),
+                    format!("abcdefgh  {t}"),
+                ]
+            })
+            .collect();
+        for t in texts.iter().copied().chain(long.iter().map(String::as_str)) {
+            assert_eq!(
+                flat_words(t),
+                t.split_whitespace().collect::<Vec<_>>().join(" "),
+                "{t:?}"
+            );
+            for max in 0..80 {
+                assert_eq!(excerpt(t, max), old_excerpt(t, max), "{t:?} {max}");
+            }
+        }
     }
 
     #[test]

@@ -81,6 +81,7 @@ impl Default for WordIndex {
 
 impl WordIndex {
     /// The id of a word, if it is one; `texts` holds the words by id.
+    #[inline]
     pub(super) fn get(&self, w: &str, texts: &WordTexts) -> Option<WordId> {
         self.table
             .find(word_hash(w.as_bytes()), |&id| texts.get(id) == w)
