@@ -2210,13 +2210,12 @@ impl<'a> Reader<'a> {
         // Thoughts and wishes inside someone's words ("he says he wants …")
         // are not attributions of the article. The writer's own ("I think")
         // are kept, but do not vouch (see `Attribution::vouches`).
-        let keep: Vec<bool> = out
-            .iter()
-            .map(|a| {
-                !(matches!(a.stance, "thought" | "intention" | "act") && a.nested_in.is_some())
-            })
-            .collect();
-        if keep.iter().any(|k| !k) {
+        let kept = |a: &Attribution| {
+            !(matches!(a.stance, "thought" | "intention" | "act") && a.nested_in.is_some())
+        };
+        // The list of what is kept is made only when something is dropped.
+        if !out.iter().all(kept) {
+            let keep: Vec<bool> = out.iter().map(kept).collect();
             let mut remap = vec![None; out.len()];
             let mut n = 0;
             for (i, &k) in keep.iter().enumerate() {
@@ -2851,13 +2850,15 @@ impl<'a> Reader<'a> {
             return AttributionKind::Indirect;
         };
         let toks = &self.seg.tokens;
-        let inside: Vec<usize> = (self.lo..self.hi)
-            .filter(|&k| c.contains(toks[k].span) && self.is_word(k))
-            .collect();
-        let quoted = inside.iter().filter(|&&k| self.quoted(k)).count();
+        // Counted in one pass, with no list of the words.
+        let (mut inside, mut quoted) = (0, 0);
+        for k in (self.lo..self.hi).filter(|&k| c.contains(toks[k].span) && self.is_word(k)) {
+            inside += 1;
+            quoted += usize::from(self.quoted(k));
+        }
         if quoted == 0 {
             AttributionKind::Indirect
-        } else if quoted == inside.len() {
+        } else if quoted == inside {
             AttributionKind::Direct
         } else {
             AttributionKind::Mixed
