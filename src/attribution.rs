@@ -194,6 +194,9 @@ pub struct Reader<'a> {
 
 const MAX_NP: usize = 14;
 
+/// The kinds of phrase that are no cue where they start (see [`Reader::cue_or_skip`]).
+const CUE_NOT: u32 = Kind::NotCue.bit() | Kind::Anonymous.bit();
+
 impl<'a> Reader<'a> {
     pub fn new(
         text: &'a str,
@@ -1871,18 +1874,29 @@ impl<'a> Reader<'a> {
     /// should resume (with `want_skip`; otherwise just past `i`): past a
     /// not-a-cue or anonymous phrase starting there. Both come from one
     /// walk of the trie, since the scan needs both at every word.
+    ///
+    /// Always inlined: the scan asks this of every word, and most start no
+    /// phrase of either kind, which the first test tells at once; the walk
+    /// is [`Reader::cue_walk`].
+    #[inline(always)]
     fn cue_or_skip(&self, i: usize, want_skip: bool) -> Result<(usize, &'a [Entry]), usize> {
-        const NOT: u32 = Kind::NotCue.bit() | Kind::Anonymous.bit();
         // Most words start no phrase of either kind: the walk below would
         // find none, and the checks before it need not be made.
         let node = self.norms.node(i);
         if !self.is_word(i)
             || self.quoted(i)
             || node == ROOT
-            || self.g.kinds_below(node) & (Kind::CUES | NOT) == 0
+            || self.g.kinds_below(node) & (Kind::CUES | CUE_NOT) == 0
         {
             return Err(i + 1);
         }
+        self.cue_walk(i, want_skip)
+    }
+
+    /// [`Reader::cue_or_skip`] at a word that starts some phrase of either kind.
+    #[inline(never)]
+    fn cue_walk(&self, i: usize, want_skip: bool) -> Result<(usize, &'a [Entry]), usize> {
+        const NOT: u32 = CUE_NOT;
         let end = (i + 8).min(self.hi);
         // "the United States", "Secretary of State": capitalised inside a
         // sentence, a cue word is part of a name.
