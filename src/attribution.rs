@@ -575,11 +575,15 @@ impl<'a> Reader<'a> {
         if self.capitalised(i) {
             return false;
         }
-        if self.modifier_participle(i) {
+        // The word's kinds, tested together below (it is a word).
+        let kinds = self.norms.kinds(i);
+        // Asked once: only a participle can be a modifying one.
+        let participle = self.participle(i);
+        if participle && self.modifier_participle(i) {
             return false;
         }
         // "those surveyed", "Cuban-Americans polled": the participle names the crowd.
-        if self.participle(i)
+        if participle
             && i > 0
             && self.is_word(i - 1)
             && (self.w(i - 1) == "those"
@@ -588,19 +592,16 @@ impl<'a> Reader<'a> {
             return false;
         }
         // Nouns that are also verbs ("a report by", "the poll") stay nouns here.
-        if self.plural_subject(i)
-            || self.is(i, Kind::Document)
-            || self.is(i, Kind::Org)
-            || self.is(i, Kind::Media)
-            || self.is(i, Kind::Title)
-            || self.is(i, Kind::Person)
-        {
+        const NOUN: u32 = Kind::Document.bit()
+            | Kind::Org.bit()
+            | Kind::Media.bit()
+            | Kind::Title.bit()
+            | Kind::Person.bit();
+        if kinds & NOUN != 0 || self.plural_subject(i) {
             return false;
         }
-        self.is(i, Kind::Verb)
-            || self.is(i, Kind::VerbObject)
-            || self.is(i, Kind::Time)
-            || self.participle(i)
+        kinds & (Kind::Verb.bit() | Kind::VerbObject.bit() | Kind::Time.bit()) != 0
+            || participle
             || self.ly_adverb(i)
     }
 
