@@ -443,10 +443,17 @@ impl<'a> Reader<'a> {
     /// A numeral ("46", "2,000", "2016-17"), not an ordinal ("the 6th
     /// Circuit") or a compound that starts with one ("46-year-old").
     fn is_number(&self, i: usize) -> bool {
+        // The first byte first, from the token itself: most words start
+        // with no digit.
+        let t = &self.seg.tokens[i];
+        if t.kind != TokenKind::Word
+            || t.span.start >= t.span.end
+            || !self.text.as_bytes()[t.span.start].is_ascii_digit()
+        {
+            return false;
+        }
         let raw = self.raw(i);
-        self.is_word(i)
-            && raw.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && !raw.ends_with("st")
+        !raw.ends_with("st")
             && !raw.ends_with("nd")
             && !raw.ends_with("rd")
             && !raw.ends_with("th")
