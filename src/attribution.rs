@@ -1704,15 +1704,15 @@ impl<'a> Reader<'a> {
             ),
             None => (0, None, None),
         };
-        let whole = |kind: Kind| {
-            first
-                .and_then(|f| self.phrase_from(f, name.end, true, kind.bit()))
-                .is_some_and(|(n, _)| n == n_words)
-        };
-        if whole(Kind::Media) || last.is_some_and(|l| self.is(l, Kind::Media)) {
+        // Both kinds in one walk of the trie.
+        let [media, country] = first.map_or([None, None], |f| {
+            self.phrases_from(f, name.end, true, [Kind::Media.bit(), Kind::Country.bit()])
+        });
+        let whole = |p: Option<(usize, &[Entry])>| p.is_some_and(|(n, _)| n == n_words);
+        if whole(media) || last.is_some_and(|l| self.is(l, Kind::Media)) {
             return SourceKind::Media;
         }
-        if whole(Kind::Country) {
+        if whole(country) {
             return SourceKind::Country;
         }
         if name
@@ -1721,11 +1721,14 @@ impl<'a> Reader<'a> {
         {
             return SourceKind::Organisation;
         }
-        let acronym = name_text
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| c.is_uppercase());
-        if n_words >= 2 && !acronym {
+        // Looked at only for a name of two words or more.
+        let acronym = || {
+            name_text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase())
+        };
+        if n_words >= 2 && !acronym() {
             SourceKind::Person
         } else {
             SourceKind::Organisation
