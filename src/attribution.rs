@@ -4325,6 +4325,13 @@ fn strip_article(s: &str) -> String {
 
 /// A name as it should be shown: no possessive ending, no stray brackets.
 fn clean_name(s: &str) -> String {
+    // The common name starts and ends with an ASCII letter or digit, and
+    // not in "s": nothing below would change it.
+    if let (Some(&a), Some(&z)) = (s.as_bytes().first(), s.as_bytes().last()) {
+        if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() && z != b's' {
+            return s.to_string();
+        }
+    }
     let s = s.trim();
     let s = s
         .strip_suffix("’s")
