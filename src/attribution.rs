@@ -2457,11 +2457,16 @@ impl<'a> Reader<'a> {
                 }
                 (self.lo, self.seg.token_quote[prev.tokens.end - 1]?)
             } else {
-                let dash = (self.lo + 1..self.hi).find(|&d| {
-                    !self.quoted(d)
-                        && self.seg.token_quote[d - 1].is_some()
-                        && crate::segment::dash_credit(self.text, toks, d, self.hi) == Some(self.hi)
-                })?;
+                // A token outside quotations right after one inside: pairs
+                // of the sentence's marks, with no index checked per token.
+                let dash = self.seg.token_quote[self.lo..self.hi]
+                    .windows(2)
+                    .enumerate()
+                    .filter(|(_, q)| q[0].is_some() && q[1].is_none())
+                    .map(|(j, _)| self.lo + j + 1)
+                    .find(|&d| {
+                        crate::segment::dash_credit(self.text, toks, d, self.hi) == Some(self.hi)
+                    })?;
                 (dash, self.seg.token_quote[dash - 1]?)
             };
         let quote = &self.seg.quotes[quote as usize];
@@ -2610,7 +2615,7 @@ impl<'a> Reader<'a> {
             _ => None,
         };
         let owner_s = w.ends_with("'s") && w.len() > 2;
-        let owner_mark = i + 1 < self.hi && self.is_possessive_mark(i + 1) && w.ends_with('s');
+        let owner_mark = w.ends_with('s') && i + 1 < self.hi && self.is_possessive_mark(i + 1);
         if pronoun.is_none() && !owner_s && !owner_mark {
             return None;
         }
