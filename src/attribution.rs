@@ -1742,7 +1742,12 @@ impl<'a> Reader<'a> {
         let mut i = self.lo;
         while i < self.hi {
             // Both ways to start need a capital, the cheap test that most
-            // words fail, so it comes first.
+            // words fail, so it comes first: the next capital is found from
+            // the bit sets of TokenWords, past the words without one.
+            i = self.norms.next_upper(i, self.hi);
+            if i >= self.hi {
+                break;
+            }
             let starts = self.capitalised(i) && (self.name_word(i) || self.is(i, Kind::Title));
             if !starts {
                 i += 1;
