@@ -895,11 +895,15 @@ impl<'a> Reader<'a> {
         // An anonymous-source phrase ending here is one unit, prepositions and
         // all: "people familiar with the matter".
         let mut k = k;
-        if let Some(j) = (k.saturating_sub(7).max(lo)..k).find(|&j| {
-            (j..=k).all(|t| self.is_word(t) && !self.quoted(t))
-                && self
-                    .phrase_from(j, k + 1, false, Kind::Anonymous.bit())
-                    .is_some_and(|(n, _)| n == k + 1 - j)
+        // Such a phrase is words outside quotations all the way to `k`:
+        // the run of them ending at `k` is found once, not for each start.
+        let mut run = k + 1;
+        while run > k.saturating_sub(7).max(lo) && self.is_word(run - 1) && !self.quoted(run - 1) {
+            run -= 1;
+        }
+        if let Some(j) = (run..k).find(|&j| {
+            self.phrase_from(j, k + 1, false, Kind::Anonymous.bit())
+                .is_some_and(|(n, _)| n == k + 1 - j)
         }) {
             if j == lo || !(self.is_word(j - 1) && (self.is_det(j - 1) || !self.np_stop(j - 1))) {
                 return Some(j..k + 1);
