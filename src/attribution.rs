@@ -442,7 +442,23 @@ impl<'a> Reader<'a> {
 
     /// A numeral ("46", "2,000", "2016-17"), not an ordinal ("the 6th
     /// Circuit") or a compound that starts with one ("46-year-old").
+    ///
+    /// Always inlined: noun phrases ask it of nearly every word (through
+    /// [`Reader::is_det`]), and most fail the first test, on the token's
+    /// kind and first byte; the rest of the test is a call.
+    #[inline(always)]
     fn is_number(&self, i: usize) -> bool {
+        #[inline(never)]
+        fn numeral(raw: &str) -> bool {
+            !raw.ends_with("st")
+                && !raw.ends_with("nd")
+                && !raw.ends_with("rd")
+                && !raw.ends_with("th")
+                && !raw
+                    .split(['-', '‐'])
+                    .skip(1)
+                    .any(|part| part.chars().any(char::is_alphabetic))
+        }
         // The first byte first, from the token itself: most words start
         // with no digit.
         let t = &self.seg.tokens[i];
@@ -452,15 +468,7 @@ impl<'a> Reader<'a> {
         {
             return false;
         }
-        let raw = self.raw(i);
-        !raw.ends_with("st")
-            && !raw.ends_with("nd")
-            && !raw.ends_with("rd")
-            && !raw.ends_with("th")
-            && !raw
-                .split(['-', '‐'])
-                .skip(1)
-                .any(|part| part.chars().any(char::is_alphabetic))
+        numeral(self.raw(i))
     }
 
     /// A number spelt out: "seven", "Thirty-seven" (each part a quantifier
