@@ -1150,9 +1150,12 @@ impl<'a> Reader<'a> {
                 lenient: false,
             })
         };
-        let words: Vec<usize> = r.clone().filter(|&i| self.is_word(i)).collect();
-        let first = *words.first()?;
-        if words.len() == 1 && self.is(first, Kind::Pronoun) {
+        // Only the first two words are asked for: no list of them is made.
+        let mut words = r.clone().filter(|&i| self.is_word(i));
+        let first = words.next()?;
+        let second = words.next();
+        let one_word = second.is_none();
+        if one_word && self.is(first, Kind::Pronoun) {
             let tag = self
                 .entries(first)
                 .iter()
@@ -1160,12 +1163,13 @@ impl<'a> Reader<'a> {
                 .map(|e| e.tag)?;
             return make(Phrase::Pronoun(tag));
         }
-        let whole = self.slice(&r).to_string();
+        // Borrowed: each phrase below copies what it keeps.
+        let whole = self.slice(&r);
         if anonymous_clause {
             return make(Phrase::Anonymous(strip_article(&whole)));
         }
         // "most said", "Another said": a quantifier standing alone for a crowd.
-        if words.len() == 1
+        if one_word
             && self.is_det(first)
             && !self.is_number(first)
             && (self.is(first, Kind::Vague)
@@ -1178,7 +1182,7 @@ impl<'a> Reader<'a> {
             || (self.is_det(first)
                 && self.initial(first)
                 && self.tag(first, Kind::Function, "determiner"));
-        let core_start = if det { words.get(1).copied()? } else { first };
+        let core_start = if det { second? } else { first };
         let pp = (core_start..r.end).find(|&i| self.inner_prep(i) || self.w(i) == "by");
         let head_end = pp.unwrap_or(r.end);
         let head_words: Vec<usize> = (core_start..head_end)
