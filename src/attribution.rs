@@ -253,7 +253,8 @@ impl<'a> Reader<'a> {
         self.is_word(i) && self.norms.kinds(i) & kind.bit() != 0
     }
 
-    #[inline]
+    // Always inlined: the tag is a literal at every call, compared inline.
+    #[inline(always)]
     fn tag(&self, i: usize, kind: Kind, tag: &str) -> bool {
         self.is(i, kind)
             && self
