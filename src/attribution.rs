@@ -2629,6 +2629,11 @@ impl<'a> Reader<'a> {
     /// is the possessor's last token; up to two modifiers may stand before
     /// the noun ("his latest attacks on"). `w` is the normal form of token `i`.
     fn possessed_noun(&self, i: usize, w: &str) -> Option<(Attribution, usize)> {
+        // Only "his", "her", "their" or a word in "s" owns a noun below:
+        // the test most words fail comes first.
+        if !w.ends_with('s') && !matches!(w, "her" | "their") {
+            return None;
+        }
         if !self.is_word(i) || self.quoted(i) || i + 1 >= self.hi {
             return None;
         }
