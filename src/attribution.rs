@@ -2524,6 +2524,12 @@ impl<'a> Reader<'a> {
         if w != "in" || self.quoted(i) || i + 1 >= self.hi {
             return None;
         }
+        // The phrase's head below is a document word after "in": with none
+        // in the rest of the sentence (the common case) there is no phrase
+        // to find.
+        if !(i + 1..self.hi).any(|k| self.is(k, Kind::Document)) {
+            return None;
+        }
         let whole = self.np_right_titled(i + 1, self.hi)?;
         // "a CNN poll released Monday" reads as one phrase; the document ends
         // the source, and what describes it is no cue of its own.
