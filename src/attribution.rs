@@ -1766,7 +1766,11 @@ impl<'a> Reader<'a> {
             if i >= self.hi {
                 break;
             }
-            let starts = self.capitalised(i) && (self.name_word(i) || self.is(i, Kind::Title));
+            // Whether the first word is a name word is kept: it is asked
+            // again below when no role is split off.
+            let capital = self.capitalised(i);
+            let start_is_name = capital && self.name_word(i);
+            let starts = capital && (start_is_name || self.is(i, Kind::Title));
             if !starts {
                 i += 1;
                 continue;
@@ -1833,7 +1837,11 @@ impl<'a> Reader<'a> {
                 name_start = inner;
             }
             while name_start <= last
-                && !self.name_word(name_start)
+                && !(if name_start == start {
+                    start_is_name
+                } else {
+                    self.name_word(name_start)
+                })
                 && !(name_start > start && self.capitalised(name_start))
             {
                 name_start += 1;
