@@ -1168,7 +1168,7 @@ impl<'a> Reader<'a> {
         // Borrowed: each phrase below copies what it keeps.
         let whole = self.slice(&r);
         if anonymous_clause {
-            return make(Phrase::Anonymous(strip_article(&whole)));
+            return make(Phrase::Anonymous(strip_article(whole)));
         }
         // "most said", "Another said": a quantifier standing alone for a crowd.
         if one_word
@@ -1297,7 +1297,7 @@ impl<'a> Reader<'a> {
             if self.has_phrase(name_range.clone(), Kind::Collective)
                 && !self.has_phrase(name_range.clone(), Kind::Media)
             {
-                return make(Phrase::Collective(strip_article(&whole)));
+                return make(Phrase::Collective(strip_article(whole)));
             }
             let kind = self.kind_of(
                 role.as_deref().map(|_| core_start..run_start),
@@ -1308,14 +1308,14 @@ impl<'a> Reader<'a> {
         }
         // No proper name at the end of the head. An anonymous or vague phrase?
         if self.has_phrase(r.clone(), Kind::Anonymous) {
-            return make(Phrase::Anonymous(strip_article(&whole)));
+            return make(Phrase::Anonymous(strip_article(whole)));
         }
         if self.has_phrase(core_start..head_end, Kind::Collective) && !self.name_word(head_words[0])
         {
-            return make(Phrase::Collective(strip_article(&whole)));
+            return make(Phrase::Collective(strip_article(whole)));
         }
         if head_words.iter().any(|&i| self.name_word(i)) && self.is(last_head, Kind::Collective) {
-            return make(Phrase::Collective(strip_article(&whole)));
+            return make(Phrase::Collective(strip_article(whole)));
         }
         let vague_det = det && self.is(first, Kind::Vague);
         // The whole phrase is a vague one: "those surveyed", "a majority".
@@ -1372,7 +1372,7 @@ impl<'a> Reader<'a> {
                 let name = if acronym {
                     modifier
                 } else {
-                    strip_article(&whole)
+                    strip_article(whole)
                 };
                 return make(Phrase::Named {
                     name,
@@ -1397,7 +1397,7 @@ impl<'a> Reader<'a> {
                     "the" | "its" | "his" | "her" | "their" | "this"
                 );
             if !definite {
-                return make(Phrase::Anonymous(strip_article(&whole)));
+                return make(Phrase::Anonymous(strip_article(whole)));
             }
             SourceKind::Person
         };
@@ -1420,7 +1420,7 @@ impl<'a> Reader<'a> {
         make(Phrase::Descriptor {
             head,
             modifiers,
-            text: strip_article(&whole),
+            text: strip_article(whole),
             kind,
             definite: definite || !det,
         })
