@@ -194,6 +194,9 @@ pub struct Reader<'a> {
 
 const MAX_NP: usize = 14;
 
+/// The kinds of phrase that are no cue where they start (see [`Reader::cue_or_skip`]).
+const CUE_NOT: u32 = Kind::NotCue.bit() | Kind::Anonymous.bit();
+
 impl<'a> Reader<'a> {
     pub fn new(
         text: &'a str,
@@ -245,12 +248,14 @@ impl<'a> Reader<'a> {
         self.seg.in_quote(i)
     }
 
-    #[inline]
+    // Always inlined: a load and a bit test, asked everywhere.
+    #[inline(always)]
     fn is(&self, i: usize, kind: Kind) -> bool {
         self.is_word(i) && self.norms.kinds(i) & kind.bit() != 0
     }
 
-    #[inline]
+    // Always inlined: the tag is a literal at every call, compared inline.
+    #[inline(always)]
     fn tag(&self, i: usize, kind: Kind, tag: &str) -> bool {
         self.is(i, kind)
             && self
@@ -439,18 +444,33 @@ impl<'a> Reader<'a> {
 
     /// A numeral ("46", "2,000", "2016-17"), not an ordinal ("the 6th
     /// Circuit") or a compound that starts with one ("46-year-old").
+    ///
+    /// Always inlined: noun phrases ask it of nearly every word (through
+    /// [`Reader::is_det`]), and most fail the first test, on the token's
+    /// kind and first byte; the rest of the test is a call.
+    #[inline(always)]
     fn is_number(&self, i: usize) -> bool {
-        let raw = self.raw(i);
-        self.is_word(i)
-            && raw.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && !raw.ends_with("st")
-            && !raw.ends_with("nd")
-            && !raw.ends_with("rd")
-            && !raw.ends_with("th")
-            && !raw
-                .split(['-', '‐'])
-                .skip(1)
-                .any(|part| part.chars().any(char::is_alphabetic))
+        #[inline(never)]
+        fn numeral(raw: &str) -> bool {
+            !raw.ends_with("st")
+                && !raw.ends_with("nd")
+                && !raw.ends_with("rd")
+                && !raw.ends_with("th")
+                && !raw
+                    .split(['-', '‐'])
+                    .skip(1)
+                    .any(|part| part.chars().any(char::is_alphabetic))
+        }
+        // The first byte first, from the token itself: most words start
+        // with no digit.
+        let t = &self.seg.tokens[i];
+        if t.kind != TokenKind::Word
+            || t.span.start >= t.span.end
+            || !self.text.as_bytes()[t.span.start].is_ascii_digit()
+        {
+            return false;
+        }
+        numeral(self.raw(i))
     }
 
     /// A number spelt out: "seven", "Thirty-seven" (each part a quantifier
@@ -572,11 +592,15 @@ impl<'a> Reader<'a> {
         if self.capitalised(i) {
             return false;
         }
-        if self.modifier_participle(i) {
+        // The word's kinds, tested together below (it is a word).
+        let kinds = self.norms.kinds(i);
+        // Asked once: only a participle can be a modifying one.
+        let participle = self.participle(i);
+        if participle && self.modifier_participle(i) {
             return false;
         }
         // "those surveyed", "Cuban-Americans polled": the participle names the crowd.
-        if self.participle(i)
+        if participle
             && i > 0
             && self.is_word(i - 1)
             && (self.w(i - 1) == "those"
@@ -585,19 +609,16 @@ impl<'a> Reader<'a> {
             return false;
         }
         // Nouns that are also verbs ("a report by", "the poll") stay nouns here.
-        if self.plural_subject(i)
-            || self.is(i, Kind::Document)
-            || self.is(i, Kind::Org)
-            || self.is(i, Kind::Media)
-            || self.is(i, Kind::Title)
-            || self.is(i, Kind::Person)
-        {
+        const NOUN: u32 = Kind::Document.bit()
+            | Kind::Org.bit()
+            | Kind::Media.bit()
+            | Kind::Title.bit()
+            | Kind::Person.bit();
+        if kinds & NOUN != 0 || self.plural_subject(i) {
             return false;
         }
-        self.is(i, Kind::Verb)
-            || self.is(i, Kind::VerbObject)
-            || self.is(i, Kind::Time)
-            || self.participle(i)
+        kinds & (Kind::Verb.bit() | Kind::VerbObject.bit() | Kind::Time.bit()) != 0
+            || participle
             || self.ly_adverb(i)
     }
 
@@ -897,11 +918,15 @@ impl<'a> Reader<'a> {
         // An anonymous-source phrase ending here is one unit, prepositions and
         // all: "people familiar with the matter".
         let mut k = k;
-        if let Some(j) = (k.saturating_sub(7).max(lo)..k).find(|&j| {
-            (j..=k).all(|t| self.is_word(t) && !self.quoted(t))
-                && self
-                    .phrase_from(j, k + 1, false, Kind::Anonymous.bit())
-                    .is_some_and(|(n, _)| n == k + 1 - j)
+        // Such a phrase is words outside quotations all the way to `k`:
+        // the run of them ending at `k` is found once, not for each start.
+        let mut run = k + 1;
+        while run > k.saturating_sub(7).max(lo) && self.is_word(run - 1) && !self.quoted(run - 1) {
+            run -= 1;
+        }
+        if let Some(j) = (run..k).find(|&j| {
+            self.phrase_from(j, k + 1, false, Kind::Anonymous.bit())
+                .is_some_and(|(n, _)| n == k + 1 - j)
         }) {
             if j == lo || !(self.is_word(j - 1) && (self.is_det(j - 1) || !self.np_stop(j - 1))) {
                 return Some(j..k + 1);
@@ -1140,9 +1165,12 @@ impl<'a> Reader<'a> {
                 lenient: false,
             })
         };
-        let words: Vec<usize> = r.clone().filter(|&i| self.is_word(i)).collect();
-        let first = *words.first()?;
-        if words.len() == 1 && self.is(first, Kind::Pronoun) {
+        // Only the first two words are asked for: no list of them is made.
+        let mut words = r.clone().filter(|&i| self.is_word(i));
+        let first = words.next()?;
+        let second = words.next();
+        let one_word = second.is_none();
+        if one_word && self.is(first, Kind::Pronoun) {
             let tag = self
                 .entries(first)
                 .iter()
@@ -1150,12 +1178,13 @@ impl<'a> Reader<'a> {
                 .map(|e| e.tag)?;
             return make(Phrase::Pronoun(tag));
         }
-        let whole = self.slice(&r).to_string();
+        // Borrowed: each phrase below copies what it keeps.
+        let whole = self.slice(&r);
         if anonymous_clause {
-            return make(Phrase::Anonymous(strip_article(&whole)));
+            return make(Phrase::Anonymous(strip_article(whole)));
         }
         // "most said", "Another said": a quantifier standing alone for a crowd.
-        if words.len() == 1
+        if one_word
             && self.is_det(first)
             && !self.is_number(first)
             && (self.is(first, Kind::Vague)
@@ -1168,7 +1197,7 @@ impl<'a> Reader<'a> {
             || (self.is_det(first)
                 && self.initial(first)
                 && self.tag(first, Kind::Function, "determiner"));
-        let core_start = if det { words.get(1).copied()? } else { first };
+        let core_start = if det { second? } else { first };
         let pp = (core_start..r.end).find(|&i| self.inner_prep(i) || self.w(i) == "by");
         let head_end = pp.unwrap_or(r.end);
         let head_words: Vec<usize> = (core_start..head_end)
@@ -1281,7 +1310,7 @@ impl<'a> Reader<'a> {
             if self.has_phrase(name_range.clone(), Kind::Collective)
                 && !self.has_phrase(name_range.clone(), Kind::Media)
             {
-                return make(Phrase::Collective(strip_article(&whole)));
+                return make(Phrase::Collective(strip_article(whole)));
             }
             let kind = self.kind_of(
                 role.as_deref().map(|_| core_start..run_start),
@@ -1292,14 +1321,14 @@ impl<'a> Reader<'a> {
         }
         // No proper name at the end of the head. An anonymous or vague phrase?
         if self.has_phrase(r.clone(), Kind::Anonymous) {
-            return make(Phrase::Anonymous(strip_article(&whole)));
+            return make(Phrase::Anonymous(strip_article(whole)));
         }
         if self.has_phrase(core_start..head_end, Kind::Collective) && !self.name_word(head_words[0])
         {
-            return make(Phrase::Collective(strip_article(&whole)));
+            return make(Phrase::Collective(strip_article(whole)));
         }
         if head_words.iter().any(|&i| self.name_word(i)) && self.is(last_head, Kind::Collective) {
-            return make(Phrase::Collective(strip_article(&whole)));
+            return make(Phrase::Collective(strip_article(whole)));
         }
         let vague_det = det && self.is(first, Kind::Vague);
         // The whole phrase is a vague one: "those surveyed", "a majority".
@@ -1356,7 +1385,7 @@ impl<'a> Reader<'a> {
                 let name = if acronym {
                     modifier
                 } else {
-                    strip_article(&whole)
+                    strip_article(whole)
                 };
                 return make(Phrase::Named {
                     name,
@@ -1381,7 +1410,7 @@ impl<'a> Reader<'a> {
                     "the" | "its" | "his" | "her" | "their" | "this"
                 );
             if !definite {
-                return make(Phrase::Anonymous(strip_article(&whole)));
+                return make(Phrase::Anonymous(strip_article(whole)));
             }
             SourceKind::Person
         };
@@ -1404,7 +1433,7 @@ impl<'a> Reader<'a> {
         make(Phrase::Descriptor {
             head,
             modifiers,
-            text: strip_article(&whole),
+            text: strip_article(whole),
             kind,
             definite: definite || !det,
         })
@@ -1706,15 +1735,15 @@ impl<'a> Reader<'a> {
             ),
             None => (0, None, None),
         };
-        let whole = |kind: Kind| {
-            first
-                .and_then(|f| self.phrase_from(f, name.end, true, kind.bit()))
-                .is_some_and(|(n, _)| n == n_words)
-        };
-        if whole(Kind::Media) || last.is_some_and(|l| self.is(l, Kind::Media)) {
+        // Both kinds in one walk of the trie.
+        let [media, country] = first.map_or([None, None], |f| {
+            self.phrases_from(f, name.end, true, [Kind::Media.bit(), Kind::Country.bit()])
+        });
+        let whole = |p: Option<(usize, &[Entry])>| p.is_some_and(|(n, _)| n == n_words);
+        if whole(media) || last.is_some_and(|l| self.is(l, Kind::Media)) {
             return SourceKind::Media;
         }
-        if whole(Kind::Country) {
+        if whole(country) {
             return SourceKind::Country;
         }
         if name
@@ -1723,11 +1752,14 @@ impl<'a> Reader<'a> {
         {
             return SourceKind::Organisation;
         }
-        let acronym = name_text
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| c.is_uppercase());
-        if n_words >= 2 && !acronym {
+        // Looked at only for a name of two words or more.
+        let acronym = || {
+            name_text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase())
+        };
+        if n_words >= 2 && !acronym() {
             SourceKind::Person
         } else {
             SourceKind::Organisation
@@ -1741,8 +1773,17 @@ impl<'a> Reader<'a> {
         let mut i = self.lo;
         while i < self.hi {
             // Both ways to start need a capital, the cheap test that most
-            // words fail, so it comes first.
-            let starts = self.capitalised(i) && (self.name_word(i) || self.is(i, Kind::Title));
+            // words fail, so it comes first: the next capital is found from
+            // the bit sets of TokenWords, past the words without one.
+            i = self.norms.next_upper(i, self.hi);
+            if i >= self.hi {
+                break;
+            }
+            // Whether the first word is a name word is kept: it is asked
+            // again below when no role is split off.
+            let capital = self.capitalised(i);
+            let start_is_name = capital && self.name_word(i);
+            let starts = capital && (start_is_name || self.is(i, Kind::Title));
             if !starts {
                 i += 1;
                 continue;
@@ -1809,7 +1850,11 @@ impl<'a> Reader<'a> {
                 name_start = inner;
             }
             while name_start <= last
-                && !self.name_word(name_start)
+                && !(if name_start == start {
+                    start_is_name
+                } else {
+                    self.name_word(name_start)
+                })
                 && !(name_start > start && self.capitalised(name_start))
             {
                 name_start += 1;
@@ -1884,18 +1929,29 @@ impl<'a> Reader<'a> {
     /// should resume (with `want_skip`; otherwise just past `i`): past a
     /// not-a-cue or anonymous phrase starting there. Both come from one
     /// walk of the trie, since the scan needs both at every word.
+    ///
+    /// Always inlined: the scan asks this of every word, and most start no
+    /// phrase of either kind, which the first test tells at once; the walk
+    /// is [`Reader::cue_walk`].
+    #[inline(always)]
     fn cue_or_skip(&self, i: usize, want_skip: bool) -> Result<(usize, &'a [Entry]), usize> {
-        const NOT: u32 = Kind::NotCue.bit() | Kind::Anonymous.bit();
         // Most words start no phrase of either kind: the walk below would
         // find none, and the checks before it need not be made.
         let node = self.norms.node(i);
         if !self.is_word(i)
             || self.quoted(i)
             || node == ROOT
-            || self.g.kinds_below(node) & (Kind::CUES | NOT) == 0
+            || self.g.kinds_below(node) & (Kind::CUES | CUE_NOT) == 0
         {
             return Err(i + 1);
         }
+        self.cue_walk(i, want_skip)
+    }
+
+    /// [`Reader::cue_or_skip`] at a word that starts some phrase of either kind.
+    #[inline(never)]
+    fn cue_walk(&self, i: usize, want_skip: bool) -> Result<(usize, &'a [Entry]), usize> {
+        const NOT: u32 = CUE_NOT;
         let end = (i + 8).min(self.hi);
         // "the United States", "Secretary of State": capitalised inside a
         // sentence, a cue word is part of a name.
@@ -2223,13 +2279,12 @@ impl<'a> Reader<'a> {
         // Thoughts and wishes inside someone's words ("he says he wants …")
         // are not attributions of the article. The writer's own ("I think")
         // are kept, but do not vouch (see `Attribution::vouches`).
-        let keep: Vec<bool> = out
-            .iter()
-            .map(|a| {
-                !(matches!(a.stance, "thought" | "intention" | "act") && a.nested_in.is_some())
-            })
-            .collect();
-        if keep.iter().any(|k| !k) {
+        let kept = |a: &Attribution| {
+            !(matches!(a.stance, "thought" | "intention" | "act") && a.nested_in.is_some())
+        };
+        // The list of what is kept is made only when something is dropped.
+        if !out.iter().all(kept) {
+            let keep: Vec<bool> = out.iter().map(kept).collect();
             let mut remap = vec![None; out.len()];
             let mut n = 0;
             for (i, &k) in keep.iter().enumerate() {
@@ -2446,11 +2501,16 @@ impl<'a> Reader<'a> {
                 }
                 (self.lo, self.seg.token_quote[prev.tokens.end - 1]?)
             } else {
-                let dash = (self.lo + 1..self.hi).find(|&d| {
-                    !self.quoted(d)
-                        && self.seg.token_quote[d - 1].is_some()
-                        && crate::segment::dash_credit(self.text, toks, d, self.hi) == Some(self.hi)
-                })?;
+                // A token outside quotations right after one inside: pairs
+                // of the sentence's marks, with no index checked per token.
+                let dash = self.seg.token_quote[self.lo..self.hi]
+                    .windows(2)
+                    .enumerate()
+                    .filter(|(_, q)| q[0].is_some() && q[1].is_none())
+                    .map(|(j, _)| self.lo + j + 1)
+                    .find(|&d| {
+                        crate::segment::dash_credit(self.text, toks, d, self.hi) == Some(self.hi)
+                    })?;
                 (dash, self.seg.token_quote[dash - 1]?)
             };
         let quote = &self.seg.quotes[quote as usize];
@@ -2483,6 +2543,12 @@ impl<'a> Reader<'a> {
     /// the document's noun phrase. `w` is the normal form of token `i`.
     fn in_document(&self, i: usize, w: &str) -> Option<(Attribution, usize)> {
         if w != "in" || self.quoted(i) || i + 1 >= self.hi {
+            return None;
+        }
+        // The phrase's head below is a document word after "in": with none
+        // in the rest of the sentence (the common case) there is no phrase
+        // to find.
+        if !(i + 1..self.hi).any(|k| self.is(k, Kind::Document)) {
             return None;
         }
         let whole = self.np_right_titled(i + 1, self.hi)?;
@@ -2590,6 +2656,11 @@ impl<'a> Reader<'a> {
     /// is the possessor's last token; up to two modifiers may stand before
     /// the noun ("his latest attacks on"). `w` is the normal form of token `i`.
     fn possessed_noun(&self, i: usize, w: &str) -> Option<(Attribution, usize)> {
+        // Only "his", "her", "their" or a word in "s" owns a noun below:
+        // the test most words fail comes first.
+        if !w.ends_with('s') && !matches!(w, "her" | "their") {
+            return None;
+        }
         if !self.is_word(i) || self.quoted(i) || i + 1 >= self.hi {
             return None;
         }
@@ -2599,7 +2670,7 @@ impl<'a> Reader<'a> {
             _ => None,
         };
         let owner_s = w.ends_with("'s") && w.len() > 2;
-        let owner_mark = i + 1 < self.hi && self.is_possessive_mark(i + 1) && w.ends_with('s');
+        let owner_mark = w.ends_with('s') && i + 1 < self.hi && self.is_possessive_mark(i + 1);
         if pronoun.is_none() && !owner_s && !owner_mark {
             return None;
         }
@@ -2864,13 +2935,15 @@ impl<'a> Reader<'a> {
             return AttributionKind::Indirect;
         };
         let toks = &self.seg.tokens;
-        let inside: Vec<usize> = (self.lo..self.hi)
-            .filter(|&k| c.contains(toks[k].span) && self.is_word(k))
-            .collect();
-        let quoted = inside.iter().filter(|&&k| self.quoted(k)).count();
+        // Counted in one pass, with no list of the words.
+        let (mut inside, mut quoted) = (0, 0);
+        for k in (self.lo..self.hi).filter(|&k| c.contains(toks[k].span) && self.is_word(k)) {
+            inside += 1;
+            quoted += usize::from(self.quoted(k));
+        }
         if quoted == 0 {
             AttributionKind::Indirect
-        } else if quoted == inside.len() {
+        } else if quoted == inside {
             AttributionKind::Direct
         } else {
             AttributionKind::Mixed
@@ -4331,6 +4404,13 @@ fn strip_article(s: &str) -> String {
 
 /// A name as it should be shown: no possessive ending, no stray brackets.
 fn clean_name(s: &str) -> String {
+    // The common name starts and ends with an ASCII letter or digit, and
+    // not in "s": nothing below would change it.
+    if let (Some(&a), Some(&z)) = (s.as_bytes().first(), s.as_bytes().last()) {
+        if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() && z != b's' {
+            return s.to_string();
+        }
+    }
     let s = s.trim();
     let s = s
         .strip_suffix("’s")

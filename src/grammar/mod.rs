@@ -763,6 +763,21 @@ impl<'a> TokenWords<'a> {
         self.blocks[i / 64].upper & (1u64 << (i % 64)) != 0
     }
 
+    /// The first token of `from..to` that starts with an uppercase letter,
+    /// or `to`: the bit sets read 64 tokens at a time.
+    #[inline]
+    pub fn next_upper(&self, from: usize, to: usize) -> usize {
+        let mut i = from;
+        while i < to {
+            let bits = self.blocks[i / 64].upper >> (i % 64);
+            if bits != 0 {
+                return (i + bits.trailing_zeros() as usize).min(to);
+            }
+            i = (i / 64 + 1) * 64;
+        }
+        to
+    }
+
     /// The kinds of token `i` as a one-word phrase, as a [`Kind::bit`] mask.
     #[inline]
     pub fn kinds(&self, i: usize) -> u32 {
