@@ -1178,6 +1178,14 @@ impl<'a> Reader<'a> {
                 .map(|e| e.tag)?;
             return make(Phrase::Pronoun(tag));
         }
+        // "he's said": the pronoun, contracted with "has".
+        if one_word {
+            if let Some(stem) = self.w(first).strip_suffix("'s") {
+                if let Some(e) = self.g.word(stem).iter().find(|e| e.kind == Kind::Pronoun) {
+                    return make(Phrase::Pronoun(e.tag));
+                }
+            }
+        }
         // Borrowed: each phrase below copies what it keeps.
         let whole = self.slice(&r);
         if anonymous_clause {
@@ -3353,7 +3361,11 @@ impl<'a> Reader<'a> {
             let det = self.tag(k - 1, Kind::Function, "determiner")
                 && !matches!(before, "that" | "which" | "whose")
                 && !(before == "another" && self.is(cue.start, Kind::Speech));
-            if det || (before.ends_with("'s") && !self.is(k - 1, Kind::Pronoun)) {
+            // "he's said": a pronoun's "'s" is "has", not a possessive.
+            let possessive = before.strip_suffix("'s").is_some_and(|stem| {
+                !self.is(k - 1, Kind::Pronoun) && !self.g.word_is(stem, Kind::Pronoun)
+            });
+            if det || possessive {
                 return None;
             }
         }

@@ -1567,6 +1567,13 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_contracted_with_has_stands_for_its_antecedent() {
+        let got = statuses("Mayor Ana Lopes spoke on Monday. She's said the levy will fall.");
+        assert_eq!(got[1].1, "attributed");
+        assert_eq!(got[1].2, vec!["Ana Lopes".to_string()]);
+    }
+
+    #[test]
     fn a_dash_credit_attributes_its_quotation_only() {
         let got = statuses(
             "“He represents our greatest shame.” ― Sonya Herridge\n\n“We matter.”\n\nTurnout rose.",
