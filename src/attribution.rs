@@ -3487,6 +3487,16 @@ impl<'a> Reader<'a> {
                     // his critics to pipe down": the clause's subject acts.
                     subject = previous_source(before, left)
                         .or_else(|| self.clause_subject(self.clause_begin(left), left));
+                    if subject.is_none() && left > self.lo + 1 && self.punct(left - 1, ",") {
+                        // "Sanders, after initially saying he would not
+                        // advertise, changed course": the subject before the
+                        // aside; what he said ends with it.
+                        subject = self
+                            .np_left(left - 2, self.lo)
+                            .filter(|np| np.start == self.clause_begin(left - 1))
+                            .and_then(|np| self.analyse(np, false));
+                        sub_clause = subject.is_some();
+                    }
                 } else if matches!(self.w(left), "who" | "whom")
                     || (matches!(self.w(left), "which" | "that")
                         && left > self.lo
