@@ -1,7 +1,8 @@
 //! Text → paragraphs, quotations and sentences, each with byte spans.
 //!
 //! Three linear passes over the tokens of the [`lex`] lexer: paragraphs are
-//! split at blank lines; quotation marks are paired with a stack per paragraph
+//! split at blank lines (and at every line break in a block with a line longer
+//! than a hard wrap, where single breaks end paragraphs); quotation marks are paired with a stack per paragraph
 //! (a quotation left open at a paragraph end continues into the next paragraph
 //! when that one opens with a quotation mark, the journalistic convention, and
 //! is otherwise closed there and marked unbalanced); sentences end at terminal
@@ -123,27 +124,38 @@ pub fn segment(text: &str, grammar: &Grammar, headings: &[Span]) -> Segmentation
 
 /// Paragraphs are separated by lines holding only whitespace.
 fn paragraph_spans(text: &str) -> Vec<Span> {
+    // A block between blank lines is one paragraph, unless one of its lines
+    // is longer than any hard wrap makes them: then its author ends
+    // paragraphs with a single line break (web copy, wire feeds), and each
+    // line is a paragraph of its own.
+    const LONGER_THAN_A_WRAP: usize = 100;
     let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut end = 0;
+    let mut block: Vec<Span> = Vec::new();
+    let mut long = false;
+    let flush = |block: &mut Vec<Span>, long: &mut bool, out: &mut Vec<Span>| {
+        if *long {
+            out.extend_from_slice(block);
+        } else if let (Some(first), Some(last)) = (block.first(), block.last()) {
+            out.push(Span::new(first.start, last.end));
+        }
+        block.clear();
+        *long = false;
+    };
     let mut at = 0;
     for line in crate::span::lines_inclusive(text) {
         let blank = line.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}');
         if blank {
-            if let Some(s) = start.take() {
-                out.push(Span::new(s, end));
-            }
+            flush(&mut block, &mut long, &mut out);
         } else {
-            if start.is_none() {
-                start = Some(at);
-            }
-            end = at + line.trim_end().len();
+            let trimmed = line.trim_end().len();
+            // Leading space stays in the span, as it did when a block was
+            // one paragraph; the sentence splitter skips it.
+            block.push(Span::new(at, at + trimmed));
+            long |= trimmed > LONGER_THAN_A_WRAP;
         }
         at += line.len();
     }
-    if let Some(s) = start {
-        out.push(Span::new(s, end));
-    }
+    flush(&mut block, &mut long, &mut out);
     out
 }
 
@@ -652,6 +664,47 @@ mod tests {
             .iter()
             .map(|s| s.span.slice(text).to_string())
             .collect()
+    }
+
+    fn paragraphs(text: &str) -> Vec<&str> {
+        paragraph_spans(text)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn hard_wrapped_lines_make_one_paragraph_and_long_lines_one_each() {
+        let wrapped = "The council met on Monday and voted to raise\nthe levy by a tenth.\n\nNext.";
+        assert_eq!(
+            paragraphs(wrapped),
+            vec![
+                "The council met on Monday and voted to raise\nthe levy by a tenth.",
+                "Next."
+            ]
+        );
+        let long = "x".repeat(101);
+        let web = format!("{long}\n“Short line.\n{long}\n\n{long}");
+        assert_eq!(
+            paragraphs(&web),
+            vec![long.as_str(), "“Short line.", long.as_str(), long.as_str()]
+        );
+    }
+
+    #[test]
+    fn a_quotation_continued_over_single_line_breaks_closes_in_its_paragraph() {
+        // Web copy ends paragraphs with one line break; the quotation left
+        // open at the end of a line continues in the next, which reopens it.
+        let pad = "and so on ".repeat(10);
+        let text = format!(
+            "“We will win, {pad}” she said. “It is close.\n“It is a promise, {pad}” she said.\n"
+        );
+        let g = Grammar::builtin();
+        let s = segment(&text, &g, &[]);
+        assert_eq!(s.paragraphs.len(), 2);
+        let last = s.quotes.last().unwrap();
+        assert!(last.span.slice(&text).starts_with("“It is a promise"));
+        assert!(last.close.is_some(), "closed in its own paragraph");
     }
 
     #[test]
