@@ -1033,6 +1033,9 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     let mut forward: Option<(Span, EntityId, Vec<EntityId>)> = None;
     // One claim per sentence.
     prov.claims.reserve_exact(seg.sentences.len());
+    // Mentions and attribution sources in reading order, one sentence at a
+    // time (the buffer is reused).
+    let mut events: Vec<(usize, u8, usize)> = Vec::new();
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
@@ -1052,8 +1055,8 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 origin: None,
             })
             .collect();
-        let mut events: Vec<(usize, u8, usize)> =
-            Vec::with_capacity(mentions.len() + resolved.len());
+        events.clear();
+        events.reserve(mentions.len() + resolved.len());
         for (k, m) in mentions.iter().enumerate() {
             events.push((m.tokens.start, 0, k));
         }
@@ -1063,7 +1066,7 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             }
         }
         events.sort();
-        for (_, what, k) in events {
+        for &(_, what, k) in &events {
             if what == 0 {
                 let m = &mentions[k];
                 prov.registry.named(
