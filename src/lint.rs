@@ -400,6 +400,9 @@ pub struct Engine {
     explicit: Option<Arc<Settings>>,
     by_config: HashMap<Option<PathBuf>, Arc<Settings>>,
     by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    /// The directory last asked about and its settings: a walk's files come
+    /// directory by directory, so most questions are the one before.
+    last: Option<(PathBuf, Arc<Settings>)>,
     baseline: Option<Baseline>,
 }
 
@@ -443,6 +446,7 @@ impl Engine {
             explicit,
             by_config: HashMap::new(),
             by_dir: HashMap::new(),
+            last: None,
             baseline,
         })
     }
@@ -457,16 +461,25 @@ impl Engine {
             return Ok(s.clone());
         }
         let dir = match path.and_then(Path::parent) {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
         };
+        // Equal as the map's keys are (`Path`'s `Eq`), so the same answer.
+        if let Some((d, s)) = &self.last {
+            if d == dir {
+                return Ok(s.clone());
+            }
+        }
+        let dir = dir.to_path_buf();
         let found = self
             .by_dir
             .entry(dir.clone())
             .or_insert_with(|| crate::config::find(&dir))
             .clone();
         if let Some(s) = self.by_config.get(&found) {
-            return Ok(s.clone());
+            let s = s.clone();
+            self.last = Some((dir, s.clone()));
+            return Ok(s);
         }
         let config = match &found {
             Some(p) => Config::load(p).map_err(SetupError::Config)?,
@@ -474,6 +487,7 @@ impl Engine {
         };
         let s = Arc::new(Settings::new(config, &self.opts.grammars)?);
         self.by_config.insert(found, s.clone());
+        self.last = Some((dir, s.clone()));
         Ok(s)
     }
 
