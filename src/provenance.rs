@@ -454,13 +454,14 @@ impl Registry {
         // Names, aliases and words: about four keys (with two, half the
         // articles grew the table once).
         self.keys.reserve(4 * n);
+        // The indexes are by key, so each reaches about as far as the keys.
         for index in [
             &mut self.by_name,
             &mut self.by_word,
             &mut self.by_first,
             &mut self.by_role,
         ] {
-            index.reserve(n);
+            index.reserve(4 * n);
         }
     }
 
