@@ -463,6 +463,11 @@ impl Registry {
         ] {
             index.reserve(4 * n);
         }
+        // Entities are created and seen at about a sentence's rate, mostly
+        // in text order (onto the sorted lists).
+        for r in &mut self.recent {
+            r.sorted.reserve(n);
+        }
     }
 
     fn add_alias(&mut self, id: EntityId, alias: &str) {
