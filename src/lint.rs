@@ -400,6 +400,9 @@ pub struct Engine {
     explicit: Option<Arc<Settings>>,
     by_config: HashMap<Option<PathBuf>, Arc<Settings>>,
     by_dir: HashMap<PathBuf, Option<PathBuf>>,
+    /// The directory last asked about and its settings: a walk's files come
+    /// directory by directory, so most questions are the one before.
+    last: Option<(PathBuf, Arc<Settings>)>,
     baseline: Option<Baseline>,
 }
 
@@ -443,6 +446,7 @@ impl Engine {
             explicit,
             by_config: HashMap::new(),
             by_dir: HashMap::new(),
+            last: None,
             baseline,
         })
     }
@@ -457,16 +461,25 @@ impl Engine {
             return Ok(s.clone());
         }
         let dir = match path.and_then(Path::parent) {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
         };
+        // Equal as the map's keys are (`Path`'s `Eq`), so the same answer.
+        if let Some((d, s)) = &self.last {
+            if d == dir {
+                return Ok(s.clone());
+            }
+        }
+        let dir = dir.to_path_buf();
         let found = self
             .by_dir
             .entry(dir.clone())
             .or_insert_with(|| crate::config::find(&dir))
             .clone();
         if let Some(s) = self.by_config.get(&found) {
-            return Ok(s.clone());
+            let s = s.clone();
+            self.last = Some((dir, s.clone()));
+            return Ok(s);
         }
         let config = match &found {
             Some(p) => Config::load(p).map_err(SetupError::Config)?,
@@ -474,6 +487,7 @@ impl Engine {
         };
         let s = Arc::new(Settings::new(config, &self.opts.grammars)?);
         self.by_config.insert(found, s.clone());
+        self.last = Some((dir, s.clone()));
         Ok(s)
     }
 
@@ -517,27 +531,57 @@ impl Engine {
         out
     }
 
+    /// Walks `dir` unsorted, then puts what it found in the order of a
+    /// depth-first walk with siblings in file name order (see [`walk_key`]):
+    /// sorting each directory as it is read costs two `file_name()` calls a
+    /// comparison. Errors keep their place: one reading a directory, or an
+    /// entry of it, comes right after the directory (where a sorted walk puts
+    /// it, before the directory's entries); one met before the walk starts
+    /// (a parent's ignore file), first.
     fn walk(&mut self, dir: &Path, out: &mut Vec<Result<Input, FileError>>) {
-        let walker = ignore::WalkBuilder::new(dir)
-            .require_git(false)
-            .sort_by_file_name(|a, b| a.cmp(b))
-            .build();
+        let walker = ignore::WalkBuilder::new(dir).require_git(false).build();
+        let strip = |p: &Path| -> PathBuf {
+            // `whosaid check .` names `drafts/a.md`, not `./drafts/a.md`.
+            p.strip_prefix("./").unwrap_or(p).to_path_buf()
+        };
+        // The directories being walked, by depth.
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        let mut found: Vec<(Vec<u8>, Result<Input, FileError>)> = Vec::new();
         for entry in walker {
             let entry = match entry {
                 Ok(e) => e,
                 Err(e) => {
-                    out.push(Err(FileError {
-                        path: dir.display().to_string(),
-                        message: e.to_string(),
-                    }));
+                    let anchor = match (e.depth(), &e) {
+                        (None, _) => None,
+                        (Some(d), ignore::Error::WithPath { path, .. })
+                            if dirs.get(d).is_some_and(|p| *p == strip(path)) =>
+                        {
+                            dirs.get(d)
+                        }
+                        (Some(d), _) => d.checked_sub(1).and_then(|d| dirs.get(d)),
+                    };
+                    found.push((
+                        anchor.map_or_else(Vec::new, |p| walk_key(p)),
+                        Err(FileError {
+                            path: dir.display().to_string(),
+                            message: e.to_string(),
+                        }),
+                    ));
                     continue;
                 }
             };
-            if !entry.file_type().is_some_and(|t| t.is_file()) {
+            let Some(kind) = entry.file_type() else {
+                continue;
+            };
+            let path = entry.path().strip_prefix("./").unwrap_or(entry.path());
+            if kind.is_dir() {
+                dirs.truncate(entry.depth());
+                dirs.push(path.to_path_buf());
                 continue;
             }
-            // `whosaid check .` names `drafts/a.md`, not `./drafts/a.md`.
-            let path = entry.path().strip_prefix("./").unwrap_or(entry.path());
+            if !kind.is_file() {
+                continue;
+            }
             let wanted = if self.includes.is_empty() {
                 path.extension()
                     .and_then(|e| e.to_str())
@@ -550,13 +594,19 @@ impl Engine {
             }
             match self.excluded(path) {
                 Ok(true) => {}
-                Ok(false) => out.push(Ok(Input::File(path.to_path_buf()))),
-                Err(e) => out.push(Err(FileError {
-                    path: path.display().to_string(),
-                    message: e.to_string(),
-                })),
+                Ok(false) => found.push((walk_key(path), Ok(Input::File(path.to_path_buf())))),
+                Err(e) => found.push((
+                    walk_key(path),
+                    Err(FileError {
+                        path: path.display().to_string(),
+                        message: e.to_string(),
+                    }),
+                )),
             }
         }
+        // Stable: errors with one anchor stay in the order they were met.
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        out.extend(found.into_iter().map(|(_, r)| r));
     }
 
     /// Reads and checks one input.
@@ -657,6 +707,25 @@ pub fn baseline_of<'a>(files: impl IntoIterator<Item = &'a Checked>) -> Baseline
     Baseline::new(entries)
 }
 
+/// A path's place in a depth-first walk with siblings sorted by file name:
+/// its bytes with each separator made 0, below any byte of a name, so that
+/// comparing keys compares the paths name by name (`a/b` before `a.b`, a
+/// directory right before what it holds). The paths compared share the
+/// walked root as written.
+fn walk_key(path: &Path) -> Vec<u8> {
+    path.as_os_str()
+        .as_encoded_bytes()
+        .iter()
+        .map(|&c| {
+            if std::path::is_separator(char::from(c)) {
+                0
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -748,5 +817,70 @@ mod tests {
         assert!(matches(&g, Path::new("/desk/news/x.draft.md")));
         assert!(!matches(&g, Path::new("/desk/news/x.md")));
         assert!(!matches(&g, Path::new("/elsewhere/archive/a.md")));
+    }
+
+    #[test]
+    fn walks_list_files_in_sorted_depth_first_order() {
+        // Names that sort differently by path bytes and by name: `a/` and
+        // `a.b`, `a-b`, `a0`, `a10`, `a2`, `A`, `a b`, and case.
+        let names = [
+            "a", "A", "a.b", "a-b", "a_b", "a0", "a10", "a2", "b", "a b", "é", "Z", "z.TXT",
+        ];
+        let root = tempfile::tempdir().unwrap();
+        let mut seed = 7u32;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) as usize % n
+        };
+        for _ in 0..120 {
+            let mut p = root.path().to_path_buf();
+            for _ in 0..=next(3) {
+                p.push(names[next(names.len())]);
+            }
+            let ext = ["txt", "md", "TXT", "rs"][next(4)];
+            let file = p.with_extension(ext);
+            if std::fs::create_dir_all(file.parent().unwrap()).is_ok() && !file.is_dir() {
+                std::fs::write(&file, "x").unwrap();
+            }
+        }
+        std::fs::write(root.path().join("a/.gitignore"), "*.md\n").ok();
+        let sorted: Vec<PathBuf> = ignore::WalkBuilder::new(root.path())
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+            .map(|e| e.into_path())
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| WALKED_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+            })
+            .collect();
+        let mut engine = Engine::new(Options {
+            paths: vec![root.path().to_path_buf()],
+            no_baseline: true,
+            ..Options::default()
+        })
+        .unwrap();
+        let walked: Vec<PathBuf> = engine
+            .inputs()
+            .into_iter()
+            .map(|i| match i {
+                Ok(Input::File(p)) => p,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert!(sorted.len() > 50, "{}", sorted.len());
+        assert_eq!(walked, sorted);
+    }
+
+    #[test]
+    fn walk_keys_order_names_before_their_contents() {
+        let key = |p: &str| walk_key(Path::new(p));
+        assert!(key("d/a/b.txt") < key("d/a.b"));
+        assert!(key("d/a") < key("d/a/b"));
+        assert!(key("d/a/z") < key("d/a0"));
+        assert!(key("d/A.txt") < key("d/a"));
     }
 }

@@ -454,13 +454,19 @@ impl Registry {
         // Names, aliases and words: about four keys (with two, half the
         // articles grew the table once).
         self.keys.reserve(4 * n);
+        // The indexes are by key, so each reaches about as far as the keys.
         for index in [
             &mut self.by_name,
             &mut self.by_word,
             &mut self.by_first,
             &mut self.by_role,
         ] {
-            index.reserve(n);
+            index.reserve(4 * n);
+        }
+        // Entities are created and seen at about a sentence's rate, mostly
+        // in text order (onto the sorted lists).
+        for r in &mut self.recent {
+            r.sorted.reserve(n);
         }
     }
 
@@ -1033,6 +1039,9 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     let mut forward: Option<(Span, EntityId, Vec<EntityId>)> = None;
     // One claim per sentence.
     prov.claims.reserve_exact(seg.sentences.len());
+    // Mentions and attribution sources in reading order, one sentence at a
+    // time (the buffer is reused).
+    let mut events: Vec<(usize, u8, usize)> = Vec::new();
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
@@ -1052,8 +1061,8 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 origin: None,
             })
             .collect();
-        let mut events: Vec<(usize, u8, usize)> =
-            Vec::with_capacity(mentions.len() + resolved.len());
+        events.clear();
+        events.reserve(mentions.len() + resolved.len());
         for (k, m) in mentions.iter().enumerate() {
             events.push((m.tokens.start, 0, k));
         }
@@ -1063,7 +1072,7 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             }
         }
         events.sort();
-        for (_, what, k) in events {
+        for &(_, what, k) in &events {
             if what == 0 {
                 let m = &mentions[k];
                 prov.registry.named(
