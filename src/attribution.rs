@@ -898,6 +898,17 @@ impl<'a> Reader<'a> {
         !plural && !open
     }
 
+    /// The pronoun's tag when word `i` is a pronoun contracted with "has"
+    /// or "is" ("he's said"): its "'s" is no possessive.
+    fn pronoun_has(&self, i: usize) -> Option<&'static str> {
+        let stem = self.w(i).strip_suffix("'s")?;
+        self.g
+            .word(stem)
+            .iter()
+            .find(|e| e.kind == Kind::Pronoun)
+            .map(|e| e.tag)
+    }
+
     fn is_be(&self, i: usize) -> bool {
         matches!(
             self.w(i),
@@ -1178,13 +1189,8 @@ impl<'a> Reader<'a> {
                 .map(|e| e.tag)?;
             return make(Phrase::Pronoun(tag));
         }
-        // "he's said": the pronoun, contracted with "has".
-        if one_word {
-            if let Some(stem) = self.w(first).strip_suffix("'s") {
-                if let Some(e) = self.g.word(stem).iter().find(|e| e.kind == Kind::Pronoun) {
-                    return make(Phrase::Pronoun(e.tag));
-                }
-            }
+        if let Some(tag) = one_word.then(|| self.pronoun_has(first)).flatten() {
+            return make(Phrase::Pronoun(tag));
         }
         // Borrowed: each phrase below copies what it keeps.
         let whole = self.slice(&r);
@@ -1959,15 +1965,14 @@ impl<'a> Reader<'a> {
     /// [`Reader::cue_or_skip`] at a word that starts some phrase of either kind.
     #[inline(never)]
     fn cue_walk(&self, i: usize, want_skip: bool) -> Result<(usize, &'a [Entry]), usize> {
-        const NOT: u32 = CUE_NOT;
         let end = (i + 8).min(self.hi);
         // "the United States", "Secretary of State": capitalised inside a
         // sentence, a cue word is part of a name.
         let in_name =
             self.capitalised(i) && !self.initial(i) && !self.title_case && !self.line_initial(i);
         let [cue, not] = match (in_name, want_skip) {
-            (false, _) => self.phrases_from(i, end, false, [Kind::CUES, NOT]),
-            (true, true) => [None, self.phrase_from(i, end, false, NOT)],
+            (false, _) => self.phrases_from(i, end, false, [Kind::CUES, CUE_NOT]),
+            (true, true) => [None, self.phrase_from(i, end, false, CUE_NOT)],
             (true, false) => [None, None],
         };
         let skip = match not {
@@ -3361,10 +3366,9 @@ impl<'a> Reader<'a> {
             let det = self.tag(k - 1, Kind::Function, "determiner")
                 && !matches!(before, "that" | "which" | "whose")
                 && !(before == "another" && self.is(cue.start, Kind::Speech));
-            // "he's said": a pronoun's "'s" is "has", not a possessive.
-            let possessive = before.strip_suffix("'s").is_some_and(|stem| {
-                !self.is(k - 1, Kind::Pronoun) && !self.g.word_is(stem, Kind::Pronoun)
-            });
+            let possessive = before.ends_with("'s")
+                && !self.is(k - 1, Kind::Pronoun)
+                && self.pronoun_has(k - 1).is_none();
             if det || possessive {
                 return None;
             }

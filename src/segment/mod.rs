@@ -1,13 +1,14 @@
 //! Text → paragraphs, quotations and sentences, each with byte spans.
 //!
 //! Three linear passes over the tokens of the [`lex`] lexer: paragraphs are
-//! split at blank lines (and at every line break in a block with a line longer
-//! than a hard wrap, where single breaks end paragraphs); quotation marks are paired with a stack per paragraph
-//! (a quotation left open at a paragraph end continues into the next paragraph
-//! when that one opens with a quotation mark, the journalistic convention, and
-//! is otherwise closed there and marked unbalanced); sentences end at terminal
-//! punctuation that is not an abbreviation, an initial, or a full stop inside a
-//! quotation that the sentence carries on after.
+//! split at blank lines (and at every line break of a block with a line
+//! longer than a hard wrap makes them); quotation marks are paired with a
+//! stack per paragraph (a quotation left open at a paragraph end continues
+//! into the next paragraph when that one opens with a quotation mark, the
+//! journalistic convention, and is otherwise closed there and marked
+//! unbalanced); sentences end at terminal punctuation that is not an
+//! abbreviation, an initial, or a full stop inside a quotation that the
+//! sentence carries on after.
 
 pub mod lex;
 
@@ -151,6 +152,8 @@ fn paragraph_spans(text: &str) -> Vec<Span> {
             // Leading space stays in the span, as it did when a block was
             // one paragraph; the sentence splitter skips it.
             block.push(Span::new(at, at + trimmed));
+            // Bytes, not characters: in the English the grammar reads, the
+            // same but for a few curly quotes and dashes.
             long |= trimmed > LONGER_THAN_A_WRAP;
         }
         at += line.len();
