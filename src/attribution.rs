@@ -3376,6 +3376,9 @@ impl<'a> Reader<'a> {
         // "the TV show", "a phone call", "Trump's talk show": a verb's bare
         // form right after a singular noun is the end of a compound noun, not
         // a present tense, which would need a plural subject ("polls show").
+        // A plural noun form after a common noun is a compound noun too
+        // ("court challenges", "murder charges"), but not after a poll or a
+        // report ("the poll shows").
         // "a simple question", "a misdemeanor charge": nor after "a" and a
         // modifier, whatever the modifier; there the word is a noun even
         // when the grammar lists only its past ("charged").
@@ -3398,7 +3401,11 @@ impl<'a> Reader<'a> {
             && k > self.lo
             && ((self.bare_form(cue.start) && self.singular_noun(k - 1))
                 || (self.is(cue.start, Kind::NounForm)
-                    && self.after_determiner_and_modifier(k)
+                    && (self.after_determiner_and_modifier(k)
+                        || (cue_word.ends_with('s')
+                            && !self.capitalised(k - 1)
+                            && !self.is(k - 1, Kind::Document)
+                            && self.singular_noun(k - 1)))
                     && !self.object_follows(cue.end))
                 || (after_a_modifier
                     && (self.bare_form(cue.start) || stem_of_past(self.w(cue.start)))))
