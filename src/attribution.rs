@@ -3341,7 +3341,7 @@ impl<'a> Reader<'a> {
         let when_asked = stance == "question" && k > self.lo && self.w(k - 1) == "when";
         if (passive || when_asked) && !participle {
             if stance != "question" {
-                return self.passive_agent(cue, k);
+                return self.passive_agent(cue, k, stance);
             }
             // "Clinton was asked whether …", "…, he said when asked about …":
             // a question put to someone by an unnamed asker.
@@ -3912,10 +3912,10 @@ impl<'a> Reader<'a> {
     /// subject is no statement of the agent's, so the act does not vouch for
     /// the sentence ("The strike was called by the union" is the article's
     /// own claim). With no agent the passive is no attribution.
-    fn passive_agent(&self, cue: Range<usize>, k: usize) -> Option<Attribution> {
+    fn passive_agent(&self, cue: Range<usize>, k: usize, stance: &str) -> Option<Attribution> {
         let by = cue.end;
         if by + 1 >= self.hi || !self.is_word(by) || self.quoted(by) || self.w(by) != "by" {
-            return None;
+            return self.agentless_passive(cue, k, stance);
         }
         let np = self.np_right(by + 1, self.hi)?;
         if np
@@ -3929,6 +3929,26 @@ impl<'a> Reader<'a> {
             .or_else(|| self.lenient(np))?;
         let content = self.content_before(self.clause_begin(k.saturating_sub(1).max(self.lo)), k);
         Some(self.attribution(AttributionKind::Indirect, "act", cue, Some(source), content))
+    }
+
+    /// "Sanders was declared the winner", "the plan was criticized for …":
+    /// a passive of saying or thinking with no agent says that someone
+    /// unnamed said or thought something of the subject. Its content is the
+    /// subject; it vouches for nothing. Passives of acting ("was released",
+    /// "was filed") are mostly the article's own report of an event.
+    fn agentless_passive(&self, cue: Range<usize>, k: usize, stance: &str) -> Option<Attribution> {
+        let w = self.w(cue.start);
+        let participle = w.ends_with("ed")
+            || matches!(
+                w,
+                "told" | "shown" | "seen" | "said" | "known" | "thought" | "heard"
+            );
+        if stance == "act" || !participle {
+            return None;
+        }
+        let content =
+            self.content_before(self.clause_begin(k.saturating_sub(1).max(self.lo)), k)?;
+        Some(self.attribution(AttributionKind::NoSource, "act", cue, None, Some(content)))
     }
 
     /// "As The Post reported, the inspector issued subpoenas", "…, as Comey
