@@ -3338,6 +3338,15 @@ impl<'a> Reader<'a> {
         }
         let cue_word = self.w(cue.start);
         let participle = cue_word.ends_with("ing");
+        // "was skeptical of", "is angry at": after a copula, an adjective
+        // and its preposition; "was first reported" is still a passive.
+        let copula = passive;
+        let passive =
+            passive && (cue.len() == 1 || cue.clone().any(|t| past_participle(self.w(t))));
+        // "There are plans to …": no one holds them.
+        if copula && !passive && k > self.lo && self.w(k - 1).eq_ignore_ascii_case("there") {
+            return None;
+        }
         let when_asked = stance == "question" && k > self.lo && self.w(k - 1) == "when";
         if (passive || when_asked) && !participle {
             if stance != "question" {
@@ -4430,6 +4439,53 @@ impl<'a> Reader<'a> {
 
 /// The speaker of the last attribution before token `end` that has one:
 /// a participle or a second verb often shares it ("…, he said, adding").
+/// A word that can be a past participle, which a passive needs: regular
+/// ("declared"), or one of the irregular verbs that the grammar lists.
+fn past_participle(w: &str) -> bool {
+    w.ends_with("ed")
+        || matches!(
+            w,
+            "told"
+                | "shown"
+                | "seen"
+                | "said"
+                | "known"
+                | "thought"
+                | "heard"
+                | "written"
+                | "spoken"
+                | "given"
+                | "made"
+                | "taken"
+                | "held"
+                | "found"
+                | "put"
+                | "cast"
+                | "read"
+                | "set"
+                | "sent"
+                | "brought"
+                | "sought"
+                | "won"
+                | "led"
+                | "meant"
+                | "felt"
+                | "hit"
+                | "cut"
+                | "laid"
+                | "drawn"
+                | "struck"
+                | "withdrawn"
+                | "chosen"
+                | "sworn"
+                | "forecast"
+                | "broadcast"
+                | "taught"
+                | "understood"
+                | "begun"
+        )
+}
+
 fn previous_source(before: &[Attribution], end: usize) -> Option<SourcePhrase> {
     // "He said he saw no need …, noting": the speaker of the main clause,
     // not of a clause inside another's content ("he saw").
