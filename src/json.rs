@@ -32,6 +32,9 @@ const FLUSH_AT: usize = 1 << 16;
 const COMMA_PAD: [u8; 32] = pad_of(b",\n");
 const NEWLINE_PAD: [u8; 32] = pad_of(b"\n");
 
+/// The longest line [`JsonWriter::key`] puts together before it writes it.
+const KEY_LINE: usize = 48;
+
 const fn pad_of(start: &[u8]) -> [u8; 32] {
     let mut t = [b' '; 32];
     let mut i = 0;
@@ -160,6 +163,25 @@ impl<'w> JsonWriter<'w> {
     // length was a call to `memcpy` (twenty a claim).
     #[inline(always)]
     fn key(&mut self, first: bool, key: &str) {
+        // Pretty, the line break, the indentation, the quoted key and the
+        // separator are put together in a buffer of constant length and
+        // copied in one, then cut back: four copies before, each with its
+        // own check of the capacity.
+        let comma = !first;
+        let n = usize::from(comma) + 1 + 2 * self.level;
+        let k = key.len();
+        if self.pretty && n + k + 4 <= KEY_LINE {
+            let mut line = [b' '; KEY_LINE];
+            line[0] = if comma { b',' } else { b'\n' };
+            line[usize::from(comma)] = b'\n';
+            line[n] = b'"';
+            line[n + 1..n + 1 + k].copy_from_slice(key.as_bytes());
+            line[n + 1 + k..n + 4 + k].copy_from_slice(b"\": ");
+            let at = self.out.len();
+            self.out.extend_from_slice(&line);
+            self.out.truncate(at + n + k + 4);
+            return;
+        }
         self.item(first);
         self.out.push(b'"');
         self.out.extend_from_slice(key.as_bytes());
@@ -170,8 +192,15 @@ impl<'w> JsonWriter<'w> {
     }
 
     pub fn num(&mut self, n: usize) {
-        let mut buf = [0u8; 20];
-        self.out.extend_from_slice(decimal(n, &mut buf));
+        // The digits end the first half of `buf`; the twenty bytes from
+        // the first digit are copied and cut back to the digits: a copy of
+        // constant length rather than a call to `memcpy`.
+        let mut buf = [0u8; 40];
+        let (half, _) = buf.split_first_chunk_mut::<20>().expect("twenty bytes");
+        let len = decimal(n, half).len();
+        let at = self.out.len();
+        self.out.extend_from_slice(&buf[20 - len..40 - len]);
+        self.out.truncate(at + len);
     }
 
     /// A JSON string, escaped as serde_json escapes it.
@@ -536,6 +565,7 @@ static ESCAPE: [u8; 256] = {
 /// `n.to_string()` gives, without the formatting machinery, which costs
 /// several times the digits on paths that write a number per claim. Two
 /// digits a step, from a table of `00` to `99`: half the divisions.
+#[inline]
 pub(crate) fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
     let mut i = buf.len();
     while n >= 100 {
