@@ -1109,9 +1109,9 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         promote_document_venues(&mut resolved, &prov.registry);
         // The first quotation the sentence is in, if any (one pass over
         // its tokens serves both uses).
-        let first_quote = (sentence.tokens.clone())
-            .find_map(|t| seg.token_quote[t])
-            .map(|q| q as usize);
+        // (Over the slice of the sentence's tokens: no bounds check a token.)
+        let sentence_quotes = &seg.token_quote[sentence.tokens.clone()];
+        let first_quote = sentence_quotes.iter().find_map(|&q| q).map(|q| q as usize);
         let has_quote = first_quote.is_some();
         let mut claim = judge(si, sentence.span, para.kind, has_quote, resolved, &prov);
         // A credit paragraph ("- Ana Lopes.") names the speaker of the
@@ -1210,8 +1210,8 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 quote_speaker.insert(sentence.paragraph, (s, claim.chain.clone()));
                 // Once per quotation (its tokens come in runs), not per token.
                 let mut last = None;
-                for t in sentence.tokens.clone() {
-                    if let Some(q) = seg.token_quote[t].filter(|&q| last != Some(q)) {
+                for &q in sentence_quotes {
+                    if let Some(q) = q.filter(|&q| last != Some(q)) {
                         last = Some(q);
                         quote_speaker.insert(usize::MAX - q as usize, (s, claim.chain.clone()));
                     }
