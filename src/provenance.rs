@@ -323,23 +323,57 @@ impl Recency {
     ];
 
     fn holds(self, e: &Entity) -> bool {
+        e.sure && self.has(e.kind)
+    }
+
+    /// A sure entity of this kind is in this class.
+    const fn has(self, kind: SourceKind) -> bool {
         use SourceKind as K;
-        e.sure
-            && match self {
-                Recency::Person => e.kind == K::Person,
-                Recency::Group => matches!(
-                    e.kind,
-                    K::Organisation | K::Media | K::Country | K::Vague | K::Anonymous
-                ),
-                Recency::Thing => {
-                    matches!(
-                        e.kind,
-                        K::Organisation | K::Media | K::Country | K::Document
-                    )
+        match self {
+            Recency::Person => matches!(kind, K::Person),
+            Recency::Group => matches!(
+                kind,
+                K::Organisation | K::Media | K::Country | K::Vague | K::Anonymous
+            ),
+            Recency::Thing => matches!(kind, K::Organisation | K::Media | K::Country | K::Document),
+            Recency::Org => matches!(kind, K::Organisation),
+            Recency::Media => matches!(kind, K::Media),
+        }
+    }
+
+    /// The classes `e` is in, bit `k` for `ALL[k]`: looked up by kind, not
+    /// tested class by class each time an entity is seen.
+    fn classes_of(e: &Entity) -> u8 {
+        const BY_KIND: [u8; 7] = {
+            use SourceKind as K;
+            let kinds = [
+                K::Person,
+                K::Organisation,
+                K::Media,
+                K::Document,
+                K::Country,
+                K::Vague,
+                K::Anonymous,
+            ];
+            let mut t = [0u8; 7];
+            let mut i = 0;
+            while i < kinds.len() {
+                let mut k = 0;
+                while k < Recency::ALL.len() {
+                    if Recency::ALL[k].has(kinds[i]) {
+                        t[kinds[i] as usize] |= 1 << k;
+                    }
+                    k += 1;
                 }
-                Recency::Org => e.kind == K::Organisation,
-                Recency::Media => e.kind == K::Media,
+                i += 1;
             }
+            t
+        };
+        if e.sure {
+            BY_KIND[e.kind as usize]
+        } else {
+            0
+        }
     }
 }
 
@@ -502,10 +536,12 @@ impl Registry {
     /// (after its last sighting, kind or sureness changed).
     fn index_recency(&mut self, id: EntityId) {
         let e = &self.entities[id];
-        for (k, class) in Recency::ALL.iter().enumerate() {
-            if class.holds(e) {
-                self.recent[k].push((e.last_seen, id));
-            }
+        let item = (e.last_seen, id);
+        let mut classes = Recency::classes_of(e);
+        while classes != 0 {
+            let k = classes.trailing_zeros() as usize;
+            classes &= classes - 1;
+            self.recent[k].push(item);
         }
     }
 
