@@ -490,7 +490,7 @@ fn clean<const N: usize>(block: &[u8; N]) -> bool {
 /// the end, spaces (which need no escape). Without a copy for the last
 /// ones, which would be a call to `memcpy`.
 #[inline]
-fn chunk_at(bytes: &[u8], i: usize) -> u64 {
+pub(crate) fn chunk_at(bytes: &[u8], i: usize) -> u64 {
     const SPACES: u64 = 0x2020_2020_2020_2020;
     let load = |eight: &[u8]| u64::from_le_bytes(eight.try_into().expect("eight bytes"));
     let n = bytes.len();

@@ -38,20 +38,20 @@ pub struct Entity {
 }
 
 impl Entity {
-    fn matches_name(&self, lower: &str) -> bool {
+    fn matches_name(&self, lower: &[u8]) -> bool {
         lower_eq(&self.name, lower) || self.aliases.iter().any(|a| lower_eq(a, lower))
     }
 }
 
 /// `s.to_lowercase() == lower`, without allocating for ASCII text.
-fn lower_eq(s: &str, lower: &str) -> bool {
+fn lower_eq(s: &str, lower: &[u8]) -> bool {
     if s.is_ascii() {
         s.len() == lower.len()
             && s.bytes()
-                .zip(lower.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b)
+                .zip(lower)
+                .all(|(a, &b)| a.to_ascii_lowercase() == b)
     } else {
-        s.to_lowercase() == lower
+        s.to_lowercase().as_bytes() == lower
     }
 }
 
@@ -115,7 +115,7 @@ pub struct Registry {
     /// (last seen, id) of the entities of each [`Recency`] class.
     recent: [Recent; Recency::ALL.len()],
     /// A buffer for lowercased names, reused so that a lookup does not allocate.
-    lower: String,
+    lower: Vec<u8>,
     /// The words of `lower`, when ASCII (see [`ascii_word_spans`]).
     spans: Vec<(usize, usize)>,
 }
@@ -162,25 +162,26 @@ type Key = u32;
 
 /// Every lowercased name and name word of an article, interned.
 ///
-/// The texts are kept one after another in one string rather than each in
+/// The texts are kept one after another in one buffer rather than each in
 /// a `String` of its own: an article has a few hundred of them, and a key
 /// of its own was an allocation (and a free) each. The table is looked up
-/// with the text's hash and compared against its text in `text`.
+/// with the text's hash and compared against its text in `text`. Texts are
+/// bytes (of UTF-8), as [`lower_into`] makes them.
 #[derive(Debug, Clone, Default)]
 struct Keys {
-    text: String,
+    text: Vec<u8>,
     /// Where key `k` ends in `text`; it starts where `k - 1` ends.
     ends: Vec<usize>,
     table: HashTable<Key>,
 }
 
-fn key_hash(key: &str) -> u64 {
+fn key_hash(key: &[u8]) -> u64 {
     FxBuildHasher.hash_one(key)
 }
 
 /// The text of key `k` (of the [`Keys`] with these fields).
 #[inline]
-fn key_text<'k>(text: &'k str, ends: &[usize], k: Key) -> &'k str {
+fn key_text<'k>(text: &'k [u8], ends: &[usize], k: Key) -> &'k [u8] {
     let k = k as usize;
     let start = if k == 0 { 0 } else { ends[k - 1] };
     &text[start..ends[k]]
@@ -193,19 +194,19 @@ impl Keys {
         ends.reserve(n);
     }
 
-    fn text(&self, k: Key) -> &str {
+    fn text(&self, k: Key) -> &[u8] {
         key_text(&self.text, &self.ends, k)
     }
 
     /// The key of `s`, if it has one.
-    fn get(&self, s: &str) -> Option<Key> {
+    fn get(&self, s: &[u8]) -> Option<Key> {
         self.table
             .find(key_hash(s), |&k| self.text(k) == s)
             .copied()
     }
 
     /// The key of `s`, made if it has none yet.
-    fn intern(&mut self, s: &str) -> Key {
+    fn intern(&mut self, s: &[u8]) -> Key {
         let Keys { text, ends, table } = self;
         let entry = table.entry(
             key_hash(s),
@@ -216,7 +217,7 @@ impl Keys {
             Entry::Occupied(o) => *o.get(),
             Entry::Vacant(v) => {
                 let k = ends.len() as Key;
-                text.push_str(s);
+                text.extend_from_slice(s);
                 ends.push(text.len());
                 v.insert(k);
                 k
@@ -284,18 +285,45 @@ impl Ids {
     }
 }
 
-/// `buf` becomes `s.to_lowercase()` (without allocating for ASCII text once
-/// `buf` is large enough). Says whether `s` is ASCII.
-fn lower_into(buf: &mut String, s: &str) -> bool {
+/// `buf` becomes the bytes of `s.to_lowercase()` (without allocating for
+/// ASCII text once `buf` is large enough). Says whether `s` is ASCII.
+///
+/// ASCII text is copied and lowercased eight bytes at a time (what is not
+/// ASCII is seen on the way, and lowercased again as Unicode): a name is a
+/// word or two, which a byte at a time cost about five instructions a byte,
+/// with a check for ASCII and a call to `memcpy` before.
+fn lower_into(buf: &mut Vec<u8>, s: &str) -> bool {
     buf.clear();
-    let ascii = s.is_ascii();
-    if ascii {
-        buf.push_str(s);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.push_str(&s.to_lowercase());
+    let bytes = s.as_bytes();
+    let mut any = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // The last word is padded (see `chunk_at`) and cut back.
+        let w = crate::json::chunk_at(bytes, i);
+        any |= w;
+        buf.extend_from_slice(&ascii_lowercase(w).to_le_bytes());
+        i += 8;
+    }
+    buf.truncate(bytes.len());
+    let ascii = any & 0x8080_8080_8080_8080 == 0;
+    if !ascii {
+        buf.clear();
+        buf.extend_from_slice(s.to_lowercase().as_bytes());
     }
     ascii
+}
+
+/// The eight bytes of `w` with `A`–`Z` lowercased; right for ASCII bytes
+/// (with the high bit clear, no sum below carries into the next byte).
+fn ascii_lowercase(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = w & (ONES * 0x7F);
+    // The high bit of each byte: at least `A`, and above `Z`.
+    let from_a = low7 + ONES * u64::from(0x80 - b'A');
+    let past_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = from_a & !past_z & (ONES * 0x80);
+    // 0x80 >> 2 is the 0x20 that lowercases a letter.
+    w | (upper >> 2)
 }
 
 /// The classes of entity that pronouns and bare descriptions refer back to.
@@ -411,9 +439,9 @@ fn word_count(s: &str) -> usize {
 /// character, so this skips the decoding a `char` split does. And as the
 /// text is lowercased once for all its words, a name already lowercased to
 /// be looked up is split without a second copy.
-fn ascii_word_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
+fn ascii_word_spans(lower: &[u8], spans: &mut Vec<(usize, usize)>) {
     spans.clear();
-    let b = lower.as_bytes();
+    let b = lower;
     let mut start = 0;
     loop {
         // The next break, by table: a few instructions a byte.
@@ -600,7 +628,10 @@ impl Registry {
             self.span_keys()
         } else {
             let keys = &mut self.keys;
-            words_of_any(s).iter().map(|w| keys.intern(w)).collect()
+            words_of_any(s)
+                .iter()
+                .map(|w| keys.intern(w.as_bytes()))
+                .collect()
         }
     }
 
@@ -687,7 +718,7 @@ impl Registry {
         } else {
             word_count(name)
         };
-        let lower = self.lower.as_str();
+        let lower = self.lower.as_slice();
         let name_key = self.keys.get(lower);
         // The most recently seen match; on a tie, the oldest entity.
         let recency = |i: EntityId, e: &Entity| (e.last_seen, std::cmp::Reverse(i));
@@ -793,7 +824,7 @@ impl Registry {
             definite,
         } = d;
         lower_into(&mut self.lower, text);
-        let lower = self.lower.as_str();
+        let lower = self.lower.as_slice();
         // The first entity of that name.
         if let Some(id) = self.best_of(
             index_get(&self.by_name, self.keys.get(lower)),
@@ -803,7 +834,7 @@ impl Registry {
             return self.touch(id, at);
         }
         // No entity has a word that is no key.
-        let head_key = self.keys.get(head);
+        let head_key = self.keys.get(head.as_bytes());
         let found = match kind {
             SourceKind::Person => {
                 // Role match: every capitalised modifier and the head in the role.
@@ -818,7 +849,9 @@ impl Registry {
                             modifiers
                                 .iter()
                                 .filter(|m| {
-                                    self.keys.get(m).is_some_and(|m| e.role_words.contains(&m))
+                                    self.keys
+                                        .get(m.as_bytes())
+                                        .is_some_and(|m| e.role_words.contains(&m))
                                 })
                                 .count(),
                             e.last_seen,
@@ -878,7 +911,7 @@ impl Registry {
 
     fn plain(&mut self, text: &str, kind: SourceKind, at: usize) -> EntityId {
         lower_into(&mut self.lower, text);
-        let lower = self.lower.as_str();
+        let lower = self.lower.as_slice();
         match self.best_of(
             index_get(&self.by_name, self.keys.get(lower)),
             |e| e.kind == kind && lower_eq(&e.name, lower),
@@ -1415,7 +1448,10 @@ fn judge(
             SourceKind::Vague => (Status::Unattributed, "weasel"),
             SourceKind::Media
                 if reg.entities[src].words.iter().any(|&w| {
-                    matches!(reg.keys.text(w), "media" | "press" | "outlets" | "tabloids")
+                    matches!(
+                        reg.keys.text(w),
+                        b"media" | b"press" | b"outlets" | b"tabloids"
+                    )
                 }) =>
             {
                 (Status::Hearsay, "unnamed-media")
@@ -1537,13 +1573,13 @@ mod tests {
     use crate::grammar::Grammar;
 
     fn words_of(s: &str) -> Vec<String> {
-        let mut lower = String::new();
+        let mut lower = Vec::new();
         let mut spans = Vec::new();
         assert!(super::lower_into(&mut lower, s));
         super::ascii_word_spans(&lower, &mut spans);
         spans
             .iter()
-            .map(|&(a, b)| lower[a..b].to_string())
+            .map(|&(a, b)| String::from_utf8(lower[a..b].to_vec()).unwrap())
             .collect()
     }
 
