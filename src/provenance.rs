@@ -444,11 +444,7 @@ fn ascii_word_spans(lower: &[u8], spans: &mut Vec<(usize, usize)>) {
     let b = lower;
     let mut start = 0;
     loop {
-        // The next break, by table: a few instructions a byte.
-        let end = b[start..]
-            .iter()
-            .position(|&c| ASCII_WORD_BREAK[usize::from(c)])
-            .map_or(b.len(), |p| start + p);
+        let end = next_ascii_break(b, start);
         // No word between two breaks; a word trimmed to nothing is kept.
         if end > start {
             let mut keep = end;
@@ -465,6 +461,35 @@ fn ascii_word_spans(lower: &[u8], spans: &mut Vec<(usize, usize)>) {
         }
         start = end + 1;
     }
+}
+
+/// The first word break in ASCII text `b` from `from`, or its end. Eight
+/// bytes at a time, to the bytes below `-` (every break is one, and in a
+/// name few others are), each of which the table says is a break or not:
+/// a byte at a time by table was a few instructions a byte.
+fn next_ascii_break(b: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let mut i = from;
+    while i < b.len() {
+        let w = crate::json::chunk_at(b, i);
+        // The high bit of each byte below `-`: with the high bits set
+        // first, no byte's difference borrows from the next one (ASCII).
+        let mut below = !((w | HIGH) - ONES * u64::from(b'-')) & HIGH;
+        while below != 0 {
+            let at = i + (below.trailing_zeros() / 8) as usize;
+            // Past the end are the padding's spaces.
+            if at >= b.len() {
+                return b.len();
+            }
+            if ASCII_WORD_BREAK[usize::from(b[at])] {
+                return at;
+            }
+            below &= below - 1;
+        }
+        i += 8;
+    }
+    b.len()
 }
 
 /// [`is_ascii_word_break`] of every byte.
