@@ -148,8 +148,28 @@ impl<'w> JsonWriter<'w> {
         self.out.push(mark);
     }
 
+    // Always inlined, with the uncommon cases out of line: a call cost
+    // more than the copy.
+    #[inline(always)]
     fn close(&mut self, mark: u8, any: bool) {
         self.level -= 1;
+        let n = 1 + 2 * self.level;
+        if any && self.pretty && n < NEWLINE_PAD.len() {
+            // The line break, the indentation and the mark in one copy of
+            // constant length, cut back.
+            let mut line = NEWLINE_PAD;
+            line[n] = mark;
+            let at = self.out.len();
+            self.out.extend_from_slice(&line);
+            self.out.truncate(at + n + 1);
+        } else {
+            self.close_other(mark, any);
+        }
+    }
+
+    /// [`JsonWriter::close`] of an empty list, compact or deep.
+    #[inline(never)]
+    fn close_other(&mut self, mark: u8, any: bool) {
         if any && self.pretty {
             self.newline(false);
         }
@@ -163,17 +183,31 @@ impl<'w> JsonWriter<'w> {
     // length was a call to `memcpy` (twenty a claim).
     #[inline(always)]
     fn key(&mut self, first: bool, key: &str) {
-        // Pretty, the line break, the indentation, the quoted key and the
-        // separator are put together in a buffer of constant length and
-        // copied in one, then cut back: four copies before, each with its
-        // own check of the capacity.
-        let comma = !first;
-        let n = usize::from(comma) + 1 + 2 * self.level;
+        self.key_after(if first { None } else { Some(b',') }, key);
+    }
+
+    /// Opens an object and writes its first key.
+    #[inline(always)]
+    fn open_key(&mut self, key: &str) {
+        self.level += 1;
+        self.key_after(Some(b'{'), key);
+    }
+
+    /// `before` (`,` after a value, `{` opening the object, or nothing),
+    /// then [`JsonWriter::key`].
+    #[inline(always)]
+    fn key_after(&mut self, before: Option<u8>, key: &str) {
+        // Pretty, the mark before, the line break, the indentation, the
+        // quoted key and the separator are put together in a buffer of
+        // constant length and copied in one, then cut back: five copies
+        // before, each with its own check of the capacity.
+        let lead = usize::from(before.is_some());
+        let n = lead + 1 + 2 * self.level;
         let k = key.len();
         if self.pretty && n + k + 4 <= KEY_LINE {
             let mut line = [b' '; KEY_LINE];
-            line[0] = if comma { b',' } else { b'\n' };
-            line[usize::from(comma)] = b'\n';
+            line[0] = before.unwrap_or(b'\n');
+            line[lead] = b'\n';
             line[n] = b'"';
             line[n + 1..n + 1 + k].copy_from_slice(key.as_bytes());
             line[n + 1 + k..n + 4 + k].copy_from_slice(b"\": ");
@@ -182,7 +216,10 @@ impl<'w> JsonWriter<'w> {
             self.out.truncate(at + n + k + 4);
             return;
         }
-        self.item(first);
+        if before == Some(b'{') {
+            self.out.push(b'{');
+        }
+        self.item(before != Some(b','));
         self.out.push(b'"');
         self.out.extend_from_slice(key.as_bytes());
         self.out.extend_from_slice(b"\": ");
@@ -296,8 +333,7 @@ impl<'w> JsonWriter<'w> {
     }
 
     fn span_pos(&mut self, s: &SpanPos) {
-        self.open(b'{');
-        self.key(true, "start");
+        self.open_key("start");
         self.num(s.start);
         self.key(false, "end");
         self.num(s.end);
@@ -309,8 +345,7 @@ impl<'w> JsonWriter<'w> {
     }
 
     fn text_span(&mut self, s: &TextSpan) {
-        self.open(b'{');
-        self.key(true, "start");
+        self.open_key("start");
         self.num(s.start);
         self.key(false, "end");
         self.num(s.end);
@@ -327,8 +362,7 @@ impl<'w> JsonWriter<'w> {
     }
 
     fn attribution(&mut self, a: &AttributionEntry) {
-        self.open(b'{');
-        self.key(true, "kind");
+        self.open_key("kind");
         self.str(a.kind);
         self.key(false, "stance");
         self.str(a.stance);
@@ -351,8 +385,7 @@ impl<'w> JsonWriter<'w> {
     }
 
     pub fn claim(&mut self, c: &ClaimEntry) {
-        self.open(b'{');
-        self.key(true, "id");
+        self.open_key("id");
         self.str(&c.id);
         self.key(false, "text");
         self.str(&c.text);
@@ -395,8 +428,7 @@ impl<'w> JsonWriter<'w> {
     }
 
     fn source(&mut self, s: &SourceEntry) {
-        self.open(b'{');
-        self.key(true, "id");
+        self.open_key("id");
         self.str(&s.id);
         self.key(false, "name");
         self.str(&s.name);
@@ -435,8 +467,7 @@ impl<'w> JsonWriter<'w> {
 
     /// A [`FileReport`] object.
     pub fn file_report(&mut self, f: &FileReport) {
-        self.open(b'{');
-        self.key(true, "path");
+        self.open_key("path");
         self.str(&f.path);
         self.report_fields(false, f.publisher.as_deref(), f);
     }
@@ -444,8 +475,7 @@ impl<'w> JsonWriter<'w> {
     /// An object whose first field is `key` with the JSON `value` as
     /// written, followed by the fields of a file report but its path.
     pub fn file_report_with(&mut self, key: &str, value: &[u8], f: &FileReport) {
-        self.open(b'{');
-        self.key(true, key);
+        self.open_key(key);
         self.raw(value);
         self.report_fields(false, f.publisher.as_deref(), f);
     }
