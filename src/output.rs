@@ -641,6 +641,8 @@ fn sarif(items: &[Item], style: Style) -> Value {
                 continue;
             }
         };
+        // Once a file, not once a finding.
+        let file_uri = uri(&c.report.path);
         for f in &c.findings {
             let claim = &c.report.claims[f.claim];
             let shown = f.severity != Severity::Off || (style.all && claim.status == "attributed");
@@ -658,7 +660,7 @@ fn sarif(items: &[Item], style: Style) -> Value {
                 "level": level,
                 "message": {"text": format!("{}[{}]: {}", claim.status, claim.reason, message(claim))},
                 "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri(&c.report.path)},
+                    "artifactLocation": {"uri": file_uri.clone()},
                     "region": {
                         "startLine": claim.span.line,
                         "startColumn": claim.span.column,
