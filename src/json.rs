@@ -32,6 +32,9 @@ const FLUSH_AT: usize = 1 << 16;
 const COMMA_PAD: [u8; 32] = pad_of(b",\n");
 const NEWLINE_PAD: [u8; 32] = pad_of(b"\n");
 
+/// The longest line [`JsonWriter::key`] puts together before it writes it.
+const KEY_LINE: usize = 48;
+
 const fn pad_of(start: &[u8]) -> [u8; 32] {
     let mut t = [b' '; 32];
     let mut i = 0;
@@ -145,8 +148,28 @@ impl<'w> JsonWriter<'w> {
         self.out.push(mark);
     }
 
+    // Always inlined, with the uncommon cases out of line: a call cost
+    // more than the copy.
+    #[inline(always)]
     fn close(&mut self, mark: u8, any: bool) {
         self.level -= 1;
+        let n = 1 + 2 * self.level;
+        if any && self.pretty && n < NEWLINE_PAD.len() {
+            // The line break, the indentation and the mark in one copy of
+            // constant length, cut back.
+            let mut line = NEWLINE_PAD;
+            line[n] = mark;
+            let at = self.out.len();
+            self.out.extend_from_slice(&line);
+            self.out.truncate(at + n + 1);
+        } else {
+            self.close_other(mark, any);
+        }
+    }
+
+    /// [`JsonWriter::close`] of an empty list, compact or deep.
+    #[inline(never)]
+    fn close_other(&mut self, mark: u8, any: bool) {
         if any && self.pretty {
             self.newline(false);
         }
@@ -155,19 +178,69 @@ impl<'w> JsonWriter<'w> {
 
     /// An object key (plain ASCII, no escapes) and the separator after it.
     // Always inlined: with the key a constant, its copy is a few moves
-    // rather than a call to `memcpy`.
+    // rather than a call to `memcpy`. So is the separator's: the pretty one
+    // is written and cut back for compact output, as a copy of either
+    // length was a call to `memcpy` (twenty a claim).
     #[inline(always)]
     fn key(&mut self, first: bool, key: &str) {
-        self.item(first);
-        self.out.push(b'"');
-        self.out.extend_from_slice(key.as_bytes());
-        self.out
-            .extend_from_slice(if self.pretty { b"\": " } else { b"\":" });
+        self.key_after(if first { None } else { Some(b',') }, key);
     }
 
+    /// Opens an object and writes its first key.
+    #[inline(always)]
+    fn open_key(&mut self, key: &str) {
+        self.level += 1;
+        self.key_after(Some(b'{'), key);
+    }
+
+    /// `before` (`,` after a value, `{` opening the object, or nothing),
+    /// then [`JsonWriter::key`].
+    #[inline(always)]
+    fn key_after(&mut self, before: Option<u8>, key: &str) {
+        // Pretty, the mark before, the line break, the indentation, the
+        // quoted key and the separator are put together in a buffer of
+        // constant length and copied in one, then cut back: five copies
+        // before, each with its own check of the capacity.
+        let lead = usize::from(before.is_some());
+        let n = lead + 1 + 2 * self.level;
+        let k = key.len();
+        if self.pretty && n + k + 4 <= KEY_LINE {
+            let mut line = [b' '; KEY_LINE];
+            line[0] = before.unwrap_or(b'\n');
+            line[lead] = b'\n';
+            line[n] = b'"';
+            line[n + 1..n + 1 + k].copy_from_slice(key.as_bytes());
+            line[n + 1 + k..n + 4 + k].copy_from_slice(b"\": ");
+            let at = self.out.len();
+            self.out.extend_from_slice(&line);
+            self.out.truncate(at + n + k + 4);
+            return;
+        }
+        if before == Some(b'{') {
+            self.out.push(b'{');
+        }
+        self.item(before != Some(b','));
+        self.out.push(b'"');
+        self.out.extend_from_slice(key.as_bytes());
+        self.out.extend_from_slice(b"\": ");
+        if !self.pretty {
+            self.out.pop();
+        }
+    }
+
+    // Always inlined, as it was by choice until a change elsewhere: a call
+    // cost more than the copy it saves.
+    #[inline(always)]
     pub fn num(&mut self, n: usize) {
-        let mut buf = [0u8; 20];
-        self.out.extend_from_slice(decimal(n, &mut buf));
+        // The digits end the first half of `buf`; the twenty bytes from
+        // the first digit are copied and cut back to the digits: a copy of
+        // constant length rather than a call to `memcpy`.
+        let mut buf = [0u8; 40];
+        let (half, _) = buf.split_first_chunk_mut::<20>().expect("twenty bytes");
+        let len = decimal(n, half).len();
+        let at = self.out.len();
+        self.out.extend_from_slice(&buf[20 - len..40 - len]);
+        self.out.truncate(at + len);
     }
 
     /// A JSON string, escaped as serde_json escapes it.
@@ -190,19 +263,23 @@ impl<'w> JsonWriter<'w> {
                 return;
             }
         }
+        self.long_str(bytes);
+    }
+
+    /// [`JsonWriter::str`] of a string longer than sixteen bytes or with
+    /// escapes. Kept out of line, so that the short strings' path saves no
+    /// registers.
+    #[inline(never)]
+    fn long_str(&mut self, bytes: &[u8]) {
         self.out.reserve(bytes.len() + 2);
         self.out.push(b'"');
         // Bytes before `start` are written; those before `i` are scanned.
         let mut start = 0;
         let mut i = 0;
         while i < bytes.len() {
-            // Sixteen bytes a step through runs without escapes: half the
-            // loop's own work.
-            while let Some(sixteen) = bytes.get(i..i + 16) {
-                if escapes(chunk_at(sixteen, 0)) | escapes(chunk_at(sixteen, 8)) != 0 {
-                    break;
-                }
-                i += 16;
+            i = skip_clean(bytes, i);
+            if i == bytes.len() {
+                break;
             }
             // Eight bytes at a time, straight to the first that needs an
             // escape.
@@ -256,8 +333,7 @@ impl<'w> JsonWriter<'w> {
     }
 
     fn span_pos(&mut self, s: &SpanPos) {
-        self.open(b'{');
-        self.key(true, "start");
+        self.open_key("start");
         self.num(s.start);
         self.key(false, "end");
         self.num(s.end);
@@ -269,8 +345,7 @@ impl<'w> JsonWriter<'w> {
     }
 
     fn text_span(&mut self, s: &TextSpan) {
-        self.open(b'{');
-        self.key(true, "start");
+        self.open_key("start");
         self.num(s.start);
         self.key(false, "end");
         self.num(s.end);
@@ -287,8 +362,7 @@ impl<'w> JsonWriter<'w> {
     }
 
     fn attribution(&mut self, a: &AttributionEntry) {
-        self.open(b'{');
-        self.key(true, "kind");
+        self.open_key("kind");
         self.str(a.kind);
         self.key(false, "stance");
         self.str(a.stance);
@@ -311,8 +385,7 @@ impl<'w> JsonWriter<'w> {
     }
 
     pub fn claim(&mut self, c: &ClaimEntry) {
-        self.open(b'{');
-        self.key(true, "id");
+        self.open_key("id");
         self.str(&c.id);
         self.key(false, "text");
         self.str(&c.text);
@@ -333,23 +406,29 @@ impl<'w> JsonWriter<'w> {
             self.attribution(a);
         }
         self.close(b']', !c.attributions.is_empty());
-        for (key, v) in [
-            ("source_kind", c.source_kind),
-            ("cue", c.cue.as_deref()),
-            ("severity", c.severity),
-            ("suppressed", c.suppressed),
-        ] {
-            if let Some(v) = v {
-                self.key(false, key);
-                self.str(v);
-            }
+        // One `if` a key, not a loop over them: a key that is a constant
+        // is copied without a call to `memcpy`.
+        if let Some(v) = c.source_kind {
+            self.key(false, "source_kind");
+            self.str(v);
+        }
+        if let Some(v) = c.cue.as_deref() {
+            self.key(false, "cue");
+            self.str(v);
+        }
+        if let Some(v) = c.severity {
+            self.key(false, "severity");
+            self.str(v);
+        }
+        if let Some(v) = c.suppressed {
+            self.key(false, "suppressed");
+            self.str(v);
         }
         self.close(b'}', true);
     }
 
     fn source(&mut self, s: &SourceEntry) {
-        self.open(b'{');
-        self.key(true, "id");
+        self.open_key("id");
         self.str(&s.id);
         self.key(false, "name");
         self.str(&s.name);
@@ -388,8 +467,7 @@ impl<'w> JsonWriter<'w> {
 
     /// A [`FileReport`] object.
     pub fn file_report(&mut self, f: &FileReport) {
-        self.open(b'{');
-        self.key(true, "path");
+        self.open_key("path");
         self.str(&f.path);
         self.report_fields(false, f.publisher.as_deref(), f);
     }
@@ -397,18 +475,55 @@ impl<'w> JsonWriter<'w> {
     /// An object whose first field is `key` with the JSON `value` as
     /// written, followed by the fields of a file report but its path.
     pub fn file_report_with(&mut self, key: &str, value: &[u8], f: &FileReport) {
-        self.open(b'{');
-        self.key(true, key);
+        self.open_key(key);
         self.raw(value);
         self.report_fields(false, f.publisher.as_deref(), f);
     }
+}
+
+/// Where, from `i`, the bytes of `bytes` that need no escape may end:
+/// the end of the text, or the start of a block of 32 or 16 bytes holding
+/// one that needs an escape. The blocks are checked by [`clean`], and the
+/// last 16 bytes overlap those already seen clean.
+#[inline(always)]
+fn skip_clean(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(block) = bytes.get(i..i + 32) {
+        if !clean::<32>(block.try_into().expect("32 bytes")) {
+            return i;
+        }
+        i += 32;
+    }
+    if let Some(block) = bytes.get(i..i + 16) {
+        if !clean::<16>(block.try_into().expect("16 bytes")) {
+            return i;
+        }
+        i += 16;
+    }
+    let n = bytes.len();
+    if i < n && n >= 16 && clean::<16>(bytes[n - 16..].try_into().expect("16 bytes")) {
+        return n;
+    }
+    i
+}
+
+/// No byte of `block` needs an escape. Written as a comparison of each byte
+/// into an array, then an OR of them all, so that the compiler makes it a
+/// few SSE2 instructions a 16 bytes (about 30 for 32 bytes, where the
+/// eight-byte words of [`escapes`] took about 70).
+#[inline(always)]
+fn clean<const N: usize>(block: &[u8; N]) -> bool {
+    let mut hit = [0u8; N];
+    for (h, &c) in hit.iter_mut().zip(block) {
+        *h = u8::from(c < 0x20) | u8::from(c == b'"') | u8::from(c == b'\\');
+    }
+    hit.iter().fold(0, |all, &h| all | h) == 0
 }
 
 /// The eight bytes of `bytes` from `i`, as a little-endian number; past
 /// the end, spaces (which need no escape). Without a copy for the last
 /// ones, which would be a call to `memcpy`.
 #[inline]
-fn chunk_at(bytes: &[u8], i: usize) -> u64 {
+pub(crate) fn chunk_at(bytes: &[u8], i: usize) -> u64 {
     const SPACES: u64 = 0x2020_2020_2020_2020;
     let load = |eight: &[u8]| u64::from_le_bytes(eight.try_into().expect("eight bytes"));
     let n = bytes.len();
@@ -421,10 +536,28 @@ fn chunk_at(bytes: &[u8], i: usize) -> u64 {
         let shift = 8 * (i + 8 - n);
         (load(&bytes[n - 8..]) >> shift) | (SPACES << (64 - shift))
     } else {
-        bytes[i..]
-            .iter()
-            .rev()
-            .fold(SPACES, |w, &b| (w << 8) | u64::from(b))
+        // Fewer than eight bytes in all: two loads of four (or two) that
+        // overlap, as a short `memcpy` does, rather than a loop over them.
+        let t = &bytes[i..];
+        let m = t.len();
+        let w = if m >= 4 {
+            let four = |at: usize| {
+                u64::from(u32::from_le_bytes(
+                    t[at..at + 4].try_into().expect("four bytes"),
+                ))
+            };
+            four(0) | four(m - 4) << (8 * (m - 4))
+        } else if m >= 2 {
+            let two = |at: usize| {
+                u64::from(u16::from_le_bytes(
+                    t[at..at + 2].try_into().expect("two bytes"),
+                ))
+            };
+            two(0) | two(m - 2) << (8 * (m - 2))
+        } else {
+            u64::from(t[0])
+        };
+        w | SPACES << (8 * m)
     }
 }
 
@@ -465,6 +598,8 @@ static ESCAPE: [u8; 256] = {
 /// `n.to_string()` gives, without the formatting machinery, which costs
 /// several times the digits on paths that write a number per claim. Two
 /// digits a step, from a table of `00` to `99`: half the divisions.
+// Always inlined: a call was about a third of its cost.
+#[inline(always)]
 pub(crate) fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &[u8] {
     let mut i = buf.len();
     while n >= 100 {

@@ -13,6 +13,7 @@
 use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::config::Severity;
@@ -502,11 +503,12 @@ fn github_file(w: &mut dyn Write, item: &Item, style: Style) -> io::Result<()> {
 struct Collect {
     style: Style,
     items: Vec<Item>,
-    render: fn(&[Item], Style) -> Value,
+    /// The output of the whole run, as JSON text without its last newline.
+    render: fn(&[Item], Style) -> Vec<u8>,
 }
 
 impl Collect {
-    fn new(style: Style, render: fn(&[Item], Style) -> Value) -> Collect {
+    fn new(style: Style, render: fn(&[Item], Style) -> Vec<u8>) -> Collect {
         Collect {
             style,
             items: Vec::new(),
@@ -522,9 +524,12 @@ impl Reporter for Collect {
     }
 
     fn finish(&mut self, w: &mut dyn Write) -> io::Result<()> {
-        let v = (self.render)(&self.items, self.style);
-        serde_json::to_writer_pretty(&mut *w, &v)?;
-        writeln!(w)
+        // Made in memory and written at once: serde writes a few bytes at a
+        // time, and each write to the terminal's writer was looked at
+        // (controls, line ends), which cost more than making the JSON.
+        let mut out = (self.render)(&self.items, self.style);
+        out.push(b'\n');
+        w.write_all(&out)
     }
 }
 
@@ -608,7 +613,108 @@ fn uri(path: &str) -> String {
 
 /// SARIF 2.1.0: one run, a rule per reason, a result per finding
 /// (suppressed ones carry their suppression).
-fn sarif(items: &[Item], style: Style) -> Value {
+/// The SARIF log of a run, pretty JSON. Results are structs that serde
+/// writes field by field, in the order of their keys; a tree of `Value`s
+/// for them (a hashed, ordered map an object) cost more than half of the
+/// run. The parts written once are still `Value`s.
+#[derive(Serialize)]
+struct SarifLog<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: [SarifRun<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct SarifRun<'a> {
+    tool: Value,
+    invocations: Value,
+    #[serde(rename = "columnKind")]
+    column_kind: &'static str,
+    results: Vec<SarifEntry<'a>>,
+}
+
+/// A result as a struct, or (for a reason with no rule, which the map the
+/// `Value` was made with put out of order when it removed its `ruleIndex`)
+/// as a `Value`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum SarifEntry<'a> {
+    Result(SarifResult<'a>),
+    Value(Value),
+}
+
+#[derive(Serialize)]
+struct SarifResult<'a> {
+    #[serde(rename = "ruleId")]
+    rule_id: &'a str,
+    #[serde(rename = "ruleIndex")]
+    rule_index: usize,
+    level: &'static str,
+    message: SarifText<String>,
+    locations: [SarifLocation<'a>; 1],
+    #[serde(rename = "partialFingerprints")]
+    partial_fingerprints: SarifFingerprints<'a>,
+    properties: SarifProperties<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    suppressions: Option<[SarifSuppression; 1]>,
+}
+
+#[derive(Serialize)]
+struct SarifText<T> {
+    text: T,
+}
+
+#[derive(Serialize)]
+struct SarifLocation<'a> {
+    #[serde(rename = "physicalLocation")]
+    physical_location: SarifPhysical<'a>,
+}
+
+#[derive(Serialize)]
+struct SarifPhysical<'a> {
+    #[serde(rename = "artifactLocation")]
+    artifact_location: SarifArtifact,
+    region: SarifRegion<'a>,
+}
+
+#[derive(Serialize)]
+struct SarifArtifact {
+    uri: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifRegion<'a> {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_offset: usize,
+    byte_length: usize,
+    snippet: SarifText<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SarifFingerprints<'a> {
+    #[serde(rename = "whosaidClaimText/v1")]
+    claim_text: &'a str,
+}
+
+#[derive(Serialize)]
+struct SarifProperties<'a> {
+    status: &'a str,
+    sources: &'a [String],
+    chain: &'a [String],
+}
+
+#[derive(Serialize)]
+struct SarifSuppression {
+    kind: &'static str,
+    justification: &'static str,
+}
+
+fn sarif(items: &[Item], style: Style) -> Vec<u8> {
     let rules: Vec<Value> = reasons::REASONS
         .iter()
         .map(|r| {
@@ -635,6 +741,8 @@ fn sarif(items: &[Item], style: Style) -> Value {
                 continue;
             }
         };
+        // Once a file, not once a finding.
+        let file_uri = uri(&c.report.path);
         for f in &c.findings {
             let claim = &c.report.claims[f.claim];
             let shown = f.severity != Severity::Off || (style.all && claim.status == "attributed");
@@ -646,61 +754,88 @@ fn sarif(items: &[Item], style: Style) -> Value {
                 Severity::Warning => "warning",
                 _ => "note",
             };
-            let mut r = json!({
-                "ruleId": claim.reason,
-                "ruleIndex": reasons::REASONS.iter().position(|r| r.code == claim.reason),
-                "level": level,
-                "message": {"text": format!("{}[{}]: {}", claim.status, claim.reason, message(claim))},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": uri(&c.report.path)},
-                    "region": {
-                        "startLine": claim.span.line,
-                        "startColumn": claim.span.column,
-                        "endLine": f.end_line,
-                        "endColumn": f.end_column,
-                        "byteOffset": claim.span.start,
-                        "byteLength": claim.span.end - claim.span.start,
-                        "snippet": {"text": claim.text},
-                    }
-                }}],
-                "partialFingerprints": {"whosaidClaimText/v1": c.fingerprint(f)},
-                "properties": {"status": claim.status, "sources": claim.sources, "chain": claim.chain},
-            });
-            if let Some(s) = f.suppressed {
-                r["suppressions"] = json!([{
-                    "kind": match s { Suppressed::Inline => "inSource", Suppressed::Baseline => "external" },
-                    "justification": match s {
-                        Suppressed::Inline => "whosaid comment in the file",
-                        Suppressed::Baseline => "in the whosaid baseline",
+            let suppressions = f.suppressed.map(|s| {
+                [match s {
+                    Suppressed::Inline => SarifSuppression {
+                        kind: "inSource",
+                        justification: "whosaid comment in the file",
                     },
-                }]);
-            }
-            if r["ruleIndex"].is_null() {
-                if let Some(o) = r.as_object_mut() {
-                    o.remove("ruleIndex");
-                }
-            }
-            results.push(r);
+                    Suppressed::Baseline => SarifSuppression {
+                        kind: "external",
+                        justification: "in the whosaid baseline",
+                    },
+                }]
+            });
+            let rule_index = reasons::REASONS.iter().position(|r| r.code == claim.reason);
+            let result = SarifResult {
+                rule_id: claim.reason,
+                rule_index: rule_index.unwrap_or(0),
+                level,
+                message: SarifText {
+                    text: format!("{}[{}]: {}", claim.status, claim.reason, message(claim)),
+                },
+                locations: [SarifLocation {
+                    physical_location: SarifPhysical {
+                        artifact_location: SarifArtifact {
+                            uri: file_uri.clone(),
+                        },
+                        region: SarifRegion {
+                            start_line: claim.span.line,
+                            start_column: claim.span.column,
+                            end_line: f.end_line,
+                            end_column: f.end_column,
+                            byte_offset: claim.span.start,
+                            byte_length: claim.span.end - claim.span.start,
+                            snippet: SarifText { text: &claim.text },
+                        },
+                    },
+                }],
+                partial_fingerprints: SarifFingerprints {
+                    claim_text: c.fingerprint(f),
+                },
+                properties: SarifProperties {
+                    status: claim.status,
+                    sources: &claim.sources,
+                    chain: &claim.chain,
+                },
+                suppressions,
+            };
+            results.push(match rule_index {
+                Some(_) => SarifEntry::Result(result),
+                None => SarifEntry::Value(unruled_result(result)),
+            });
         }
     }
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
+    let log = SarifLog {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [SarifRun {
+            tool: json!({"driver": {
                 "name": "whosaid",
                 "version": env!("CARGO_PKG_VERSION"),
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
-            }},
-            "invocations": [{
+            }}),
+            invocations: json!([{
                 "executionSuccessful": notes.is_empty(),
                 "toolExecutionNotifications": notes,
-            }],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
+            }]),
+            column_kind: "unicodeCodePoints",
+            results,
         }],
-    })
+    };
+    serde_json::to_vec_pretty(&log).expect("serializing to memory")
+}
+
+/// A result whose reason has no rule, as the `Value` it was before results
+/// were structs: without `ruleIndex`, whose place the last key took (the
+/// map's `remove` swaps it in).
+fn unruled_result(r: SarifResult<'_>) -> Value {
+    let mut v = serde_json::to_value(&r).expect("a result is JSON");
+    if let Some(o) = v.as_object_mut() {
+        o.remove("ruleIndex");
+    }
+    v
 }
 
 #[cfg(test)]
@@ -711,6 +846,94 @@ mod tests {
     fn github_escapes_data_and_properties() {
         assert_eq!(gh_data("50%\nx"), "50%25%0Ax");
         assert_eq!(gh_property("a:b,c"), "a%3Ab%2Cc");
+    }
+
+    /// A result as the tree of `Value`s it was made as before it was a
+    /// struct.
+    fn result_as_value(rule_index: Option<usize>, suppressed: bool) -> Value {
+        let sources = vec!["Ana".to_string()];
+        let mut r = json!({
+            "ruleId": "weasel",
+            "ruleIndex": rule_index,
+            "level": "warning",
+            "message": {"text": "m \"x\""},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": "a%20b.txt"},
+                "region": {
+                    "startLine": 1,
+                    "startColumn": 2,
+                    "endLine": 3,
+                    "endColumn": 4,
+                    "byteOffset": 5,
+                    "byteLength": 6,
+                    "snippet": {"text": "t\n"},
+                }
+            }}],
+            "partialFingerprints": {"whosaidClaimText/v1": "f"},
+            "properties": {"status": "unattributed", "sources": sources, "chain": []},
+        });
+        if suppressed {
+            r["suppressions"] =
+                json!([{"kind": "inSource", "justification": "whosaid comment in the file"}]);
+        }
+        if r["ruleIndex"].is_null() {
+            if let Some(o) = r.as_object_mut() {
+                o.remove("ruleIndex");
+            }
+        }
+        r
+    }
+
+    #[test]
+    fn sarif_results_are_written_as_their_values_were() {
+        let sources = vec!["Ana".to_string()];
+        for rule_index in [Some(7), None] {
+            for suppressed in [false, true] {
+                let result = SarifResult {
+                    rule_id: "weasel",
+                    rule_index: rule_index.unwrap_or(0),
+                    level: "warning",
+                    message: SarifText {
+                        text: "m \"x\"".to_string(),
+                    },
+                    locations: [SarifLocation {
+                        physical_location: SarifPhysical {
+                            artifact_location: SarifArtifact {
+                                uri: "a%20b.txt".to_string(),
+                            },
+                            region: SarifRegion {
+                                start_line: 1,
+                                start_column: 2,
+                                end_line: 3,
+                                end_column: 4,
+                                byte_offset: 5,
+                                byte_length: 6,
+                                snippet: SarifText { text: "t\n" },
+                            },
+                        },
+                    }],
+                    partial_fingerprints: SarifFingerprints { claim_text: "f" },
+                    properties: SarifProperties {
+                        status: "unattributed",
+                        sources: &sources,
+                        chain: &[],
+                    },
+                    suppressions: suppressed.then_some([SarifSuppression {
+                        kind: "inSource",
+                        justification: "whosaid comment in the file",
+                    }]),
+                };
+                let entry = match rule_index {
+                    Some(_) => SarifEntry::Result(result),
+                    None => SarifEntry::Value(unruled_result(result)),
+                };
+                assert_eq!(
+                    serde_json::to_string_pretty(&entry).unwrap(),
+                    serde_json::to_string_pretty(&result_as_value(rule_index, suppressed)).unwrap(),
+                    "{rule_index:?} {suppressed}"
+                );
+            }
+        }
     }
 
     #[test]

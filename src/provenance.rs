@@ -38,20 +38,20 @@ pub struct Entity {
 }
 
 impl Entity {
-    fn matches_name(&self, lower: &str) -> bool {
+    fn matches_name(&self, lower: &[u8]) -> bool {
         lower_eq(&self.name, lower) || self.aliases.iter().any(|a| lower_eq(a, lower))
     }
 }
 
 /// `s.to_lowercase() == lower`, without allocating for ASCII text.
-fn lower_eq(s: &str, lower: &str) -> bool {
+fn lower_eq(s: &str, lower: &[u8]) -> bool {
     if s.is_ascii() {
         s.len() == lower.len()
             && s.bytes()
-                .zip(lower.bytes())
-                .all(|(a, b)| a.to_ascii_lowercase() == b)
+                .zip(lower)
+                .all(|(a, &b)| a.to_ascii_lowercase() == b)
     } else {
-        s.to_lowercase() == lower
+        s.to_lowercase().as_bytes() == lower
     }
 }
 
@@ -115,7 +115,7 @@ pub struct Registry {
     /// (last seen, id) of the entities of each [`Recency`] class.
     recent: [Recent; Recency::ALL.len()],
     /// A buffer for lowercased names, reused so that a lookup does not allocate.
-    lower: String,
+    lower: Vec<u8>,
     /// The words of `lower`, when ASCII (see [`ascii_word_spans`]).
     spans: Vec<(usize, usize)>,
 }
@@ -162,25 +162,26 @@ type Key = u32;
 
 /// Every lowercased name and name word of an article, interned.
 ///
-/// The texts are kept one after another in one string rather than each in
+/// The texts are kept one after another in one buffer rather than each in
 /// a `String` of its own: an article has a few hundred of them, and a key
 /// of its own was an allocation (and a free) each. The table is looked up
-/// with the text's hash and compared against its text in `text`.
+/// with the text's hash and compared against its text in `text`. Texts are
+/// bytes (of UTF-8), as [`lower_into`] makes them.
 #[derive(Debug, Clone, Default)]
 struct Keys {
-    text: String,
+    text: Vec<u8>,
     /// Where key `k` ends in `text`; it starts where `k - 1` ends.
     ends: Vec<usize>,
     table: HashTable<Key>,
 }
 
-fn key_hash(key: &str) -> u64 {
+fn key_hash(key: &[u8]) -> u64 {
     FxBuildHasher.hash_one(key)
 }
 
 /// The text of key `k` (of the [`Keys`] with these fields).
 #[inline]
-fn key_text<'k>(text: &'k str, ends: &[usize], k: Key) -> &'k str {
+fn key_text<'k>(text: &'k [u8], ends: &[usize], k: Key) -> &'k [u8] {
     let k = k as usize;
     let start = if k == 0 { 0 } else { ends[k - 1] };
     &text[start..ends[k]]
@@ -193,19 +194,19 @@ impl Keys {
         ends.reserve(n);
     }
 
-    fn text(&self, k: Key) -> &str {
+    fn text(&self, k: Key) -> &[u8] {
         key_text(&self.text, &self.ends, k)
     }
 
     /// The key of `s`, if it has one.
-    fn get(&self, s: &str) -> Option<Key> {
+    fn get(&self, s: &[u8]) -> Option<Key> {
         self.table
             .find(key_hash(s), |&k| self.text(k) == s)
             .copied()
     }
 
     /// The key of `s`, made if it has none yet.
-    fn intern(&mut self, s: &str) -> Key {
+    fn intern(&mut self, s: &[u8]) -> Key {
         let Keys { text, ends, table } = self;
         let entry = table.entry(
             key_hash(s),
@@ -216,7 +217,7 @@ impl Keys {
             Entry::Occupied(o) => *o.get(),
             Entry::Vacant(v) => {
                 let k = ends.len() as Key;
-                text.push_str(s);
+                text.extend_from_slice(s);
                 ends.push(text.len());
                 v.insert(k);
                 k
@@ -284,18 +285,45 @@ impl Ids {
     }
 }
 
-/// `buf` becomes `s.to_lowercase()` (without allocating for ASCII text once
-/// `buf` is large enough). Says whether `s` is ASCII.
-fn lower_into(buf: &mut String, s: &str) -> bool {
+/// `buf` becomes the bytes of `s.to_lowercase()` (without allocating for
+/// ASCII text once `buf` is large enough). Says whether `s` is ASCII.
+///
+/// ASCII text is copied and lowercased eight bytes at a time (what is not
+/// ASCII is seen on the way, and lowercased again as Unicode): a name is a
+/// word or two, which a byte at a time cost about five instructions a byte,
+/// with a check for ASCII and a call to `memcpy` before.
+fn lower_into(buf: &mut Vec<u8>, s: &str) -> bool {
     buf.clear();
-    let ascii = s.is_ascii();
-    if ascii {
-        buf.push_str(s);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.push_str(&s.to_lowercase());
+    let bytes = s.as_bytes();
+    let mut any = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // The last word is padded (see `chunk_at`) and cut back.
+        let w = crate::json::chunk_at(bytes, i);
+        any |= w;
+        buf.extend_from_slice(&ascii_lowercase(w).to_le_bytes());
+        i += 8;
+    }
+    buf.truncate(bytes.len());
+    let ascii = any & 0x8080_8080_8080_8080 == 0;
+    if !ascii {
+        buf.clear();
+        buf.extend_from_slice(s.to_lowercase().as_bytes());
     }
     ascii
+}
+
+/// The eight bytes of `w` with `A`–`Z` lowercased; right for ASCII bytes
+/// (with the high bit clear, no sum below carries into the next byte).
+fn ascii_lowercase(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = w & (ONES * 0x7F);
+    // The high bit of each byte: at least `A`, and above `Z`.
+    let from_a = low7 + ONES * u64::from(0x80 - b'A');
+    let past_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
+    let upper = from_a & !past_z & (ONES * 0x80);
+    // 0x80 >> 2 is the 0x20 that lowercases a letter.
+    w | (upper >> 2)
 }
 
 /// The classes of entity that pronouns and bare descriptions refer back to.
@@ -323,23 +351,57 @@ impl Recency {
     ];
 
     fn holds(self, e: &Entity) -> bool {
+        e.sure && self.has(e.kind)
+    }
+
+    /// A sure entity of this kind is in this class.
+    const fn has(self, kind: SourceKind) -> bool {
         use SourceKind as K;
-        e.sure
-            && match self {
-                Recency::Person => e.kind == K::Person,
-                Recency::Group => matches!(
-                    e.kind,
-                    K::Organisation | K::Media | K::Country | K::Vague | K::Anonymous
-                ),
-                Recency::Thing => {
-                    matches!(
-                        e.kind,
-                        K::Organisation | K::Media | K::Country | K::Document
-                    )
+        match self {
+            Recency::Person => matches!(kind, K::Person),
+            Recency::Group => matches!(
+                kind,
+                K::Organisation | K::Media | K::Country | K::Vague | K::Anonymous
+            ),
+            Recency::Thing => matches!(kind, K::Organisation | K::Media | K::Country | K::Document),
+            Recency::Org => matches!(kind, K::Organisation),
+            Recency::Media => matches!(kind, K::Media),
+        }
+    }
+
+    /// The classes `e` is in, bit `k` for `ALL[k]`: looked up by kind, not
+    /// tested class by class each time an entity is seen.
+    fn classes_of(e: &Entity) -> u8 {
+        const BY_KIND: [u8; 7] = {
+            use SourceKind as K;
+            let kinds = [
+                K::Person,
+                K::Organisation,
+                K::Media,
+                K::Document,
+                K::Country,
+                K::Vague,
+                K::Anonymous,
+            ];
+            let mut t = [0u8; 7];
+            let mut i = 0;
+            while i < kinds.len() {
+                let mut k = 0;
+                while k < Recency::ALL.len() {
+                    if Recency::ALL[k].has(kinds[i]) {
+                        t[kinds[i] as usize] |= 1 << k;
+                    }
+                    k += 1;
                 }
-                Recency::Org => e.kind == K::Organisation,
-                Recency::Media => e.kind == K::Media,
+                i += 1;
             }
+            t
+        };
+        if e.sure {
+            BY_KIND[e.kind as usize]
+        } else {
+            0
+        }
     }
 }
 
@@ -377,16 +439,12 @@ fn word_count(s: &str) -> usize {
 /// character, so this skips the decoding a `char` split does. And as the
 /// text is lowercased once for all its words, a name already lowercased to
 /// be looked up is split without a second copy.
-fn ascii_word_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
+fn ascii_word_spans(lower: &[u8], spans: &mut Vec<(usize, usize)>) {
     spans.clear();
-    let b = lower.as_bytes();
+    let b = lower;
     let mut start = 0;
     loop {
-        // The next break, by table: a few instructions a byte.
-        let end = b[start..]
-            .iter()
-            .position(|&c| ASCII_WORD_BREAK[usize::from(c)])
-            .map_or(b.len(), |p| start + p);
+        let end = next_ascii_break(b, start);
         // No word between two breaks; a word trimmed to nothing is kept.
         if end > start {
             let mut keep = end;
@@ -403,6 +461,35 @@ fn ascii_word_spans(lower: &str, spans: &mut Vec<(usize, usize)>) {
         }
         start = end + 1;
     }
+}
+
+/// The first word break in ASCII text `b` from `from`, or its end. Eight
+/// bytes at a time, to the bytes below `-` (every break is one, and in a
+/// name few others are), each of which the table says is a break or not:
+/// a byte at a time by table was a few instructions a byte.
+fn next_ascii_break(b: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let mut i = from;
+    while i < b.len() {
+        let w = crate::json::chunk_at(b, i);
+        // The high bit of each byte below `-`: with the high bits set
+        // first, no byte's difference borrows from the next one (ASCII).
+        let mut below = !((w | HIGH) - ONES * u64::from(b'-')) & HIGH;
+        while below != 0 {
+            let at = i + (below.trailing_zeros() / 8) as usize;
+            // Past the end are the padding's spaces.
+            if at >= b.len() {
+                return b.len();
+            }
+            if ASCII_WORD_BREAK[usize::from(b[at])] {
+                return at;
+            }
+            below &= below - 1;
+        }
+        i += 8;
+    }
+    b.len()
 }
 
 /// [`is_ascii_word_break`] of every byte.
@@ -502,10 +589,12 @@ impl Registry {
     /// (after its last sighting, kind or sureness changed).
     fn index_recency(&mut self, id: EntityId) {
         let e = &self.entities[id];
-        for (k, class) in Recency::ALL.iter().enumerate() {
-            if class.holds(e) {
-                self.recent[k].push((e.last_seen, id));
-            }
+        let item = (e.last_seen, id);
+        let mut classes = Recency::classes_of(e);
+        while classes != 0 {
+            let k = classes.trailing_zeros() as usize;
+            classes &= classes - 1;
+            self.recent[k].push(item);
         }
     }
 
@@ -564,7 +653,10 @@ impl Registry {
             self.span_keys()
         } else {
             let keys = &mut self.keys;
-            words_of_any(s).iter().map(|w| keys.intern(w)).collect()
+            words_of_any(s)
+                .iter()
+                .map(|w| keys.intern(w.as_bytes()))
+                .collect()
         }
     }
 
@@ -651,7 +743,7 @@ impl Registry {
         } else {
             word_count(name)
         };
-        let lower = self.lower.as_str();
+        let lower = self.lower.as_slice();
         let name_key = self.keys.get(lower);
         // The most recently seen match; on a tie, the oldest entity.
         let recency = |i: EntityId, e: &Entity| (e.last_seen, std::cmp::Reverse(i));
@@ -757,7 +849,7 @@ impl Registry {
             definite,
         } = d;
         lower_into(&mut self.lower, text);
-        let lower = self.lower.as_str();
+        let lower = self.lower.as_slice();
         // The first entity of that name.
         if let Some(id) = self.best_of(
             index_get(&self.by_name, self.keys.get(lower)),
@@ -767,7 +859,7 @@ impl Registry {
             return self.touch(id, at);
         }
         // No entity has a word that is no key.
-        let head_key = self.keys.get(head);
+        let head_key = self.keys.get(head.as_bytes());
         let found = match kind {
             SourceKind::Person => {
                 // Role match: every capitalised modifier and the head in the role.
@@ -782,7 +874,9 @@ impl Registry {
                             modifiers
                                 .iter()
                                 .filter(|m| {
-                                    self.keys.get(m).is_some_and(|m| e.role_words.contains(&m))
+                                    self.keys
+                                        .get(m.as_bytes())
+                                        .is_some_and(|m| e.role_words.contains(&m))
                                 })
                                 .count(),
                             e.last_seen,
@@ -842,7 +936,7 @@ impl Registry {
 
     fn plain(&mut self, text: &str, kind: SourceKind, at: usize) -> EntityId {
         lower_into(&mut self.lower, text);
-        let lower = self.lower.as_str();
+        let lower = self.lower.as_slice();
         match self.best_of(
             index_get(&self.by_name, self.keys.get(lower)),
             |e| e.kind == kind && lower_eq(&e.name, lower),
@@ -1109,8 +1203,14 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         promote_document_venues(&mut resolved, &prov.registry);
         // The first quotation the sentence is in, if any (one pass over
         // its tokens serves both uses).
-        let first_quote = (sentence.tokens.clone())
-            .find_map(|t| seg.token_quote[t])
+        // (Over the slice of the sentence's tokens, eight at a time with no
+        // branch a token: most sentences have no quotation, and are read
+        // to the end.)
+        let sentence_quotes = &seg.token_quote[sentence.tokens.clone()];
+        let first_quote = sentence_quotes
+            .chunks(8)
+            .find(|eight| eight.iter().fold(false, |any, q| any | q.is_some()))
+            .and_then(|eight| eight.iter().find_map(|&q| q))
             .map(|q| q as usize);
         let has_quote = first_quote.is_some();
         let mut claim = judge(si, sentence.span, para.kind, has_quote, resolved, &prov);
@@ -1210,8 +1310,8 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 quote_speaker.insert(sentence.paragraph, (s, claim.chain.clone()));
                 // Once per quotation (its tokens come in runs), not per token.
                 let mut last = None;
-                for t in sentence.tokens.clone() {
-                    if let Some(q) = seg.token_quote[t].filter(|&q| last != Some(q)) {
+                for &q in sentence_quotes {
+                    if let Some(q) = q.filter(|&q| last != Some(q)) {
                         last = Some(q);
                         quote_speaker.insert(usize::MAX - q as usize, (s, claim.chain.clone()));
                     }
@@ -1379,7 +1479,10 @@ fn judge(
             SourceKind::Vague => (Status::Unattributed, "weasel"),
             SourceKind::Media
                 if reg.entities[src].words.iter().any(|&w| {
-                    matches!(reg.keys.text(w), "media" | "press" | "outlets" | "tabloids")
+                    matches!(
+                        reg.keys.text(w),
+                        b"media" | b"press" | b"outlets" | b"tabloids"
+                    )
                 }) =>
             {
                 (Status::Hearsay, "unnamed-media")
@@ -1501,13 +1604,13 @@ mod tests {
     use crate::grammar::Grammar;
 
     fn words_of(s: &str) -> Vec<String> {
-        let mut lower = String::new();
+        let mut lower = Vec::new();
         let mut spans = Vec::new();
         assert!(super::lower_into(&mut lower, s));
         super::ascii_word_spans(&lower, &mut spans);
         spans
             .iter()
-            .map(|&(a, b)| lower[a..b].to_string())
+            .map(|&(a, b)| String::from_utf8(lower[a..b].to_vec()).unwrap())
             .collect()
     }
 

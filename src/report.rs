@@ -292,7 +292,8 @@ fn numbered(prefix: char, n: usize) -> String {
     let digits = crate::json::decimal(n, &mut buf);
     let mut id = String::with_capacity(1 + digits.len());
     id.push(prefix);
-    id.extend(digits.iter().map(|&d| char::from(d)));
+    // One copy, not a push a digit.
+    id.push_str(std::str::from_utf8(digits).expect("ASCII digits"));
     id
 }
 
@@ -302,6 +303,10 @@ fn attribution_entries(
     all: &[crate::provenance::Resolved],
     text_span: &dyn Fn(Span) -> TextSpan,
 ) -> Vec<AttributionEntry> {
+    // Most claims have none: no lists to make.
+    if all.is_empty() {
+        return Vec::new();
+    }
     let step = |k: usize| {
         let a = &all[k].attribution;
         a.nested_in.filter(|&j| a.embedded && j < all.len())
