@@ -597,8 +597,8 @@ impl Grammar {
 /// Kept small, since it exists for every token of a text at once: per
 /// token only its interned word (node and kinds are the grammar's for that
 /// word), and per 64 tokens two bit sets (normal form in the arena, starts
-/// uppercase) with a count; a normal form that differs from the text is in
-/// the arena.
+/// uppercase) with a count; a normal form that differs from the text and
+/// is no grammar word is in the arena.
 #[derive(Debug, Default)]
 pub struct TokenWords<'a> {
     text: &'a str,
@@ -650,15 +650,15 @@ impl<'a> TokenWords<'a> {
                 let (upper, folded, id) =
                     match ShortWord::of(text.as_bytes(), t.span.start, t.span.end) {
                         // The common case: the token's text is needed only if
-                        // it has an uppercase letter, and then it is already
-                        // lowercased in `s`.
+                        // it has an uppercase letter and is no grammar word
+                        // (whose form is the grammar's copy, see `norm`).
                         Some(s) => {
-                            if s.has_upper() {
-                                let lower = s.lower.to_le_bytes();
-                                out.arena
-                                    .extend(lower[..t.span.len()].iter().map(|&b| char::from(b)));
+                            let id = g.words.get_short(s.lower);
+                            let folded = s.has_upper() && id.is_none();
+                            if folded {
+                                out.push_ascii_lowercase(t.text(text));
                             }
-                            (s.starts_upper(), s.has_upper(), g.words.get_short(s.lower))
+                            (s.starts_upper(), folded, id)
                         }
                         None => out.fold_long(t.text(text), g),
                     };
@@ -703,7 +703,13 @@ impl<'a> TokenWords<'a> {
             }
         };
         let form = if folded { &self.arena[at..] } else { raw };
-        (upper, folded, g.word_id(form))
+        let id = g.word_id(form);
+        if folded && id.is_some() {
+            // A grammar word's form is the grammar's copy (see `norm`).
+            self.arena.truncate(at);
+            return (upper, false, id);
+        }
+        (upper, folded, id)
     }
 
     /// The normal form of token `i`.
