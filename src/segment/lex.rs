@@ -294,6 +294,45 @@ static ALNUM: [bool; 256] = {
     t
 };
 
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The eight bytes of `w` (little-endian) that are ASCII letters or digits,
+/// as the high bit of each: [`ALNUM`] for eight bytes in a dozen
+/// instructions.
+#[inline]
+fn alnum_bytes(w: u64) -> u64 {
+    // On bytes below 0x80 no sum carries into the next byte, so the high
+    // bit of `x + 0x80 - lo` is set when `x >= lo`, that of `x + 0x7F - hi`
+    // when `x > hi`.
+    let within = |x: u64, lo: u8, hi: u8| {
+        (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7F - hi))
+    };
+    let low = w & !HIGH;
+    // `| 0x20` lowercases letters and maps no other byte into `a..=z`.
+    (within(low, b'0', b'9') | within(low | ONES * 0x20, b'a', b'z')) & !w & HIGH
+}
+
+/// Where the run of ASCII letters and digits that starts at `from` ends.
+#[inline]
+fn alnum_run_end(b: &[u8], from: usize) -> usize {
+    let mut end = from;
+    // Eight bytes at a time while eight are left; most words end in the
+    // first eight.
+    while let Some(eight) = b.get(end..end + 8) {
+        let w = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        let stop = !alnum_bytes(w) & HIGH;
+        if stop != 0 {
+            return end + (stop.trailing_zeros() / 8) as usize;
+        }
+        end += 8;
+    }
+    end + b[end..]
+        .iter()
+        .position(|&c| !ALNUM[c as usize])
+        .unwrap_or(b.len() - end)
+}
+
 /// Lexes `text[range]`, pushing tokens with spans relative to `text`.
 pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
     let b = text.as_bytes();
@@ -301,38 +340,11 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
     let mut at = 0;
     while at < b.len() {
         let c = b[at];
-        if matches!(c, b' ' | b'\t'..=b'\r') {
-            space_before = true;
-            at += 1;
-            continue;
-        }
-        if c.is_ascii_punctuation()
-            && c != b'\''
-            && c != b'"'
-            // `` opens a quotation; ``` (a code fence) is punctuation.
-            && !(c == b'`'
-                && b.get(at + 1) == Some(&b'`')
-                && b.get(at + 2) != Some(&b'`')
-                && (at == 0 || b[at - 1] != b'`'))
-        {
-            out.push(Token {
-                span: Span::new(base + at, base + at + 1),
-                kind: TokenKind::Punct,
-                space_before,
-            });
-            space_before = false;
-            at += 1;
-            continue;
-        }
-        if c.is_ascii_alphanumeric() {
+        // Words first: most lexemes are words.
+        if ALNUM[c as usize] {
             // The common word: ASCII letters and digits up to a byte that
             // surely ends it; anything else is read as `next_lexeme` reads it.
-            let mut end = at
-                + 1
-                + b[at + 1..]
-                    .iter()
-                    .position(|&c| !ALNUM[c as usize])
-                    .unwrap_or(b.len() - at - 1);
+            let mut end = alnum_run_end(b, at + 1);
             // An ASCII joiner not followed by what it joins ends it too.
             let ends = |end: usize| match (b.get(end), b.get(end + 1)) {
                 (None, _) => true,
@@ -358,6 +370,29 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
             // lexeme of its own.
             space_before = b.get(end) == Some(&b' ');
             at = end + usize::from(space_before);
+            continue;
+        }
+        if matches!(c, b' ' | b'\t'..=b'\r') {
+            space_before = true;
+            at += 1;
+            continue;
+        }
+        if c.is_ascii_punctuation()
+            && c != b'\''
+            && c != b'"'
+            // `` opens a quotation; ``` (a code fence) is punctuation.
+            && !(c == b'`'
+                && b.get(at + 1) == Some(&b'`')
+                && b.get(at + 2) != Some(&b'`')
+                && (at == 0 || b[at - 1] != b'`'))
+        {
+            out.push(Token {
+                span: Span::new(base + at, base + at + 1),
+                kind: TokenKind::Punct,
+                space_before,
+            });
+            space_before = false;
+            at += 1;
             continue;
         }
         let rest = &text[at..];
@@ -501,6 +536,26 @@ mod tests {
             if let Some(t) = text.get(start..) {
                 assert_eq!(lex(t), reference(t), "{t:?}");
             }
+        }
+    }
+
+    #[test]
+    fn alnum_runs_end_where_the_table_says() {
+        let text = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 x/y:z@[`{\xc3\xa9Z\x7f\x80\xff";
+        for from in 0..text.len() {
+            let naive = from
+                + text[from..]
+                    .iter()
+                    .take_while(|&&c| c.is_ascii_alphanumeric())
+                    .count();
+            assert_eq!(alnum_run_end(text, from), naive, "{from}");
+        }
+        for c in 0..=255u8 {
+            let w = u64::from_le_bytes([c, b'a', c, b'0', c, b' ', c, 0xC3]);
+            let want = (0..8).fold(0, |m, i| {
+                m | (u64::from(w.to_le_bytes()[i].is_ascii_alphanumeric()) << (8 * i + 7))
+            });
+            assert_eq!(alnum_bytes(w), want, "{c}");
         }
     }
 
