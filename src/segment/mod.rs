@@ -208,8 +208,10 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
                     unbalanced: false,
                 });
             };
-        for i in first..end {
-            let TokenKind::Quote(mark) = toks[i].kind else {
+        // Over the paragraph's slice, not by index: most tokens are no
+        // quotation mark, and the loop is then a few instructions a token.
+        for (i, t) in (first..end).zip(&toks[first..end]) {
+            let TokenKind::Quote(mark) = t.kind else {
                 continue;
             };
             let continues = if i == first { carried.take() } else { None };
@@ -492,12 +494,16 @@ fn split_sentences(text: &str, grammar: &Grammar, seg: &mut Segmentation, p: usi
         }
     };
     while i < range.end {
-        let t = toks[i];
-        // Only punctuation (a dash, a terminal mark) can end a sentence.
-        if t.kind != TokenKind::Punct {
-            i += 1;
-            continue;
+        // Only punctuation (a dash, a terminal mark) can end a sentence:
+        // the words before the next one are skipped in one scan.
+        match toks[i..range.end]
+            .iter()
+            .position(|t| t.kind == TokenKind::Punct)
+        {
+            Some(k) => i += k,
+            None => break,
         }
+        let t = toks[i];
         // A dash credit after a quotation ends its sentence at the line end,
         // so that each credited quotation is a claim of its own.
         if after_closing_quote(toks, i) {
