@@ -178,8 +178,14 @@ fn lexeme(i: &str) -> IResult<&str, Lexeme> {
 /// reads it, or `None` when a character that decides it is not ASCII (then
 /// [`word`] reads it).
 fn ascii_word(b: &[u8]) -> Option<usize> {
-    let mut end = 1;
-    let mut prev = b[0];
+    ascii_word_from(b, 1)
+}
+
+/// [`ascii_word`] of `b` whose first `end` bytes (at least one) are known
+/// to be ASCII letters and digits: the lexer's fast path has read them
+/// already.
+fn ascii_word_from(b: &[u8], mut end: usize) -> Option<usize> {
+    let mut prev = b[end - 1];
     while let Some(&c) = b.get(end) {
         if c.is_ascii_alphanumeric() {
             end += 1;
@@ -299,7 +305,9 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// The eight bytes of `w` (little-endian) that are ASCII letters or digits,
 /// as the high bit of each: [`ALNUM`] for eight bytes in a dozen
-/// instructions.
+/// instructions. Exact up to the first byte that is none (all the caller
+/// looks for): a byte from 0x80 up is none, and may carry into the sums of
+/// the bytes after it.
 #[inline]
 fn alnum_bytes(w: u64) -> u64 {
     // On bytes below 0x80 no sum carries into the next byte, so the high
@@ -308,9 +316,8 @@ fn alnum_bytes(w: u64) -> u64 {
     let within = |x: u64, lo: u8, hi: u8| {
         (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7F - hi))
     };
-    let low = w & !HIGH;
     // `| 0x20` lowercases letters and maps no other byte into `a..=z`.
-    (within(low, b'0', b'9') | within(low | ONES * 0x20, b'a', b'z')) & !w & HIGH
+    (within(w, b'0', b'9') | within(w | ONES * 0x20, b'a', b'z')) & !w & HIGH
 }
 
 /// Where the run of ASCII letters and digits that starts at `from` ends.
@@ -356,9 +363,13 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
                 (Some(&j), Some(&n)) => j.is_ascii() && n.is_ascii() && !n.is_ascii_alphanumeric(),
             };
             if !ends(end) {
-                end = match next_lexeme(&text[at..]) {
-                    Some((next, _)) => text.len() - next.len(),
-                    None => end,
+                // Carried on from where the run ended, not read again.
+                end = match ascii_word_from(&b[at..], end - at) {
+                    Some(n) => at + n,
+                    None => match next_lexeme(&text[at..]) {
+                        Some((next, _)) => text.len() - next.len(),
+                        None => end,
+                    },
                 };
             }
             out.push(Token {
@@ -550,12 +561,21 @@ mod tests {
                     .count();
             assert_eq!(alnum_run_end(text, from), naive, "{from}");
         }
+        // The first byte that is no letter or digit, wherever it is.
         for c in 0..=255u8 {
-            let w = u64::from_le_bytes([c, b'a', c, b'0', c, b' ', c, 0xC3]);
-            let want = (0..8).fold(0, |m, i| {
-                m | (u64::from(w.to_le_bytes()[i].is_ascii_alphanumeric()) << (8 * i + 7))
-            });
-            assert_eq!(alnum_bytes(w), want, "{c}");
+            for at in 0..8 {
+                let mut bytes = *b"aZ09zA9q";
+                bytes[at] = c;
+                bytes[(at + 1)..].fill(0xFF);
+                let w = u64::from_le_bytes(bytes);
+                let stop = !alnum_bytes(w) & HIGH;
+                let want = if c.is_ascii_alphanumeric() {
+                    at + 1
+                } else {
+                    at
+                };
+                assert_eq!((stop.trailing_zeros() / 8) as usize, want, "{c} at {at}");
+            }
         }
     }
 
