@@ -351,6 +351,16 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
         }
         token_quote[t] = active.last().map(|&q| q as u32);
         t += 1;
+        // Up to the next opening mark or the first token past the end of
+        // the innermost quotation, the loop above would change nothing:
+        // those tokens are filled in one go, found by a binary search.
+        if let Some(&top) = active.last() {
+            let limit = sorted.get(next).map_or(toks.len(), |q| q.open).max(t);
+            let end = sorted[top].span.end;
+            let stop = t + toks[t..limit].partition_point(|tk| tk.span.start < end);
+            token_quote[t..stop].fill(Some(top as u32));
+            t = stop;
+        }
     }
     // Outermost quotations, and how far back each one's continuations reach
     // (a continued quotation comes earlier in this order).
@@ -823,6 +833,29 @@ mod tests {
             .position(|tk| tk.text(t) == "never")
             .unwrap();
         assert_eq!(s.token_quote[never], Some(1));
+    }
+
+    #[test]
+    fn each_token_knows_its_innermost_quotation() {
+        let g = Grammar::builtin();
+        for t in [
+            "“He told me ‘never again’ twice,” she said. “Go.” He went ‘home’.",
+            "“We will fight. We will win.\n\n“And we will ‘rebuild’,” he said.",
+            "He said “this never closes. Next sentence.\n\nA new “paragraph” here.",
+            "“a ‘b “c” d’ e” f “g” h ‘i’",
+        ] {
+            let s = segment(t, &g, &[]);
+            for (i, tok) in s.tokens.iter().enumerate() {
+                // The last quotation in opening order that has opened by
+                // this token and not yet ended.
+                let want = s
+                    .quotes
+                    .iter()
+                    .rposition(|q| q.open <= i && tok.span.start < q.span.end)
+                    .map(|q| q as u32);
+                assert_eq!(s.token_quote[i], want, "{t:?} token {i}");
+            }
+        }
     }
 
     #[test]
