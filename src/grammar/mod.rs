@@ -641,12 +641,19 @@ impl<'a> TokenWords<'a> {
             ids: Vec::with_capacity(tokens.len()),
             blocks: Vec::with_capacity(tokens.len().div_ceil(64)),
         };
+        // The ids are filled with `NO_WORD` a chunk at a time and written in
+        // place (a taken `Vec`, so that `out` is not borrowed meanwhile): a
+        // push a token costs a capacity check and, in a loop this busy, a
+        // length kept in memory.
+        let mut ids = std::mem::take(&mut out.ids);
         for chunk in tokens.chunks(64) {
             let mut block = Block {
                 before: out.arena_ends.len(),
                 ..Block::default()
             };
-            for (j, t) in chunk.iter().enumerate() {
+            let base = ids.len();
+            ids.resize(base + chunk.len(), NO_WORD);
+            for ((j, t), slot) in chunk.iter().enumerate().zip(&mut ids[base..]) {
                 let (upper, folded, id) =
                     match ShortWord::of(text.as_bytes(), t.span.start, t.span.end) {
                         // The common case: the token's text is needed only if
@@ -667,10 +674,13 @@ impl<'a> TokenWords<'a> {
                 }
                 block.in_arena |= u64::from(folded) << j;
                 block.upper |= u64::from(upper) << j;
-                out.ids.push(id.unwrap_or(NO_WORD));
+                if let Some(id) = id {
+                    *slot = id;
+                }
             }
             out.blocks.push(block);
         }
+        out.ids = ids;
         out
     }
 
