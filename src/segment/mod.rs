@@ -576,9 +576,14 @@ fn is_boundary(
         let prev = toks[i - 1].text(text);
         let single_letter = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
         let dotted = prev.contains('.') && prev.chars().all(|c| c.is_alphabetic() || c == '.');
+        // Looked up once for both tags (and not at all after an initial).
+        let entries = if single_letter {
+            &[][..]
+        } else {
+            grammar.token_entries(prev)
+        };
         let abbreviation = |tag| {
-            grammar
-                .token_entries(prev)
+            entries
                 .iter()
                 .any(|e| e.kind == Kind::Abbreviation && e.tag == tag)
         };
@@ -622,12 +627,19 @@ fn block_kind(
     let single_line = memchr::memchr(b'\n', para.span.slice(text).as_bytes()).is_none();
     // Looked up lazily: most paragraphs are too long to be a credit line.
     let credit = || {
-        let words = toks
-            .iter()
-            .take(4)
-            .filter(|t| !matches!(t.kind, TokenKind::Quote(_)))
-            .map(|t| grammar.token_id(t.text(text)));
-        grammar.longest_ids(words, |e| e.kind == Kind::Credit)
+        let words = || {
+            toks.iter()
+                .take(4)
+                .filter(|t| !matches!(t.kind, TokenKind::Quote(_)))
+                .map(|t| grammar.token_id(t.text(text)))
+        };
+        // Most short lines open with a word that starts no credit phrase
+        // (the kinds below its node say so), and need no walk.
+        let first = words().next().flatten()?;
+        if grammar.kinds_below(grammar.root(first).0) & Kind::Credit.bit() == 0 {
+            return None;
+        }
+        grammar.longest_ids(words(), |e| e.kind == Kind::Credit)
     };
     // A byline names people: "By Jane Smith", not "By dawn, the town had emptied".
     let byline_ok = |n: usize| {
