@@ -654,7 +654,20 @@ impl<'a> TokenWords<'a> {
             let base = ids.len();
             ids.resize(base + chunk.len(), NO_WORD);
             for ((j, t), slot) in chunk.iter().enumerate().zip(&mut ids[base..]) {
-                let (upper, folded, id) =
+                let one = (t.span.len() == 1)
+                    .then(|| text.as_bytes()[t.span.start])
+                    .filter(u8::is_ascii);
+                let (upper, folded, id) = if let Some(c) = one {
+                    // One ASCII byte (punctuation, "a", "I"): found by that
+                    // byte, lowercased, in a table.
+                    let id = g.words.get_single(c.to_ascii_lowercase());
+                    let upper = c.is_ascii_uppercase();
+                    let folded = upper && id.is_none();
+                    if folded {
+                        out.push_ascii_lowercase(t.text(text));
+                    }
+                    (upper, folded, id)
+                } else {
                     match ShortWord::of(text.as_bytes(), t.span.start, t.span.end) {
                         // The common case: the token's text is needed only if
                         // it has an uppercase letter and is no grammar word
@@ -668,7 +681,8 @@ impl<'a> TokenWords<'a> {
                             (s.starts_upper(), folded, id)
                         }
                         None => out.fold_long(t.text(text), g),
-                    };
+                    }
+                };
                 if folded {
                     out.arena_ends.push(out.arena.len());
                 }
