@@ -323,21 +323,22 @@ fn alnum_bytes(w: u64) -> u64 {
 /// Where the run of ASCII letters and digits that starts at `from` ends.
 #[inline]
 fn alnum_run_end(b: &[u8], from: usize) -> usize {
-    let mut end = from;
     // Eight bytes at a time while eight are left; most words end in the
-    // first eight.
-    while let Some(eight) = b.get(end..end + 8) {
-        let w = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-        let stop = !alnum_bytes(w) & HIGH;
+    // first eight. The rest is a shrinking slice, so that a step is one
+    // length test rather than bounds checks on an index.
+    let mut rest = &b[from..];
+    while let Some((eight, after)) = rest.split_first_chunk::<8>() {
+        let stop = !alnum_bytes(u64::from_le_bytes(*eight)) & HIGH;
         if stop != 0 {
-            return end + (stop.trailing_zeros() / 8) as usize;
+            return b.len() - rest.len() + (stop.trailing_zeros() / 8) as usize;
         }
-        end += 8;
+        rest = after;
     }
-    end + b[end..]
-        .iter()
-        .position(|&c| !ALNUM[c as usize])
-        .unwrap_or(b.len() - end)
+    b.len() - rest.len()
+        + rest
+            .iter()
+            .position(|&c| !ALNUM[c as usize])
+            .unwrap_or(rest.len())
 }
 
 /// Lexes `text[range]`, pushing tokens with spans relative to `text`.
