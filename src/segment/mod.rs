@@ -208,10 +208,17 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
                     unbalanced: false,
                 });
             };
-        // Over the paragraph's slice, not by index: most tokens are no
-        // quotation mark, and the loop is then a few instructions a token.
-        for (i, t) in (first..end).zip(&toks[first..end]) {
-            let TokenKind::Quote(mark) = t.kind else {
+        // From one quotation mark to the next by a scan of the paragraph's
+        // slice: most tokens are none, and are skipped in a few
+        // instructions each.
+        let mut from = first;
+        while let Some(k) = toks[from..end]
+            .iter()
+            .position(|t| matches!(t.kind, TokenKind::Quote(_)))
+        {
+            let i = from + k;
+            from = i + 1;
+            let TokenKind::Quote(mark) = toks[i].kind else {
                 continue;
             };
             let continues = if i == first { carried.take() } else { None };
