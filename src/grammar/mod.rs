@@ -857,7 +857,8 @@ mod tests {
     fn token_words_agree_with_norm_and_the_roots() {
         let g = Grammar::builtin();
         let text = "“Ünïcödé,” SAID the Spokesman’s aide. ".repeat(20)
-            + "Officials said, according to KCNA, that the U.S. Affairs’ chief told reporters.";
+            + "Officials said, according to KCNA, that the U.S. Affairs’ chief told reporters."
+            + " I said A b; x Z (a) é.";
         let tokens = lex(&text);
         assert!(tokens.len() > 130);
         let words = TokenWords::new(&text, &tokens, &g);
