@@ -317,7 +317,7 @@ fn alnum_bytes(w: u64) -> u64 {
         (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7F - hi))
     };
     // `| 0x20` lowercases letters and maps no other byte into `a..=z`.
-    (within(w, b'0', b'9') | within(w | ONES * 0x20, b'a', b'z')) & !w & HIGH
+    (within(w, b'0', b'9') | within(w | (ONES * 0x20), b'a', b'z')) & !w & HIGH
 }
 
 /// Where the run of ASCII letters and digits that starts at `from` ends.
