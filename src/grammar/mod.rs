@@ -711,7 +711,9 @@ impl<'a> TokenWords<'a> {
     fn fold_long(&mut self, raw: &str, g: &Grammar) -> (bool, bool, Option<WordId>) {
         let at = self.arena.len();
         let (upper, folded) = if raw.is_ascii() {
-            let folded = raw.bytes().any(|b| b.is_ascii_uppercase());
+            // A fold, not `any`: with no early exit the test runs many
+            // bytes at a time, and most long words have no capital at all.
+            let folded = raw.bytes().fold(false, |up, b| up | b.is_ascii_uppercase());
             if folded {
                 self.push_ascii_lowercase(raw);
             }
