@@ -300,6 +300,19 @@ static ALNUM: [bool; 256] = {
     t
 };
 
+/// ASCII punctuation that is always a token of its own: all of it but the
+/// quotation marks `'` and `"` and the backtick (which may open one).
+static PUNCT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_punctuation() && !matches!(c, b'\'' | b'"' | b'`');
+        b += 1;
+    }
+    t
+};
+
 const HIGH: u64 = 0x8080_8080_8080_8080;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
@@ -389,14 +402,12 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
             at += 1;
             continue;
         }
-        if c.is_ascii_punctuation()
-            && c != b'\''
-            && c != b'"'
+        if PUNCT[c as usize]
             // `` opens a quotation; ``` (a code fence) is punctuation.
-            && !(c == b'`'
-                && b.get(at + 1) == Some(&b'`')
-                && b.get(at + 2) != Some(&b'`')
-                && (at == 0 || b[at - 1] != b'`'))
+            || (c == b'`'
+                && !(b.get(at + 1) == Some(&b'`')
+                    && b.get(at + 2) != Some(&b'`')
+                    && (at == 0 || b[at - 1] != b'`')))
         {
             out.push(Token {
                 span: Span::new(base + at, base + at + 1),
