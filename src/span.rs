@@ -87,17 +87,30 @@ fn char_starts(bytes: &[u8]) -> usize {
 /// `text.split_inclusive('\n')` gives, with the line ends found by `memchr`
 /// (the `char` search costs a few instructions a byte, and whole texts are
 /// split into lines more than once).
-pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    memchr::memchr_iter(b'\n', text.as_bytes())
-        .map(|nl| nl + 1)
-        .chain(std::iter::once(text.len()))
-        .filter_map(move |end| {
-            let line = &text[start..end];
-            start = end;
-            // Only the piece after a final `\n` can be empty.
-            (!line.is_empty()).then_some(line)
-        })
+pub fn lines_inclusive(text: &str) -> LinesInclusive<'_> {
+    LinesInclusive { rest: text }
+}
+
+/// The iterator of [`lines_inclusive`]: a plain struct rather than adapters
+/// over `memchr_iter`, so that a caller's loop gets it inlined whole.
+#[derive(Debug, Clone)]
+pub struct LinesInclusive<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for LinesInclusive<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', self.rest.as_bytes()).map_or(self.rest.len(), |nl| nl + 1);
+        let (line, rest) = self.rest.split_at(end);
+        self.rest = rest;
+        Some(line)
+    }
 }
 
 impl LineIndex {

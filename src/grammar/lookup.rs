@@ -66,7 +66,13 @@ pub(super) struct WordIndex {
     /// The id of the word in the same slot of `short_keys`.
     short_ids: Vec<WordId>,
     short_len: usize,
+    /// The words of one ASCII byte by that byte ([`NO_SINGLE`] for none):
+    /// a sixth of a text's tokens are one byte (punctuation, "a", "I").
+    single: [WordId; 128],
 }
+
+/// No word in [`WordIndex::single`].
+const NO_SINGLE: WordId = WordId::MAX;
 
 impl Default for WordIndex {
     fn default() -> Self {
@@ -75,6 +81,7 @@ impl Default for WordIndex {
             short_keys: vec![EMPTY; 16],
             short_ids: vec![0; 16],
             short_len: 0,
+            single: [NO_SINGLE; 128],
         }
     }
 }
@@ -103,6 +110,13 @@ impl WordIndex {
         }
     }
 
+    /// The id of the word that is the one ASCII byte `b`.
+    #[inline]
+    pub(super) fn get_single(&self, b: u8) -> Option<WordId> {
+        let id = self.single[usize::from(b & 0x7F)];
+        (id != NO_SINGLE).then_some(id)
+    }
+
     fn insert_short(&mut self, packed: u64, id: WordId) {
         let mask = self.short_keys.len() - 1;
         let mut i = mix(SEED, packed) as usize & mask;
@@ -128,6 +142,11 @@ impl WordIndex {
             }
             self.insert_short(pack(w), id);
             self.short_len += 1;
+        }
+        if let &[b] = w {
+            if b.is_ascii() {
+                self.single[usize::from(b)] = id;
+            }
         }
         self.table.insert_unique(word_hash(w), id, |&other| {
             word_hash(texts.get(other).as_bytes())

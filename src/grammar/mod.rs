@@ -597,8 +597,8 @@ impl Grammar {
 /// Kept small, since it exists for every token of a text at once: per
 /// token only its interned word (node and kinds are the grammar's for that
 /// word), and per 64 tokens two bit sets (normal form in the arena, starts
-/// uppercase) with a count; a normal form that differs from the text is in
-/// the arena.
+/// uppercase) with a count; a normal form that differs from the text and
+/// is no grammar word is in the arena.
 #[derive(Debug, Default)]
 pub struct TokenWords<'a> {
     text: &'a str,
@@ -641,36 +641,60 @@ impl<'a> TokenWords<'a> {
             ids: Vec::with_capacity(tokens.len()),
             blocks: Vec::with_capacity(tokens.len().div_ceil(64)),
         };
+        // The ids are filled with `NO_WORD` a chunk at a time and written in
+        // place (a taken `Vec`, so that `out` is not borrowed meanwhile): a
+        // push a token costs a capacity check and, in a loop this busy, a
+        // length kept in memory.
+        let mut ids = std::mem::take(&mut out.ids);
         for chunk in tokens.chunks(64) {
             let mut block = Block {
                 before: out.arena_ends.len(),
                 ..Block::default()
             };
-            for (j, t) in chunk.iter().enumerate() {
-                let (upper, folded, id) =
+            let base = ids.len();
+            ids.resize(base + chunk.len(), NO_WORD);
+            for ((j, t), slot) in chunk.iter().enumerate().zip(&mut ids[base..]) {
+                let one = (t.span.len() == 1)
+                    .then(|| text.as_bytes()[t.span.start])
+                    .filter(u8::is_ascii);
+                let (upper, folded, id) = if let Some(c) = one {
+                    // One ASCII byte (punctuation, "a", "I"): found by that
+                    // byte, lowercased, in a table.
+                    let id = g.words.get_single(c.to_ascii_lowercase());
+                    let upper = c.is_ascii_uppercase();
+                    let folded = upper && id.is_none();
+                    if folded {
+                        out.push_ascii_lowercase(t.text(text));
+                    }
+                    (upper, folded, id)
+                } else {
                     match ShortWord::of(text.as_bytes(), t.span.start, t.span.end) {
                         // The common case: the token's text is needed only if
-                        // it has an uppercase letter, and then it is already
-                        // lowercased in `s`.
+                        // it has an uppercase letter and is no grammar word
+                        // (whose form is the grammar's copy, see `norm`).
                         Some(s) => {
-                            if s.has_upper() {
-                                let lower = s.lower.to_le_bytes();
-                                out.arena
-                                    .extend(lower[..t.span.len()].iter().map(|&b| char::from(b)));
+                            let id = g.words.get_short(s.lower);
+                            let folded = s.has_upper() && id.is_none();
+                            if folded {
+                                out.push_ascii_lowercase(t.text(text));
                             }
-                            (s.starts_upper(), s.has_upper(), g.words.get_short(s.lower))
+                            (s.starts_upper(), folded, id)
                         }
                         None => out.fold_long(t.text(text), g),
-                    };
+                    }
+                };
                 if folded {
                     out.arena_ends.push(out.arena.len());
                 }
                 block.in_arena |= u64::from(folded) << j;
                 block.upper |= u64::from(upper) << j;
-                out.ids.push(id.unwrap_or(NO_WORD));
+                if let Some(id) = id {
+                    *slot = id;
+                }
             }
             out.blocks.push(block);
         }
+        out.ids = ids;
         out
     }
 
@@ -687,7 +711,9 @@ impl<'a> TokenWords<'a> {
     fn fold_long(&mut self, raw: &str, g: &Grammar) -> (bool, bool, Option<WordId>) {
         let at = self.arena.len();
         let (upper, folded) = if raw.is_ascii() {
-            let folded = raw.bytes().any(|b| b.is_ascii_uppercase());
+            // A fold, not `any`: with no early exit the test runs many
+            // bytes at a time, and most long words have no capital at all.
+            let folded = raw.bytes().fold(false, |up, b| up | b.is_ascii_uppercase());
             if folded {
                 self.push_ascii_lowercase(raw);
             }
@@ -703,7 +729,13 @@ impl<'a> TokenWords<'a> {
             }
         };
         let form = if folded { &self.arena[at..] } else { raw };
-        (upper, folded, g.word_id(form))
+        let id = g.word_id(form);
+        if folded && id.is_some() {
+            // A grammar word's form is the grammar's copy (see `norm`).
+            self.arena.truncate(at);
+            return (upper, false, id);
+        }
+        (upper, folded, id)
     }
 
     /// The normal form of token `i`.
@@ -827,7 +859,8 @@ mod tests {
     fn token_words_agree_with_norm_and_the_roots() {
         let g = Grammar::builtin();
         let text = "“Ünïcödé,” SAID the Spokesman’s aide. ".repeat(20)
-            + "Officials said, according to KCNA, that the U.S. Affairs’ chief told reporters.";
+            + "Officials said, according to KCNA, that the U.S. Affairs’ chief told reporters."
+            + " I said A b; x Z (a) é.";
         let tokens = lex(&text);
         assert!(tokens.len() > 130);
         let words = TokenWords::new(&text, &tokens, &g);

@@ -178,8 +178,14 @@ fn lexeme(i: &str) -> IResult<&str, Lexeme> {
 /// reads it, or `None` when a character that decides it is not ASCII (then
 /// [`word`] reads it).
 fn ascii_word(b: &[u8]) -> Option<usize> {
-    let mut end = 1;
-    let mut prev = b[0];
+    ascii_word_from(b, 1)
+}
+
+/// [`ascii_word`] of `b` whose first `end` bytes (at least one) are known
+/// to be ASCII letters and digits: the lexer's fast path has read them
+/// already.
+fn ascii_word_from(b: &[u8], mut end: usize) -> Option<usize> {
+    let mut prev = b[end - 1];
     while let Some(&c) = b.get(end) {
         if c.is_ascii_alphanumeric() {
             end += 1;
@@ -294,6 +300,60 @@ static ALNUM: [bool; 256] = {
     t
 };
 
+/// ASCII punctuation that is always a token of its own: all of it but the
+/// quotation marks `'` and `"` and the backtick (which may open one).
+static PUNCT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_punctuation() && !matches!(c, b'\'' | b'"' | b'`');
+        b += 1;
+    }
+    t
+};
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The eight bytes of `w` (little-endian) that are ASCII letters or digits,
+/// as the high bit of each: [`ALNUM`] for eight bytes in a dozen
+/// instructions. Exact up to the first byte that is none (all the caller
+/// looks for): a byte from 0x80 up is none, and may carry into the sums of
+/// the bytes after it.
+#[inline]
+fn alnum_bytes(w: u64) -> u64 {
+    // On bytes below 0x80 no sum carries into the next byte, so the high
+    // bit of `x + 0x80 - lo` is set when `x >= lo`, that of `x + 0x7F - hi`
+    // when `x > hi`.
+    let within = |x: u64, lo: u8, hi: u8| {
+        (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7F - hi))
+    };
+    // `| 0x20` lowercases letters and maps no other byte into `a..=z`.
+    (within(w, b'0', b'9') | within(w | (ONES * 0x20), b'a', b'z')) & !w & HIGH
+}
+
+/// Where the run of ASCII letters and digits that starts at `from` ends.
+#[inline]
+fn alnum_run_end(b: &[u8], from: usize) -> usize {
+    // Eight bytes at a time while eight are left; most words end in the
+    // first eight. The rest is a shrinking slice, so that a step is one
+    // length test rather than bounds checks on an index.
+    let mut rest = &b[from..];
+    while let Some((eight, after)) = rest.split_first_chunk::<8>() {
+        let stop = !alnum_bytes(u64::from_le_bytes(*eight)) & HIGH;
+        if stop != 0 {
+            return b.len() - rest.len() + (stop.trailing_zeros() / 8) as usize;
+        }
+        rest = after;
+    }
+    b.len() - rest.len()
+        + rest
+            .iter()
+            .position(|&c| !ALNUM[c as usize])
+            .unwrap_or(rest.len())
+}
+
 /// Lexes `text[range]`, pushing tokens with spans relative to `text`.
 pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
     let b = text.as_bytes();
@@ -301,38 +361,11 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
     let mut at = 0;
     while at < b.len() {
         let c = b[at];
-        if matches!(c, b' ' | b'\t'..=b'\r') {
-            space_before = true;
-            at += 1;
-            continue;
-        }
-        if c.is_ascii_punctuation()
-            && c != b'\''
-            && c != b'"'
-            // `` opens a quotation; ``` (a code fence) is punctuation.
-            && !(c == b'`'
-                && b.get(at + 1) == Some(&b'`')
-                && b.get(at + 2) != Some(&b'`')
-                && (at == 0 || b[at - 1] != b'`'))
-        {
-            out.push(Token {
-                span: Span::new(base + at, base + at + 1),
-                kind: TokenKind::Punct,
-                space_before,
-            });
-            space_before = false;
-            at += 1;
-            continue;
-        }
-        if c.is_ascii_alphanumeric() {
+        // Words first: most lexemes are words.
+        if ALNUM[c as usize] {
             // The common word: ASCII letters and digits up to a byte that
             // surely ends it; anything else is read as `next_lexeme` reads it.
-            let mut end = at
-                + 1
-                + b[at + 1..]
-                    .iter()
-                    .position(|&c| !ALNUM[c as usize])
-                    .unwrap_or(b.len() - at - 1);
+            let mut end = alnum_run_end(b, at + 1);
             // An ASCII joiner not followed by what it joins ends it too.
             let ends = |end: usize| match (b.get(end), b.get(end + 1)) {
                 (None, _) => true,
@@ -344,9 +377,13 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
                 (Some(&j), Some(&n)) => j.is_ascii() && n.is_ascii() && !n.is_ascii_alphanumeric(),
             };
             if !ends(end) {
-                end = match next_lexeme(&text[at..]) {
-                    Some((next, _)) => text.len() - next.len(),
-                    None => end,
+                // Carried on from where the run ended, not read again.
+                end = match ascii_word_from(&b[at..], end - at) {
+                    Some(n) => at + n,
+                    None => match next_lexeme(&text[at..]) {
+                        Some((next, _)) => text.len() - next.len(),
+                        None => end,
+                    },
                 };
             }
             out.push(Token {
@@ -358,6 +395,27 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
             // lexeme of its own.
             space_before = b.get(end) == Some(&b' ');
             at = end + usize::from(space_before);
+            continue;
+        }
+        if matches!(c, b' ' | b'\t'..=b'\r') {
+            space_before = true;
+            at += 1;
+            continue;
+        }
+        if PUNCT[c as usize]
+            // `` opens a quotation; ``` (a code fence) is punctuation.
+            || (c == b'`'
+                && !(b.get(at + 1) == Some(&b'`')
+                    && b.get(at + 2) != Some(&b'`')
+                    && (at == 0 || b[at - 1] != b'`')))
+        {
+            out.push(Token {
+                span: Span::new(base + at, base + at + 1),
+                kind: TokenKind::Punct,
+                space_before,
+            });
+            space_before = false;
+            at += 1;
             continue;
         }
         let rest = &text[at..];
@@ -500,6 +558,35 @@ mod tests {
         for start in 0..text.len() {
             if let Some(t) = text.get(start..) {
                 assert_eq!(lex(t), reference(t), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn alnum_runs_end_where_the_table_says() {
+        let text = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 x/y:z@[`{\xc3\xa9Z\x7f\x80\xff";
+        for from in 0..text.len() {
+            let naive = from
+                + text[from..]
+                    .iter()
+                    .take_while(|&&c| c.is_ascii_alphanumeric())
+                    .count();
+            assert_eq!(alnum_run_end(text, from), naive, "{from}");
+        }
+        // The first byte that is no letter or digit, wherever it is.
+        for c in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"aZ09zA9q";
+                bytes[at] = c;
+                bytes[(at + 1)..].fill(0xFF);
+                let w = u64::from_le_bytes(bytes);
+                let stop = !alnum_bytes(w) & HIGH;
+                let want = if c.is_ascii_alphanumeric() {
+                    at + 1
+                } else {
+                    at
+                };
+                assert_eq!((stop.trailing_zeros() / 8) as usize, want, "{c} at {at}");
             }
         }
     }

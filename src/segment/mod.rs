@@ -208,7 +208,16 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
                     unbalanced: false,
                 });
             };
-        for i in first..end {
+        // From one quotation mark to the next by a scan of the paragraph's
+        // slice: most tokens are none, and are skipped in a few
+        // instructions each.
+        let mut from = first;
+        while let Some(k) = toks[from..end]
+            .iter()
+            .position(|t| matches!(t.kind, TokenKind::Quote(_)))
+        {
+            let i = from + k;
+            from = i + 1;
             let TokenKind::Quote(mark) = toks[i].kind else {
                 continue;
             };
@@ -349,6 +358,16 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
         }
         token_quote[t] = active.last().map(|&q| q as u32);
         t += 1;
+        // Up to the next opening mark or the first token past the end of
+        // the innermost quotation, the loop above would change nothing:
+        // those tokens are filled in one go, found by a binary search.
+        if let Some(&top) = active.last() {
+            let limit = sorted.get(next).map_or(toks.len(), |q| q.open).max(t);
+            let end = sorted[top].span.end;
+            let stop = t + toks[t..limit].partition_point(|tk| tk.span.start < end);
+            token_quote[t..stop].fill(Some(top as u32));
+            t = stop;
+        }
     }
     // Outermost quotations, and how far back each one's continuations reach
     // (a continued quotation comes earlier in this order).
@@ -492,12 +511,16 @@ fn split_sentences(text: &str, grammar: &Grammar, seg: &mut Segmentation, p: usi
         }
     };
     while i < range.end {
-        let t = toks[i];
-        // Only punctuation (a dash, a terminal mark) can end a sentence.
-        if t.kind != TokenKind::Punct {
-            i += 1;
-            continue;
+        // Only punctuation (a dash, a terminal mark) can end a sentence:
+        // the words before the next one are skipped in one scan.
+        match toks[i..range.end]
+            .iter()
+            .position(|t| t.kind == TokenKind::Punct)
+        {
+            Some(k) => i += k,
+            None => break,
         }
+        let t = toks[i];
         // A dash credit after a quotation ends its sentence at the line end,
         // so that each credited quotation is a claim of its own.
         if after_closing_quote(toks, i) {
@@ -560,9 +583,14 @@ fn is_boundary(
         let prev = toks[i - 1].text(text);
         let single_letter = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
         let dotted = prev.contains('.') && prev.chars().all(|c| c.is_alphabetic() || c == '.');
+        // Looked up once for both tags (and not at all after an initial).
+        let entries = if single_letter {
+            &[][..]
+        } else {
+            grammar.token_entries(prev)
+        };
         let abbreviation = |tag| {
-            grammar
-                .token_entries(prev)
+            entries
                 .iter()
                 .any(|e| e.kind == Kind::Abbreviation && e.tag == tag)
         };
@@ -606,12 +634,19 @@ fn block_kind(
     let single_line = memchr::memchr(b'\n', para.span.slice(text).as_bytes()).is_none();
     // Looked up lazily: most paragraphs are too long to be a credit line.
     let credit = || {
-        let words = toks
-            .iter()
-            .take(4)
-            .filter(|t| !matches!(t.kind, TokenKind::Quote(_)))
-            .map(|t| grammar.token_id(t.text(text)));
-        grammar.longest_ids(words, |e| e.kind == Kind::Credit)
+        let words = || {
+            toks.iter()
+                .take(4)
+                .filter(|t| !matches!(t.kind, TokenKind::Quote(_)))
+                .map(|t| grammar.token_id(t.text(text)))
+        };
+        // Most short lines open with a word that starts no credit phrase
+        // (the kinds below its node say so), and need no walk.
+        let first = words().next().flatten()?;
+        if grammar.kinds_below(grammar.root(first).0) & Kind::Credit.bit() == 0 {
+            return None;
+        }
+        grammar.longest_ids(words(), |e| e.kind == Kind::Credit)
     };
     // A byline names people: "By Jane Smith", not "By dawn, the town had emptied".
     let byline_ok = |n: usize| {
@@ -817,6 +852,29 @@ mod tests {
             .position(|tk| tk.text(t) == "never")
             .unwrap();
         assert_eq!(s.token_quote[never], Some(1));
+    }
+
+    #[test]
+    fn each_token_knows_its_innermost_quotation() {
+        let g = Grammar::builtin();
+        for t in [
+            "“He told me ‘never again’ twice,” she said. “Go.” He went ‘home’.",
+            "“We will fight. We will win.\n\n“And we will ‘rebuild’,” he said.",
+            "He said “this never closes. Next sentence.\n\nA new “paragraph” here.",
+            "“a ‘b “c” d’ e” f “g” h ‘i’",
+        ] {
+            let s = segment(t, &g, &[]);
+            for (i, tok) in s.tokens.iter().enumerate() {
+                // The last quotation in opening order that has opened by
+                // this token and not yet ended.
+                let want = s
+                    .quotes
+                    .iter()
+                    .rposition(|q| q.open <= i && tok.span.start < q.span.end)
+                    .map(|q| q as u32);
+                assert_eq!(s.token_quote[i], want, "{t:?} token {i}");
+            }
+        }
     }
 
     #[test]
