@@ -2834,8 +2834,11 @@ impl<'a> Reader<'a> {
     fn weasel(&self, cue: Range<usize>) -> Attribution {
         let mut a = self.sourceless(cue.clone(), "weasel", None, true);
         let verb = cue.end - 1;
+        // "Experts say", not "is considered": an auxiliary is no crowd.
         let crowd = cue.len() == 2
             && self.w(cue.start) != "it"
+            && !self.is_be(cue.start)
+            && !self.tag(cue.start, Kind::Function, "aux")
             && (self.is(verb, Kind::Verb) || self.is(verb, Kind::Speech));
         if crowd {
             // "Some observers say": the whole noun phrase, not only its head.
