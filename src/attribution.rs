@@ -1167,6 +1167,10 @@ impl<'a> Reader<'a> {
                     });
             }
         }
+        // "There have been telling responses": an expletive names no one.
+        if r.len() == 1 && self.w(r.start) == "there" {
+            return None;
+        }
         let span = self.span_of(&r);
         let make = |phrase| {
             Some(SourcePhrase {
@@ -1511,7 +1515,9 @@ impl<'a> Reader<'a> {
         let words: Vec<usize> = r.clone().filter(|&i| self.is_word(i)).collect();
         let first = *words.first()?;
         let last = *words.last()?;
-        if self.is(last, Kind::Function) || (self.is_number(last) && words.len() == 1) {
+        if self.is(last, Kind::Function)
+            || (words.len() == 1 && (self.is_number(last) || self.w(last) == "there"))
+        {
             return None;
         }
         // A bare singular common noun is not a subject ("after two-year
