@@ -3349,13 +3349,8 @@ impl<'a> Reader<'a> {
         let participle = cue_word.ends_with("ing");
         // "was skeptical of", "is angry at": after a copula, an adjective
         // and its preposition; "was first reported" is still a passive.
-        let copula = passive;
         let passive =
             passive && (cue.len() == 1 || cue.clone().any(|t| past_participle(self.w(t))));
-        // "There are plans to …": no one holds them.
-        if copula && !passive && k > self.lo && self.w(k - 1).eq_ignore_ascii_case("there") {
-            return None;
-        }
         let when_asked = stance == "question" && k > self.lo && self.w(k - 1) == "when";
         if (passive || when_asked) && !participle {
             if stance != "question" {
