@@ -3959,8 +3959,13 @@ impl<'a> Reader<'a> {
         if stance == "act" || !participle {
             return None;
         }
-        let content =
-            self.content_before(self.clause_begin(k.saturating_sub(1).max(self.lo)), k)?;
+        let begin = self.clause_begin(k.saturating_sub(1).max(self.lo));
+        // "It was revealed in March that …": the clause after is what was
+        // said, not the expletive.
+        let content = (k > begin && self.w(k - 1) == "it")
+            .then(|| self.post_content(cue.end))
+            .flatten()
+            .or_else(|| self.content_before(begin, k))?;
         Some(self.attribution(AttributionKind::NoSource, "act", cue, None, Some(content)))
     }
 
