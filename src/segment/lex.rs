@@ -327,7 +327,8 @@ fn alnum_bytes(w: u64) -> u64 {
     // bit of `x + 0x80 - lo` is set when `x >= lo`, that of `x + 0x7F - hi`
     // when `x > hi`.
     let within = |x: u64, lo: u8, hi: u8| {
-        (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7F - hi))
+        // Wrapping: a top byte from 0x80 up overflows the word, harmlessly.
+        x.wrapping_add(ONES * u64::from(0x80 - lo)) & !x.wrapping_add(ONES * u64::from(0x7F - hi))
     };
     // `| 0x20` lowercases letters and maps no other byte into `a..=z`.
     (within(w, b'0', b'9') | within(w | (ONES * 0x20), b'a', b'z')) & !w & HIGH
