@@ -3924,7 +3924,7 @@ impl<'a> Reader<'a> {
     /// subject before the verb (from token `k`, the first auxiliary). The
     /// subject is no statement of the agent's, so the act does not vouch for
     /// the sentence ("The strike was called by the union" is the article's
-    /// own claim). With no agent the passive is no attribution.
+    /// own claim). With no agent, see [`Reader::agentless_passive`].
     fn passive_agent(&self, cue: Range<usize>, k: usize, stance: &str) -> Option<Attribution> {
         let by = cue.end;
         if by + 1 >= self.hi || !self.is_word(by) || self.quoted(by) || self.w(by) != "by" {
@@ -3950,6 +3950,8 @@ impl<'a> Reader<'a> {
     /// subject; it vouches for nothing. Passives of acting ("was released",
     /// "was filed") are mostly the article's own report of an event.
     fn agentless_passive(&self, cue: Range<usize>, k: usize, stance: &str) -> Option<Attribution> {
+        // Fewer irregular forms than [`past_participle`]: "is found", "was
+        // made", "was held" are mostly events too.
         let w = self.w(cue.start);
         let participle = w.ends_with("ed")
             || matches!(
@@ -4446,8 +4448,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The speaker of the last attribution before token `end` that has one:
-/// a participle or a second verb often shares it ("…, he said, adding").
 /// A word that can be a past participle, which a passive needs: regular
 /// ("declared"), or one of the irregular verbs that the grammar lists.
 fn past_participle(w: &str) -> bool {
@@ -4495,6 +4495,8 @@ fn past_participle(w: &str) -> bool {
         )
 }
 
+/// The speaker of the last attribution before token `end` that has one:
+/// a participle or a second verb often shares it ("…, he said, adding").
 fn previous_source(before: &[Attribution], end: usize) -> Option<SourcePhrase> {
     // "He said he saw no need …, noting": the speaker of the main clause,
     // not of a clause inside another's content ("he saw").
