@@ -631,25 +631,16 @@ struct SarifRun<'a> {
     invocations: Value,
     #[serde(rename = "columnKind")]
     column_kind: &'static str,
-    results: Vec<SarifEntry<'a>>,
-}
-
-/// A result as a struct, or (for a reason with no rule, which the map the
-/// `Value` was made with put out of order when it removed its `ruleIndex`)
-/// as a `Value`.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum SarifEntry<'a> {
-    Result(SarifResult<'a>),
-    Value(Value),
+    results: Vec<SarifResult<'a>>,
 }
 
 #[derive(Serialize)]
 struct SarifResult<'a> {
     #[serde(rename = "ruleId")]
     rule_id: &'a str,
-    #[serde(rename = "ruleIndex")]
-    rule_index: usize,
+    /// None for a reason with no rule.
+    #[serde(rename = "ruleIndex", skip_serializing_if = "Option::is_none")]
+    rule_index: Option<usize>,
     level: &'static str,
     message: SarifText<String>,
     locations: [SarifLocation<'a>; 1],
@@ -769,7 +760,7 @@ fn sarif(items: &[Item], style: Style) -> Vec<u8> {
             let rule_index = reasons::REASONS.iter().position(|r| r.code == claim.reason);
             let result = SarifResult {
                 rule_id: claim.reason,
-                rule_index: rule_index.unwrap_or(0),
+                rule_index,
                 level,
                 message: SarifText {
                     text: format!("{}[{}]: {}", claim.status, claim.reason, message(claim)),
@@ -800,10 +791,7 @@ fn sarif(items: &[Item], style: Style) -> Vec<u8> {
                 },
                 suppressions,
             };
-            results.push(match rule_index {
-                Some(_) => SarifEntry::Result(result),
-                None => SarifEntry::Value(unruled_result(result)),
-            });
+            results.push(result);
         }
     }
     let log = SarifLog {
@@ -825,17 +813,6 @@ fn sarif(items: &[Item], style: Style) -> Vec<u8> {
         }],
     };
     serde_json::to_vec_pretty(&log).expect("serializing to memory")
-}
-
-/// A result whose reason has no rule, as the `Value` it was before results
-/// were structs: without `ruleIndex`, whose place the last key took (the
-/// map's `remove` swaps it in).
-fn unruled_result(r: SarifResult<'_>) -> Value {
-    let mut v = serde_json::to_value(&r).expect("a result is JSON");
-    if let Some(o) = v.as_object_mut() {
-        o.remove("ruleIndex");
-    }
-    v
 }
 
 #[cfg(test)]
@@ -891,7 +868,7 @@ mod tests {
             for suppressed in [false, true] {
                 let result = SarifResult {
                     rule_id: "weasel",
-                    rule_index: rule_index.unwrap_or(0),
+                    rule_index,
                     level: "warning",
                     message: SarifText {
                         text: "m \"x\"".to_string(),
@@ -923,15 +900,15 @@ mod tests {
                         justification: "whosaid comment in the file",
                     }]),
                 };
-                let entry = match rule_index {
-                    Some(_) => SarifEntry::Result(result),
-                    None => SarifEntry::Value(unruled_result(result)),
-                };
-                assert_eq!(
-                    serde_json::to_string_pretty(&entry).unwrap(),
-                    serde_json::to_string_pretty(&result_as_value(rule_index, suppressed)).unwrap(),
-                    "{rule_index:?} {suppressed}"
-                );
+                let written = serde_json::to_string_pretty(&result).unwrap();
+                let before = result_as_value(rule_index, suppressed);
+                // Keys in the same order, except where the old map moved
+                // its last key into the removed `ruleIndex`'s place.
+                if rule_index.is_some() {
+                    assert_eq!(written, serde_json::to_string_pretty(&before).unwrap());
+                }
+                let read: Value = serde_json::from_str(&written).unwrap();
+                assert_eq!(read, before, "{rule_index:?} {suppressed}");
             }
         }
     }
