@@ -818,6 +818,11 @@ impl<'a> Reader<'a> {
         (1..=2).any(|n| k > self.lo + n && (k - n..k).all(modifier) && owner(k - n - 1))
     }
 
+    /// "both", "all" or "each" as a word of its own (not quoted).
+    fn floating_quantifier(&self, i: usize) -> bool {
+        self.is_word(i) && !self.quoted(i) && matches!(self.w(i), "both" | "all" | "each")
+    }
+
     /// Token `i` opens what a verb before it takes: a clause ("that …"),
     /// a pronoun, or a name ("the video shows Bob …", "the poll shows
     /// that …"); a noun before it would be followed by punctuation or a
@@ -3312,6 +3317,14 @@ impl<'a> Reader<'a> {
         loop {
             if k > self.lo && self.skippable_before_cue(k - 1) {
                 passive |= self.is_be(k - 1);
+                k -= 1;
+            } else if k > self.lo + 1
+                && self.floating_quantifier(k - 1)
+                && ((self.is_word(k - 2) && !self.is(k - 2, Kind::Function))
+                    || self.punct(k - 2, "—"))
+            {
+                // "The mayor and the governor both said": the quantifier
+                // floats after its subject.
                 k -= 1;
             } else if let Some(t) = self.time_phrase_before(k) {
                 // "Wells Fargo just this month announced", "who in 2010 said"
