@@ -10,6 +10,7 @@
 use std::io::{self, Write};
 
 use crate::report::{AttributionEntry, ClaimEntry, FileReport, SourceEntry, SpanPos, TextSpan};
+use crate::swar::{chunk_at, HIGH, ONES};
 
 /// Appends JSON to a buffer, pretty-printed like `serde_json`'s
 /// `PrettyFormatter` (from `level` levels deep) or compact.
@@ -519,56 +520,12 @@ fn clean<const N: usize>(block: &[u8; N]) -> bool {
     hit.iter().fold(0, |all, &h| all | h) == 0
 }
 
-/// The eight bytes of `bytes` from `i`, as a little-endian number; past
-/// the end, spaces (which need no escape). Without a copy for the last
-/// ones, which would be a call to `memcpy`.
-#[inline]
-pub(crate) fn chunk_at(bytes: &[u8], i: usize) -> u64 {
-    const SPACES: u64 = 0x2020_2020_2020_2020;
-    let load = |eight: &[u8]| u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-    let n = bytes.len();
-    if let Some(eight) = bytes.get(i..i + 8) {
-        load(eight)
-    } else if i >= n {
-        SPACES
-    } else if n >= 8 {
-        // The last eight bytes, shifted down past those scanned before.
-        let shift = 8 * (i + 8 - n);
-        (load(&bytes[n - 8..]) >> shift) | (SPACES << (64 - shift))
-    } else {
-        // Fewer than eight bytes in all: two loads of four (or two) that
-        // overlap, as a short `memcpy` does, rather than a loop over them.
-        let t = &bytes[i..];
-        let m = t.len();
-        let w = if m >= 4 {
-            let four = |at: usize| {
-                u64::from(u32::from_le_bytes(
-                    t[at..at + 4].try_into().expect("four bytes"),
-                ))
-            };
-            four(0) | four(m - 4) << (8 * (m - 4))
-        } else if m >= 2 {
-            let two = |at: usize| {
-                u64::from(u16::from_le_bytes(
-                    t[at..at + 2].try_into().expect("two bytes"),
-                ))
-            };
-            two(0) | two(m - 2) << (8 * (m - 2))
-        } else {
-            u64::from(t[0])
-        };
-        w | SPACES << (8 * m)
-    }
-}
-
 /// The high bit of the bytes of `w` below 0x20, quotes or backslashes. A
 /// borrow can set the bit of a byte above one of those too, but never below
 /// the first: the lowest bit set is exact, and zero means none needs an
 /// escape.
 #[inline]
 fn escapes(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
     let quote = zero_byte(w ^ (ONES * u64::from(b'"')));

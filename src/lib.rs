@@ -38,6 +38,7 @@ pub mod report;
 pub mod segment;
 pub mod span;
 pub mod suppress;
+mod swar;
 
 use document::{Document, InputType};
 use grammar::Grammar;

@@ -17,6 +17,7 @@ use crate::attribution::{Attribution, AttributionKind, Phrase, Reader, SourceKin
 use crate::grammar::{Grammar, Kind};
 use crate::segment::{BlockKind, Segmentation};
 use crate::span::Span;
+use crate::swar::{chunk_at, upper_bits, HIGH, ONES};
 
 pub type EntityId = usize;
 
@@ -299,13 +300,13 @@ fn lower_into(buf: &mut Vec<u8>, s: &str) -> bool {
     let mut i = 0;
     while i < bytes.len() {
         // The last word is padded (see `chunk_at`) and cut back.
-        let w = crate::json::chunk_at(bytes, i);
+        let w = chunk_at(bytes, i);
         any |= w;
         buf.extend_from_slice(&ascii_lowercase(w).to_le_bytes());
         i += 8;
     }
     buf.truncate(bytes.len());
-    let ascii = any & 0x8080_8080_8080_8080 == 0;
+    let ascii = any & HIGH == 0;
     if !ascii {
         buf.clear();
         buf.extend_from_slice(s.to_lowercase().as_bytes());
@@ -313,17 +314,9 @@ fn lower_into(buf: &mut Vec<u8>, s: &str) -> bool {
     ascii
 }
 
-/// The eight bytes of `w` with `A`–`Z` lowercased; right for ASCII bytes
-/// (with the high bit clear, no sum below carries into the next byte).
+/// The eight bytes of `w` with `A`–`Z` lowercased.
 fn ascii_lowercase(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let low7 = w & (ONES * 0x7F);
-    // The high bit of each byte: at least `A`, and above `Z`.
-    let from_a = low7 + ONES * u64::from(0x80 - b'A');
-    let past_z = low7 + ONES * u64::from(0x80 - b'Z' - 1);
-    let upper = from_a & !past_z & (ONES * 0x80);
-    // 0x80 >> 2 is the 0x20 that lowercases a letter.
-    w | (upper >> 2)
+    w | (upper_bits(w) >> 2)
 }
 
 /// The classes of entity that pronouns and bare descriptions refer back to.
@@ -468,11 +461,9 @@ fn ascii_word_spans(lower: &[u8], spans: &mut Vec<(usize, usize)>) {
 /// name few others are), each of which the table says is a break or not:
 /// a byte at a time by table was a few instructions a byte.
 fn next_ascii_break(b: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
     let mut i = from;
     while i < b.len() {
-        let w = crate::json::chunk_at(b, i);
+        let w = chunk_at(b, i);
         // The high bit of each byte below `-`: with the high bits set
         // first, no byte's difference borrows from the next one (ASCII).
         let mut below = !((w | HIGH) - ONES * u64::from(b'-')) & HIGH;

@@ -11,6 +11,7 @@ use crate::document::{Document, InputType};
 use crate::grammar::Grammar;
 use crate::provenance::{EntityId, Provenance, Status};
 use crate::span::{LineIndex, Position, Span};
+use crate::swar::{HIGH, ONES};
 use crate::Analysis;
 
 #[derive(Debug, Clone, Serialize)]
@@ -468,9 +469,7 @@ struct FlatPrefix {
 
 /// [`FlatPrefix`] of `text`, looking at `limit` characters at most.
 fn flat_prefix(text: &str, limit: usize) -> FlatPrefix {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let bytes = text.as_bytes();
     let mut chars = 0;
     // So that a space at the start breaks it.

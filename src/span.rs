@@ -1,6 +1,7 @@
 //! Byte spans and the line/column index that turns them into positions an
 //! editor can jump to.
 
+use crate::swar::{HIGH, ONES};
 use serde::Serialize;
 
 /// A half-open byte range `[start, end)` into some text.
@@ -67,8 +68,6 @@ fn char_starts(bytes: &[u8]) -> usize {
     // up to 31 words, whose sum still fits a byte; a multiplication then
     // adds the places up (a bit count would be a dozen instructions a
     // word on the baseline x86-64, which has no `popcnt`).
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut continuations = 0;
     for block in bytes.chunks(8 * 31) {
         let words = block.chunks_exact(8);

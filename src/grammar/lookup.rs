@@ -6,6 +6,7 @@
 use hashbrown::HashTable;
 
 use super::{WordId, WordTexts};
+use crate::swar::{upper_bits, HIGH};
 
 /// Up to eight bytes as a little-endian number, zero-padded. Tokens and
 /// grammar words hold no zero byte (but for a lone NUL token, which no word
@@ -167,9 +168,6 @@ pub(super) struct ShortWord {
     upper: u64,
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
 impl ShortWord {
     /// The bytes `start..end` of `text`, if they are one to eight ASCII bytes.
     #[inline]
@@ -189,12 +187,7 @@ impl ShortWord {
         if w & HIGH != 0 {
             return None;
         }
-        // Bytes are below 0x80, so no sum carries into the next byte: the
-        // high bit of `b + 0x80 - x` is set when `b >= x`.
-        let from_a = w + ONES * u64::from(0x80 - b'A');
-        let past_z = w + ONES * u64::from(0x80 - b'Z' - 1);
-        let upper = from_a & !past_z & HIGH;
-        // An uppercase letter's high bit, moved to 0x20, lowercases it.
+        let upper = upper_bits(w);
         Some(ShortWord {
             lower: w | (upper >> 2),
             upper,

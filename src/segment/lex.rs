@@ -10,6 +10,7 @@ use nom::{
 };
 
 use crate::span::Span;
+use crate::swar::{HIGH, ONES};
 
 /// Which quotation mark a quote token is; whether it opens or closes a
 /// quotation is decided later, with the context of the whole paragraph.
@@ -312,9 +313,6 @@ static PUNCT: [bool; 256] = {
     }
     t
 };
-
-const HIGH: u64 = 0x8080_8080_8080_8080;
-const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// The eight bytes of `w` (little-endian) that are ASCII letters or digits,
 /// as the high bit of each: [`ALNUM`] for eight bytes in a dozen
