@@ -3468,7 +3468,13 @@ impl<'a> Reader<'a> {
             return None;
         }
         let speech = self.is(cue.start, Kind::Speech)
-            || matches!(stance, "neutral" | "distancing" | "question");
+            || matches!(stance, "neutral" | "distancing" | "question")
+            // "the filings revealed that …": what reveals a fact need not
+            // hold a view, but it must state one.
+            || (stance == "endorsing"
+                && cue.end < self.hi
+                && self.is_word(cue.end)
+                && self.w(cue.end) == "that");
         let mut subject: Option<SourcePhrase> = None;
         let mut origin: Option<SourcePhrase> = None;
         let mut subject_after_comma = false;
@@ -3916,6 +3922,14 @@ impl<'a> Reader<'a> {
             }
         }
         let content = content.map(|c| self.widen_to_quotes(c));
+        // "the invitation confirms that …": a thing that bears a fact out
+        // is the article's own inference, listed but vouching for nothing.
+        let stance =
+            if stance == "endorsing" && subject.lenient && !self.is(cue.start, Kind::Speech) {
+                "act"
+            } else {
+                stance
+            };
         Some(Attribution {
             kind: AttributionKind::Indirect,
             stance,
