@@ -3455,6 +3455,12 @@ impl<'a> Reader<'a> {
             && !(cue.end..(cue.end + 6).min(self.hi))
                 .take_while(|&t| !self.is(t, Kind::Verb) && !self.is(t, Kind::Speech))
                 .any(|t| self.w(t) == "that" && !self.quoted(t))
+            // "…, his aides argued in interviews.": a subject set off after
+            // the clause it speaks of is no noun the participle describes.
+            && !(k > self.lo
+                && self.np_left(k - 1, self.lo).is_some_and(|np| {
+                    np.end == k && np.start > self.lo + 1 && self.punct(np.start - 1, ",")
+                }))
             // "CNN reported at least six", "he reported on Monday", "Politico
             // reported in 2014": a name or a pronoun says, a time follows.
             && !(matches!(stance, "neutral" | "distancing" | "endorsing")
