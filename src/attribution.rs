@@ -3644,9 +3644,22 @@ impl<'a> Reader<'a> {
                                     | "once"
                             )
                     });
+                    let first_conjunct = ratio
+                        .is_none()
+                        .then(|| self.first_conjunct(np.clone()))
+                        .flatten();
                     subject = if ratio.is_some() {
                         // "Two in three said": a share of a crowd, as vague as the crowd.
                         Some(self.vague_share(np))
+                    } else if let Some((first, p)) = first_conjunct {
+                        // "Economists and advocates believe": the speakers
+                        // are both conjuncts.
+                        let whole = first.start..np.end;
+                        Some(SourcePhrase {
+                            span: self.span_of(&whole),
+                            tokens: whole,
+                            ..p
+                        })
                     } else {
                         self.analyse(np.clone(), false)
                             .or_else(|| {
@@ -3975,6 +3988,33 @@ impl<'a> Reader<'a> {
             .or_else(|| self.lenient(np))?;
         let content = self.content_before(self.clause_begin(k.saturating_sub(1).max(self.lo)), k);
         Some(self.attribution(AttributionKind::Indirect, "act", cue, Some(source), content))
+    }
+
+    /// "Economists and advocates believe", "Smith and Jones said": when the
+    /// subject phrase `np` before a verb follows "and" or "or" and another
+    /// phrase that can speak, that phrase and the analysis that names the
+    /// speakers (the last conjunct's, else the first's). Both must be able
+    /// to hold a view, or a clause before would be swallowed: "He went home
+    /// and his aides said".
+    fn first_conjunct(&self, np: Range<usize>) -> Option<(Range<usize>, SourcePhrase)> {
+        let and = np.start.checked_sub(1).filter(|&a| a > self.lo)?;
+        if !self.is_word(and) || self.quoted(and) || !matches!(self.w(and), "and" | "or") {
+            return None;
+        }
+        let first = self.np_left(and - 1, self.lo)?;
+        if first.end != and
+            || first.start > self.lo
+                && self.is_word(first.start - 1)
+                && !self.is(first.start - 1, Kind::Function)
+        {
+            return None;
+        }
+        let first_p = self.analyse(first.clone(), false)?;
+        let last_p = self.analyse(np, false);
+        if matches!(first_p.phrase, Phrase::Pronoun(_)) {
+            return None;
+        }
+        Some((first, last_p.unwrap_or(first_p)))
     }
 
     /// "Sanders was declared the winner", "the plan was criticized for …":
