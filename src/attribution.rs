@@ -980,6 +980,15 @@ impl<'a> Reader<'a> {
                 if matches!(self.w(i), "that" | "which") && a <= k && self.capitalised(a) {
                     break;
                 }
+                // "so narrow that economists believe": "that" determines no
+                // plural.
+                if self.w(i) == "that"
+                    && a == k
+                    && self.w(k).ends_with('s')
+                    && !self.w(k).ends_with("ss")
+                {
+                    break;
+                }
                 if self.is_det(i) && a <= k {
                     a = i;
                     // A determiner ends the phrase unless an inner preposition
