@@ -699,10 +699,12 @@ impl<'a> Reader<'a> {
         // "has long said", "has since said": adverbs only after an auxiliary.
         // "have all characterized", "have both pushed for": a quantifier
         // floated off the subject, likewise.
+        // "has not yet released": "yet" after a negation too.
         let after_aux = |w: &str| {
-            matches!(w, "long" | "since" | "ever" | "all" | "both")
+            matches!(w, "long" | "since" | "ever" | "all" | "both" | "yet")
                 && i > self.lo
-                && self.tag(i - 1, Kind::Function, "aux")
+                && (self.tag(i - 1, Kind::Function, "aux")
+                    || self.tag(i - 1, Kind::Function, "negation"))
         };
         // The tags it takes, in one pass over the word's entries (a word's
         // entries of a kind exist only if it is of that kind).
@@ -4317,7 +4319,14 @@ impl<'a> Reader<'a> {
             && (self.tag(first, Kind::Function, "preposition")
                 || self.tag(first, Kind::Function, "adverb")
                 || self.ly_adverb(first))
-            && !matches!(self.w(first), "including" | "like" | "unlike" | "except");
+            && !matches!(self.w(first), "including" | "like" | "unlike" | "except")
+            // "has, so far, refused": an adverb phrase, whole.
+            || self
+                .phrase_from(first, comma, false, Kind::Function.bit())
+                .is_some_and(|(n, e)| {
+                    first + n == comma
+                        && e.iter().any(|x| x.kind == Kind::Function && x.tag == "adverb")
+                });
         // A venue is an aside too: "in an interview with Fox News".
         let plain = (first..comma).all(|t| {
             !self.quoted(t)
