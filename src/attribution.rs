@@ -2023,8 +2023,14 @@ impl<'a> Reader<'a> {
                 i += 1;
                 continue;
             }
-            // Both openings below start from this word's normal form.
-            let w = self.w(i);
+            // Both openings below start from this word's normal form, and
+            // only at "in", "her", "their" or a word in "s": a normal form
+            // ends in the text's last byte, lowercased, when that is ASCII,
+            // so most words are passed over without their normal form (an
+            // empty one, which neither takes).
+            let last = self.text.as_bytes()[self.seg.tokens[i].span.end - 1];
+            let opens = matches!(last | 0x20, b'n' | b'r' | b's') || !last.is_ascii();
+            let w = if opens { self.w(i) } else { "" };
             if let Some((a, end)) = self.in_document(i, w) {
                 out.push(a);
                 i = end;
