@@ -2967,10 +2967,14 @@ impl<'a> Reader<'a> {
         let Some(c) = content else {
             return AttributionKind::Indirect;
         };
-        let toks = &self.seg.tokens;
-        // Counted in one pass, with no list of the words.
+        // Counted in one pass, with no list of the words. The sentence's
+        // tokens are in order and disjoint, so those inside `c` are one run,
+        // found by two binary searches rather than a test of every token.
+        let toks = &self.seg.tokens[self.lo..self.hi];
+        let from = self.lo + toks.partition_point(|t| t.span.start < c.start);
+        let to = self.lo + toks.partition_point(|t| t.span.end <= c.end);
         let (mut inside, mut quoted) = (0, 0);
-        for k in (self.lo..self.hi).filter(|&k| c.contains(toks[k].span) && self.is_word(k)) {
+        for k in (from..to).filter(|&k| self.is_word(k)) {
             inside += 1;
             quoted += usize::from(self.quoted(k));
         }
