@@ -238,9 +238,11 @@ impl<'a> Reader<'a> {
         self.seg.tokens[i].text(self.text)
     }
 
+    // `matches!`, not `==`: the derived comparison of a kind that carries
+    // a quotation mark compiles to more than the one byte test this is.
     #[inline]
     fn is_word(&self, i: usize) -> bool {
-        self.seg.tokens[i].kind == TokenKind::Word
+        matches!(self.seg.tokens[i].kind, TokenKind::Word)
     }
 
     #[inline]
@@ -333,9 +335,13 @@ impl<'a> Reader<'a> {
         best
     }
 
+    // The token's bytes, not its `str`: a slice of the text checks char
+    // boundaries, and scans ask this of most tokens they pass.
     #[inline]
     fn punct(&self, i: usize, p: &str) -> bool {
-        self.seg.tokens[i].kind == TokenKind::Punct && self.raw(i) == p
+        let t = &self.seg.tokens[i];
+        matches!(t.kind, TokenKind::Punct)
+            && &self.text.as_bytes()[t.span.start..t.span.end] == p.as_bytes()
     }
 
     #[inline]
