@@ -770,10 +770,12 @@ impl<'a> TokenWords<'a> {
     /// The trie node and kinds of token `i` as a one-word phrase.
     #[inline]
     fn root(&self, i: usize) -> (NodeId, u32) {
-        match self.ids[i] {
-            NO_WORD => (ROOT, 0),
-            id => self.roots[id as usize],
-        }
+        // `NO_WORD` is past the end of the roots: one bounds test answers
+        // both whether the token is a word and where its root is.
+        self.roots
+            .get(self.ids[i] as usize)
+            .copied()
+            .unwrap_or((ROOT, 0))
     }
 
     /// The trie node of token `i` as a one-word phrase ([`ROOT`]: none).
