@@ -277,6 +277,7 @@ impl<'a> Reader<'a> {
     /// the words of `from..to` (tokens that are not words skipped when
     /// `words_only`), walking the trie from the token's own node and
     /// stopping as soon as no phrase of those kinds can follow.
+    #[inline(always)]
     fn phrase_from(
         &self,
         from: usize,
@@ -292,8 +293,32 @@ impl<'a> Reader<'a> {
     /// walk goes on while either mask's kinds occur below the node; once
     /// one mask's kinds no longer do, no later node can be that mask's
     /// phrase, so each answer is what a walk of its own would give.
-    #[inline]
+    ///
+    /// Always inlined: most words start no phrase of the kinds asked, which
+    /// the word's own node tells at once, without a call and the copy of an
+    /// answer of two empty options; the walk is [`Reader::phrases_walk`].
+    #[inline(always)]
     fn phrases_from(
+        &self,
+        from: usize,
+        to: usize,
+        words_only: bool,
+        kinds: [u32; 2],
+    ) -> [Option<(usize, &'a [Entry])>; 2] {
+        let node = if from < to {
+            self.norms.node(from)
+        } else {
+            ROOT
+        };
+        if node == ROOT || self.g.kinds_below(node) & (kinds[0] | kinds[1]) == 0 {
+            return [None, None];
+        }
+        self.phrases_walk(from, to, words_only, kinds)
+    }
+
+    /// [`Reader::phrases_from`] at a word that starts some phrase of the kinds.
+    #[inline(never)]
+    fn phrases_walk(
         &self,
         from: usize,
         to: usize,
