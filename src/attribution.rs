@@ -2454,6 +2454,11 @@ impl<'a> Reader<'a> {
     /// "Obama: I'm optimistic Americans will say no" — a speaker, a colon
     /// and their words, the shape of headlines and transcripts.
     fn colon_attribution(&self) -> Option<Attribution> {
+        // Both searches below (here and in `colon_quote`) are for a colon
+        // token, which most sentences lack: one pass over the sentence's
+        // bytes tells, rather than a test of each token.
+        let span = (self.lo < self.hi).then(|| self.span_of(&(self.lo..self.hi)))?;
+        memchr::memchr(b':', &self.text.as_bytes()[span.start..span.end])?;
         // A transcript quoted whole: `"MODERATOR: Let us start …`. Only a
         // speaker label in capitals counts inside the quotation.
         let transcript = self.lo + 2 < self.hi
