@@ -1993,11 +1993,13 @@ impl<'a> Reader<'a> {
     fn cue_or_skip(&self, i: usize, want_skip: bool) -> Result<(usize, &'a [Entry]), usize> {
         // Most words start no phrase of either kind: the walk below would
         // find none, and the checks before it need not be made.
+        // The word's node first: it fails most words, and is all the
+        // scan of `read` needs (it has asked the other two already).
         let node = self.norms.node(i);
-        if !self.is_word(i)
-            || self.quoted(i)
-            || node == ROOT
+        if node == ROOT
             || self.g.kinds_below(node) & (Kind::CUES | CUE_NOT) == 0
+            || !self.is_word(i)
+            || self.quoted(i)
         {
             return Err(i + 1);
         }
