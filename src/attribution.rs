@@ -206,10 +206,12 @@ impl<'a> Reader<'a> {
         sentence: Range<usize>,
     ) -> Reader<'a> {
         // Words of four bytes or more, and how many of them are capitalised.
+        // Every sentence is counted so: the sentence's slice of tokens, with
+        // no bounds check per token, and the kind tested as one byte.
         let (mut words, mut caps) = (0, 0);
-        for i in sentence.clone() {
-            let t: &Token = &seg.tokens[i];
-            if t.kind == TokenKind::Word && t.span.len() > 3 {
+        for (i, t) in sentence.clone().zip(&seg.tokens[sentence.clone()]) {
+            let t: &Token = t;
+            if matches!(t.kind, TokenKind::Word) && t.span.len() > 3 {
                 words += 1;
                 caps += usize::from(norms.starts_upper(i));
             }
