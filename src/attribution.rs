@@ -206,10 +206,12 @@ impl<'a> Reader<'a> {
         sentence: Range<usize>,
     ) -> Reader<'a> {
         // Words of four bytes or more, and how many of them are capitalised.
+        // Every sentence is counted so: the sentence's slice of tokens, with
+        // no bounds check per token, and the kind tested as one byte.
         let (mut words, mut caps) = (0, 0);
-        for i in sentence.clone() {
-            let t: &Token = &seg.tokens[i];
-            if t.kind == TokenKind::Word && t.span.len() > 3 {
+        for (i, t) in sentence.clone().zip(&seg.tokens[sentence.clone()]) {
+            let t: &Token = t;
+            if matches!(t.kind, TokenKind::Word) && t.span.len() > 3 {
                 words += 1;
                 caps += usize::from(norms.starts_upper(i));
             }
@@ -238,9 +240,11 @@ impl<'a> Reader<'a> {
         self.seg.tokens[i].text(self.text)
     }
 
+    // `matches!`, not `==`: the derived comparison of a kind that carries
+    // a quotation mark compiles to more than the one byte test this is.
     #[inline]
     fn is_word(&self, i: usize) -> bool {
-        self.seg.tokens[i].kind == TokenKind::Word
+        matches!(self.seg.tokens[i].kind, TokenKind::Word)
     }
 
     #[inline]
@@ -275,6 +279,7 @@ impl<'a> Reader<'a> {
     /// the words of `from..to` (tokens that are not words skipped when
     /// `words_only`), walking the trie from the token's own node and
     /// stopping as soon as no phrase of those kinds can follow.
+    #[inline(always)]
     fn phrase_from(
         &self,
         from: usize,
@@ -290,8 +295,32 @@ impl<'a> Reader<'a> {
     /// walk goes on while either mask's kinds occur below the node; once
     /// one mask's kinds no longer do, no later node can be that mask's
     /// phrase, so each answer is what a walk of its own would give.
-    #[inline]
+    ///
+    /// Always inlined: most words start no phrase of the kinds asked, which
+    /// the word's own node tells at once, without a call and the copy of an
+    /// answer of two empty options; the walk is [`Reader::phrases_walk`].
+    #[inline(always)]
     fn phrases_from(
+        &self,
+        from: usize,
+        to: usize,
+        words_only: bool,
+        kinds: [u32; 2],
+    ) -> [Option<(usize, &'a [Entry])>; 2] {
+        let node = if from < to {
+            self.norms.node(from)
+        } else {
+            ROOT
+        };
+        if node == ROOT || self.g.kinds_below(node) & (kinds[0] | kinds[1]) == 0 {
+            return [None, None];
+        }
+        self.phrases_walk(from, to, words_only, kinds)
+    }
+
+    /// [`Reader::phrases_from`] at a word that starts some phrase of the kinds.
+    #[inline(never)]
+    fn phrases_walk(
         &self,
         from: usize,
         to: usize,
@@ -333,9 +362,13 @@ impl<'a> Reader<'a> {
         best
     }
 
+    // The token's bytes, not its `str`: a slice of the text checks char
+    // boundaries, and scans ask this of most tokens they pass.
     #[inline]
     fn punct(&self, i: usize, p: &str) -> bool {
-        self.seg.tokens[i].kind == TokenKind::Punct && self.raw(i) == p
+        let t = &self.seg.tokens[i];
+        matches!(t.kind, TokenKind::Punct)
+            && &self.text.as_bytes()[t.span.start..t.span.end] == p.as_bytes()
     }
 
     #[inline]
@@ -1973,11 +2006,13 @@ impl<'a> Reader<'a> {
     fn cue_or_skip(&self, i: usize, want_skip: bool) -> Result<(usize, &'a [Entry]), usize> {
         // Most words start no phrase of either kind: the walk below would
         // find none, and the checks before it need not be made.
+        // The word's node first: it fails most words, and is all the
+        // scan of `read` needs (it has asked the other two already).
         let node = self.norms.node(i);
-        if !self.is_word(i)
-            || self.quoted(i)
-            || node == ROOT
+        if node == ROOT
             || self.g.kinds_below(node) & (Kind::CUES | CUE_NOT) == 0
+            || !self.is_word(i)
+            || self.quoted(i)
         {
             return Err(i + 1);
         }
@@ -2034,8 +2069,14 @@ impl<'a> Reader<'a> {
                 i += 1;
                 continue;
             }
-            // Both openings below start from this word's normal form.
-            let w = self.w(i);
+            // Both openings below start from this word's normal form, and
+            // only at "in", "her", "their" or a word in "s": a normal form
+            // ends in the text's last byte, lowercased, when that is ASCII,
+            // so most words are passed over without their normal form (an
+            // empty one, which neither takes).
+            let last = self.text.as_bytes()[self.seg.tokens[i].span.end - 1];
+            let opens = matches!(last | 0x20, b'n' | b'r' | b's') || !last.is_ascii();
+            let w = if opens { self.w(i) } else { "" };
             if let Some((a, end)) = self.in_document(i, w) {
                 out.push(a);
                 i = end;
@@ -2428,6 +2469,11 @@ impl<'a> Reader<'a> {
     /// "Obama: I'm optimistic Americans will say no" — a speaker, a colon
     /// and their words, the shape of headlines and transcripts.
     fn colon_attribution(&self) -> Option<Attribution> {
+        // Both searches below (here and in `colon_quote`) are for a colon
+        // token, which most sentences lack: one pass over the sentence's
+        // bytes tells, rather than a test of each token.
+        let span = (self.lo < self.hi).then(|| self.span_of(&(self.lo..self.hi)))?;
+        memchr::memchr(b':', &self.text.as_bytes()[span.start..span.end])?;
         // A transcript quoted whole: `"MODERATOR: Let us start …`. Only a
         // speaker label in capitals counts inside the quotation.
         let transcript = self.lo + 2 < self.hi
@@ -2972,10 +3018,14 @@ impl<'a> Reader<'a> {
         let Some(c) = content else {
             return AttributionKind::Indirect;
         };
-        let toks = &self.seg.tokens;
-        // Counted in one pass, with no list of the words.
+        // Counted in one pass, with no list of the words. The sentence's
+        // tokens are in order and disjoint, so those inside `c` are one run,
+        // found by two binary searches rather than a test of every token.
+        let toks = &self.seg.tokens[self.lo..self.hi];
+        let from = self.lo + toks.partition_point(|t| t.span.start < c.start);
+        let to = self.lo + toks.partition_point(|t| t.span.end <= c.end);
         let (mut inside, mut quoted) = (0, 0);
-        for k in (self.lo..self.hi).filter(|&k| c.contains(toks[k].span) && self.is_word(k)) {
+        for k in (from..to).filter(|&k| self.is_word(k)) {
             inside += 1;
             quoted += usize::from(self.quoted(k));
         }
