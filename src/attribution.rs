@@ -1558,6 +1558,25 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The start of a catenative phrase ending right before `k` ("tried
+    /// to", "were quick to", "likes to"), which hands its subject on to the
+    /// verb after it.
+    fn catenative_before(&self, k: usize) -> Option<usize> {
+        if k < self.lo + 2 || !self.is_word(k - 1) || self.w(k - 1) != "to" {
+            return None;
+        }
+        (k.saturating_sub(4).max(self.lo)..k - 1).find(|&t| {
+            !self.quoted(t)
+                && self
+                    .phrase_from(t, k, false, Kind::Function.bit())
+                    .is_some_and(|(n, e)| {
+                        t + n == k
+                            && e.iter()
+                                .any(|x| x.kind == Kind::Function && x.tag == "catenative")
+                    })
+        })
+    }
+
     /// A noun phrase the grammar does not know, as the subject of a pure
     /// speech verb: a description if definite, else an unnamed source.
     fn lenient(&self, r: Range<usize>) -> Option<SourcePhrase> {
@@ -3375,10 +3394,17 @@ impl<'a> Reader<'a> {
         // Skip auxiliaries and adverbs leftwards: "has unhesitatingly confirmed".
         let mut k = cue.start;
         let mut passive = false;
+        // After "were quick to", "tried to", a copula makes no passive.
+        let mut catenated = false;
         loop {
             if k > self.lo && self.skippable_before_cue(k - 1) {
-                passive |= self.is_be(k - 1);
+                passive |= self.is_be(k - 1) && !catenated;
                 k -= 1;
+            } else if let Some(t) = self.catenative_before(k) {
+                // "Critics were quick to point out", "Rubio again tried to
+                // rebuke": the subject is the catenative's.
+                catenated = true;
+                k = t;
             } else if k > self.lo + 1
                 && self.floating_quantifier(k - 1)
                 && ((self.is_word(k - 2) && !self.is(k - 2, Kind::Function))

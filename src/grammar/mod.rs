@@ -162,6 +162,7 @@ impl Kind {
                 "negation",
                 "conjunction",
                 "relative",
+                "catenative",
             ],
             Kind::Abbreviation => &["always", "maybe"],
             Kind::Credit => &["publisher", "byline"],
