@@ -32,6 +32,8 @@ pub struct Entity {
     pub kind: SourceKind,
     pub role: Option<String>,
     words: Vec<Key>,
+    /// The key of the lowercased name (set by [`Registry::index_name`]).
+    name_key: Key,
     role_words: Vec<Key>,
     /// The kind comes from evidence (a title, an organisation noun), not a guess.
     sure: bool,
@@ -568,6 +570,8 @@ impl Registry {
             self.keys.intern(&self.lower)
         });
         self.by_name.add(key, id);
+        self.entities[id].name_key = key;
+        let e = &self.entities[id];
         for &w in &e.words {
             self.by_word.add(w, id);
         }
@@ -682,6 +686,8 @@ impl Registry {
             kind,
             role: role.map(str::to_string),
             words,
+            // Set as the name is indexed, below.
+            name_key: Key::MAX,
             role_words,
             sure,
             last_seen: at,
@@ -728,12 +734,6 @@ impl Registry {
         // `lower` holds the lowercased name to the end: an ASCII name is
         // split into words there, and a new entity's name key is its text.
         let ascii = lower_into(&mut self.lower, name);
-        let n_words = if ascii {
-            ascii_word_spans(&self.lower, &mut self.spans);
-            self.spans.len()
-        } else {
-            word_count(name)
-        };
         let lower = self.lower.as_slice();
         let name_key = self.keys.get(lower);
         // The most recently seen match; on a tie, the oldest entity.
@@ -743,6 +743,20 @@ impl Registry {
             |e| e.matches_name(lower),
             recency,
         );
+        // An entity found under its own name (not an alias: its name's key
+        // is this one) has the words of this name, as many (lowercasing
+        // moves no word break): it is no fuller form, and the name need not
+        // be split into words.
+        let n_words = match by_name {
+            Some(id) if Some(self.entities[id].name_key) == name_key => {
+                self.entities[id].words.len()
+            }
+            _ if ascii => {
+                ascii_word_spans(&self.lower, &mut self.spans);
+                self.spans.len()
+            }
+            _ => word_count(name),
+        };
         // The words are needed only to search by word, to see whether this is
         // a fuller form of the name found, or to create an entity.
         let fuller = |id: EntityId| n_words > self.entities[id].words.len();
