@@ -544,7 +544,9 @@ impl Registry {
             index.reserve(4 * n);
         }
         // Entities are created and seen at about a sentence's rate, mostly
-        // in text order (onto the sorted lists).
+        // in text order (onto the sorted lists). (An entity is large: each
+        // growth of the list was a copy of all of them.)
+        self.entities.reserve(n);
         for r in &mut self.recent {
             r.sorted.reserve(n);
         }
