@@ -293,8 +293,11 @@ fn numbered(prefix: char, n: usize) -> String {
     let digits = crate::json::decimal(n, &mut buf);
     let mut id = String::with_capacity(1 + digits.len());
     id.push(prefix);
-    // One copy, not a push a digit.
-    id.push_str(std::str::from_utf8(digits).expect("ASCII digits"));
+    // A push a digit (a store each, the room being there): a copy of them
+    // as a `str` first checked them for UTF-8, which cost more.
+    for &d in digits {
+        id.push(char::from(d));
+    }
     id
 }
 
@@ -811,6 +814,15 @@ mod tests {
             );
             for max in 0..80 {
                 assert_eq!(excerpt(t, max), old_excerpt(t, max), "{t:?} {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbered_is_format() {
+        for n in (0..2000).chain([9_999, 10_000, 123_456_789, usize::MAX]) {
+            for p in ['C', 'S'] {
+                assert_eq!(numbered(p, n), format!("{p}{n}"));
             }
         }
     }
