@@ -311,6 +311,24 @@ fn attribution_entries(
     if all.is_empty() {
         return Vec::new();
     }
+    // Most of the rest embed none: each is listed as it is, with no holders
+    // to work out (a list of them was made for every such claim).
+    if all.iter().all(|r| !r.attribution.embedded) {
+        return all
+            .iter()
+            .map(|r| {
+                let a = &r.attribution;
+                AttributionEntry {
+                    kind: a.kind.as_str(),
+                    stance: a.stance,
+                    cue: text_span(a.cue),
+                    source: a.source.as_ref().map(|s| text_span(s.span)),
+                    content: a.content.map(text_span),
+                    embedded: Vec::new(),
+                }
+            })
+            .collect();
+    }
     let step = |k: usize| {
         let a = &all[k].attribution;
         a.nested_in.filter(|&j| a.embedded && j < all.len())
