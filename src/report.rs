@@ -156,7 +156,7 @@ pub fn check(
 pub fn check_bytes(display: &str, bytes: &[u8], kind: InputType, grammar: &Grammar) -> CheckedFile {
     let text = decode(display, bytes)?;
     let (document, provenance) = crate::analyze_for_report(text, kind, grammar);
-    Ok(report_of(display, text, &document, &provenance).0)
+    Ok(report_at(display, text, &document, &provenance, false).0)
 }
 
 /// The text of a file, or an error naming the position of a NUL byte
@@ -190,7 +190,7 @@ pub fn decode<'a>(display: &str, bytes: &'a [u8]) -> Result<&'a str, FileError> 
 
 /// Builds the report of one analysed file.
 pub fn file_report(path: &str, source: &str, a: &Analysis) -> FileReport {
-    report_of(path, source, &a.document, &a.provenance).0
+    report_at(path, source, &a.document, &a.provenance, false).0
 }
 
 /// [`file_report`] from the parts of the analysis it reads, with the
@@ -203,14 +203,29 @@ pub(crate) fn report_of(
     document: &Document,
     prov: &Provenance,
 ) -> (FileReport, Vec<Position>) {
+    report_at(path, source, document, prov, true)
+}
+
+/// [`report_of`], with the positions of the claims' ends only if `with_ends` is
+/// set (the report itself has none of them, and finding one counts the
+/// characters of its whole claim): empty otherwise.
+fn report_at(
+    path: &str,
+    source: &str,
+    document: &Document,
+    prov: &Provenance,
+    with_ends: bool,
+) -> (FileReport, Vec<Position>) {
     let lines = LineIndex::new(source.as_bytes());
     let prose = &document.text;
     let reg = &prov.registry;
-    let mut ends = Vec::with_capacity(prov.claims.len());
+    let mut ends = Vec::with_capacity(if with_ends { prov.claims.len() } else { 0 });
     let mut pos = |s: Span| {
         let o = document.original_span(s);
         let p = lines.position(source.as_bytes(), o.start);
-        ends.push(lines.position(source.as_bytes(), o.end.max(o.start + 1) - 1));
+        if with_ends {
+            ends.push(lines.position(source.as_bytes(), o.end.max(o.start + 1) - 1));
+        }
         SpanPos {
             start: o.start,
             end: o.end,
