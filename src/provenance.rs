@@ -751,6 +751,8 @@ impl Registry {
         // be split into words.
         let n_words = match by_name {
             Some(id) if Some(self.entities[id].name_key) == name_key => {
+                // What this rests on, checked where tests run in debug.
+                debug_assert_eq!(self.entities[id].words.len(), word_count(name), "{name:?}");
                 self.entities[id].words.len()
             }
             _ if ascii => {
