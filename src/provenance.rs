@@ -34,6 +34,9 @@ pub struct Entity {
     words: Vec<Key>,
     /// The key of the lowercased name (set by [`Registry::index_name`]).
     name_key: Key,
+    /// The keys of the lowercased aliases, in their order (kept by
+    /// [`Registry::add_alias`]).
+    alias_keys: Vec<Key>,
     role_words: Vec<Key>,
     /// The kind comes from evidence (a title, an organisation noun), not a guess.
     sure: bool,
@@ -41,20 +44,12 @@ pub struct Entity {
 }
 
 impl Entity {
-    fn matches_name(&self, lower: &[u8]) -> bool {
-        lower_eq(&self.name, lower) || self.aliases.iter().any(|a| lower_eq(a, lower))
-    }
-}
-
-/// `s.to_lowercase() == lower`, without allocating for ASCII text.
-fn lower_eq(s: &str, lower: &[u8]) -> bool {
-    if s.is_ascii() {
-        s.len() == lower.len()
-            && s.bytes()
-                .zip(lower)
-                .all(|(a, &b)| a.to_ascii_lowercase() == b)
-    } else {
-        s.to_lowercase().as_bytes() == lower
+    /// The name or an alias, lowercased, is the text of `key`. Compared by
+    /// key, not by lowercasing each of them again: an entity that a long
+    /// text names often has many aliases, a lowercased copy each that is
+    /// not ASCII, and every mention of it looked at them all.
+    fn matches_name(&self, key: Key) -> bool {
+        self.name_key == key || self.alias_keys.contains(&key)
     }
 }
 
@@ -559,6 +554,7 @@ impl Registry {
             e.aliases.push(a.to_string());
             lower_into(&mut self.lower, a);
             let key = self.keys.intern(&self.lower);
+            self.entities[id].alias_keys.push(key);
             self.by_name.add(key, id);
         }
     }
@@ -685,6 +681,7 @@ impl Registry {
         self.entities.push(Entity {
             name,
             aliases: Vec::new(),
+            alias_keys: Vec::new(),
             kind,
             role: role.map(str::to_string),
             words,
@@ -742,7 +739,7 @@ impl Registry {
         let recency = |i: EntityId, e: &Entity| (e.last_seen, std::cmp::Reverse(i));
         let by_name = self.best_of(
             index_get(&self.by_name, name_key),
-            |e| e.matches_name(lower),
+            |e| name_key.is_some_and(|k| e.matches_name(k)),
             recency,
         );
         // An entity found under its own name (not an alias: its name's key
@@ -858,11 +855,11 @@ impl Registry {
             definite,
         } = d;
         lower_into(&mut self.lower, text);
-        let lower = self.lower.as_slice();
+        let key = self.keys.get(&self.lower);
         // The first entity of that name.
         if let Some(id) = self.best_of(
-            index_get(&self.by_name, self.keys.get(lower)),
-            |e| e.matches_name(lower),
+            index_get(&self.by_name, key),
+            |e| key.is_some_and(|k| e.matches_name(k)),
             |i, _| std::cmp::Reverse(i),
         ) {
             return self.touch(id, at);
@@ -945,10 +942,10 @@ impl Registry {
 
     fn plain(&mut self, text: &str, kind: SourceKind, at: usize) -> EntityId {
         lower_into(&mut self.lower, text);
-        let lower = self.lower.as_slice();
+        let key = self.keys.get(&self.lower);
         match self.best_of(
-            index_get(&self.by_name, self.keys.get(lower)),
-            |e| e.kind == kind && lower_eq(&e.name, lower),
+            index_get(&self.by_name, key),
+            |e| e.kind == kind && Some(e.name_key) == key,
             |i, _| std::cmp::Reverse(i),
         ) {
             Some(id) => self.touch(id, at),
