@@ -272,11 +272,22 @@ impl Config {
 
     /// The severity of a claim with this status and reason.
     pub fn severity(&self, status: &str, reason: &str) -> Severity {
-        self.severity
-            .get(reason)
-            .or_else(|| self.severity.get(status))
-            .copied()
-            .unwrap_or(Severity::Off)
+        // One pass over the (few) entries, each compared for equality, not
+        // two searches of the map: a search compares the key with each entry
+        // in order (a call to `memcmp` each) and a reason is seldom
+        // configured, so the status was searched for too. Equality looks at
+        // the lengths first, which mostly differ. This is called once a
+        // finding.
+        let mut by_status = None;
+        for (key, &severity) in &self.severity {
+            if key == reason {
+                return severity;
+            }
+            if key == status {
+                by_status = Some(severity);
+            }
+        }
+        by_status.unwrap_or(Severity::Off)
     }
 
     /// Whether a known source is trusted (names compared without case).
@@ -408,6 +419,44 @@ mod tests {
         assert!(!FailOn::Error.fails(Severity::Warning));
         assert!(FailOn::Warning.fails(Severity::Error));
         assert!(!FailOn::Never.fails(Severity::Error));
+    }
+
+    /// The one pass gives what a search by reason, then by status, gave.
+    #[test]
+    fn severity_is_the_reasons_then_the_statuss() {
+        let words = reasons::known_words();
+        let configs = [
+            String::new(),
+            "[severity]\nweasel = \"info\"\nhearsay = \"warning\"\n".to_string(),
+            "[severity]\nunattributed = \"off\"\nno-source = \"error\"\nrumour = \"off\"\n"
+                .to_string(),
+            // Every word configured, each to a severity of its own.
+            std::iter::once("[severity]\n".to_string())
+                .chain(words.iter().enumerate().map(|(k, w)| {
+                    let s = ["off", "info", "warning", "error"][k % 4];
+                    format!("{w} = \"{s}\"\n")
+                }))
+                .collect(),
+        ];
+        for text in &configs {
+            let c = parse(text).unwrap();
+            let old = |status: &str, reason: &str| {
+                c.severity
+                    .get(reason)
+                    .or_else(|| c.severity.get(status))
+                    .copied()
+                    .unwrap_or(Severity::Off)
+            };
+            for status in words.iter().copied().chain([TRUSTED_RELAY, "x", ""]) {
+                for reason in words.iter().copied().chain([TRUSTED_RELAY, "x", ""]) {
+                    assert_eq!(
+                        c.severity(status, reason),
+                        old(status, reason),
+                        "{text:?} {status} {reason}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -32,6 +32,11 @@ pub struct Entity {
     pub kind: SourceKind,
     pub role: Option<String>,
     words: Vec<Key>,
+    /// The key of the lowercased name (set by [`Registry::index_name`]).
+    name_key: Key,
+    /// The keys of the lowercased aliases, in their order (kept by
+    /// [`Registry::add_alias`]).
+    alias_keys: Vec<Key>,
     role_words: Vec<Key>,
     /// The kind comes from evidence (a title, an organisation noun), not a guess.
     sure: bool,
@@ -39,20 +44,12 @@ pub struct Entity {
 }
 
 impl Entity {
-    fn matches_name(&self, lower: &[u8]) -> bool {
-        lower_eq(&self.name, lower) || self.aliases.iter().any(|a| lower_eq(a, lower))
-    }
-}
-
-/// `s.to_lowercase() == lower`, without allocating for ASCII text.
-fn lower_eq(s: &str, lower: &[u8]) -> bool {
-    if s.is_ascii() {
-        s.len() == lower.len()
-            && s.bytes()
-                .zip(lower)
-                .all(|(a, &b)| a.to_ascii_lowercase() == b)
-    } else {
-        s.to_lowercase().as_bytes() == lower
+    /// The name or an alias, lowercased, is the text of `key`. Compared by
+    /// key, not by lowercasing each of them again: an entity that a long
+    /// text names often has many aliases, a lowercased copy each that is
+    /// not ASCII, and every mention of it looked at them all.
+    fn matches_name(&self, key: Key) -> bool {
+        self.name_key == key || self.alias_keys.contains(&key)
     }
 }
 
@@ -542,7 +539,9 @@ impl Registry {
             index.reserve(4 * n);
         }
         // Entities are created and seen at about a sentence's rate, mostly
-        // in text order (onto the sorted lists).
+        // in text order (onto the sorted lists). (An entity is large: each
+        // growth of the list was a copy of all of them.)
+        self.entities.reserve(n);
         for r in &mut self.recent {
             r.sorted.reserve(n);
         }
@@ -555,6 +554,7 @@ impl Registry {
             e.aliases.push(a.to_string());
             lower_into(&mut self.lower, a);
             let key = self.keys.intern(&self.lower);
+            self.entities[id].alias_keys.push(key);
             self.by_name.add(key, id);
         }
     }
@@ -568,6 +568,8 @@ impl Registry {
             self.keys.intern(&self.lower)
         });
         self.by_name.add(key, id);
+        self.entities[id].name_key = key;
+        let e = &self.entities[id];
         for &w in &e.words {
             self.by_word.add(w, id);
         }
@@ -679,9 +681,12 @@ impl Registry {
         self.entities.push(Entity {
             name,
             aliases: Vec::new(),
+            alias_keys: Vec::new(),
             kind,
             role: role.map(str::to_string),
             words,
+            // Set as the name is indexed, below.
+            name_key: Key::MAX,
             role_words,
             sure,
             last_seen: at,
@@ -728,21 +733,31 @@ impl Registry {
         // `lower` holds the lowercased name to the end: an ASCII name is
         // split into words there, and a new entity's name key is its text.
         let ascii = lower_into(&mut self.lower, name);
-        let n_words = if ascii {
-            ascii_word_spans(&self.lower, &mut self.spans);
-            self.spans.len()
-        } else {
-            word_count(name)
-        };
         let lower = self.lower.as_slice();
         let name_key = self.keys.get(lower);
         // The most recently seen match; on a tie, the oldest entity.
         let recency = |i: EntityId, e: &Entity| (e.last_seen, std::cmp::Reverse(i));
         let by_name = self.best_of(
             index_get(&self.by_name, name_key),
-            |e| e.matches_name(lower),
+            |e| name_key.is_some_and(|k| e.matches_name(k)),
             recency,
         );
+        // An entity found under its own name (not an alias: its name's key
+        // is this one) has the words of this name, as many (lowercasing
+        // moves no word break): it is no fuller form, and the name need not
+        // be split into words.
+        let n_words = match by_name {
+            Some(id) if Some(self.entities[id].name_key) == name_key => {
+                // What this rests on, checked where tests run in debug.
+                debug_assert_eq!(self.entities[id].words.len(), word_count(name), "{name:?}");
+                self.entities[id].words.len()
+            }
+            _ if ascii => {
+                ascii_word_spans(&self.lower, &mut self.spans);
+                self.spans.len()
+            }
+            _ => word_count(name),
+        };
         // The words are needed only to search by word, to see whether this is
         // a fuller form of the name found, or to create an entity.
         let fuller = |id: EntityId| n_words > self.entities[id].words.len();
@@ -840,11 +855,11 @@ impl Registry {
             definite,
         } = d;
         lower_into(&mut self.lower, text);
-        let lower = self.lower.as_slice();
+        let key = self.keys.get(&self.lower);
         // The first entity of that name.
         if let Some(id) = self.best_of(
-            index_get(&self.by_name, self.keys.get(lower)),
-            |e| e.matches_name(lower),
+            index_get(&self.by_name, key),
+            |e| key.is_some_and(|k| e.matches_name(k)),
             |i, _| std::cmp::Reverse(i),
         ) {
             return self.touch(id, at);
@@ -927,10 +942,10 @@ impl Registry {
 
     fn plain(&mut self, text: &str, kind: SourceKind, at: usize) -> EntityId {
         lower_into(&mut self.lower, text);
-        let lower = self.lower.as_slice();
+        let key = self.keys.get(&self.lower);
         match self.best_of(
-            index_get(&self.by_name, self.keys.get(lower)),
-            |e| e.kind == kind && lower_eq(&e.name, lower),
+            index_get(&self.by_name, key),
+            |e| e.kind == kind && Some(e.name_key) == key,
             |i, _| std::cmp::Reverse(i),
         ) {
             Some(id) => self.touch(id, at),

@@ -156,7 +156,7 @@ pub fn check(
 pub fn check_bytes(display: &str, bytes: &[u8], kind: InputType, grammar: &Grammar) -> CheckedFile {
     let text = decode(display, bytes)?;
     let (document, provenance) = crate::analyze_for_report(text, kind, grammar);
-    Ok(report_of(display, text, &document, &provenance).0)
+    Ok(report_at(display, text, &document, &provenance, false).0)
 }
 
 /// The text of a file, or an error naming the position of a NUL byte
@@ -190,7 +190,7 @@ pub fn decode<'a>(display: &str, bytes: &'a [u8]) -> Result<&'a str, FileError> 
 
 /// Builds the report of one analysed file.
 pub fn file_report(path: &str, source: &str, a: &Analysis) -> FileReport {
-    report_of(path, source, &a.document, &a.provenance).0
+    report_at(path, source, &a.document, &a.provenance, false).0
 }
 
 /// [`file_report`] from the parts of the analysis it reads, with the
@@ -203,14 +203,29 @@ pub(crate) fn report_of(
     document: &Document,
     prov: &Provenance,
 ) -> (FileReport, Vec<Position>) {
+    report_at(path, source, document, prov, true)
+}
+
+/// [`report_of`], with the positions of the claims' ends only if `with_ends` is
+/// set (the report itself has none of them, and finding one counts the
+/// characters of its whole claim): empty otherwise.
+fn report_at(
+    path: &str,
+    source: &str,
+    document: &Document,
+    prov: &Provenance,
+    with_ends: bool,
+) -> (FileReport, Vec<Position>) {
     let lines = LineIndex::new(source.as_bytes());
     let prose = &document.text;
     let reg = &prov.registry;
-    let mut ends = Vec::with_capacity(prov.claims.len());
+    let mut ends = Vec::with_capacity(if with_ends { prov.claims.len() } else { 0 });
     let mut pos = |s: Span| {
         let o = document.original_span(s);
         let p = lines.position(source.as_bytes(), o.start);
-        ends.push(lines.position(source.as_bytes(), o.end.max(o.start + 1) - 1));
+        if with_ends {
+            ends.push(lines.position(source.as_bytes(), o.end.max(o.start + 1) - 1));
+        }
         SpanPos {
             start: o.start,
             end: o.end,
@@ -293,8 +308,11 @@ fn numbered(prefix: char, n: usize) -> String {
     let digits = crate::json::decimal(n, &mut buf);
     let mut id = String::with_capacity(1 + digits.len());
     id.push(prefix);
-    // One copy, not a push a digit.
-    id.push_str(std::str::from_utf8(digits).expect("ASCII digits"));
+    // A push a digit (a store each, the room being there): a copy of them
+    // as a `str` first checked them for UTF-8, which cost more.
+    for &d in digits {
+        id.push(char::from(d));
+    }
     id
 }
 
@@ -307,6 +325,24 @@ fn attribution_entries(
     // Most claims have none: no lists to make.
     if all.is_empty() {
         return Vec::new();
+    }
+    // Most of the rest embed none: each is listed as it is, with no holders
+    // to work out (a list of them was made for every such claim).
+    if all.iter().all(|r| !r.attribution.embedded) {
+        return all
+            .iter()
+            .map(|r| {
+                let a = &r.attribution;
+                AttributionEntry {
+                    kind: a.kind.as_str(),
+                    stance: a.stance,
+                    cue: text_span(a.cue),
+                    source: a.source.as_ref().map(|s| text_span(s.span)),
+                    content: a.content.map(text_span),
+                    embedded: Vec::new(),
+                }
+            })
+            .collect();
     }
     let step = |k: usize| {
         let a = &all[k].attribution;
@@ -811,6 +847,15 @@ mod tests {
             );
             for max in 0..80 {
                 assert_eq!(excerpt(t, max), old_excerpt(t, max), "{t:?} {max}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbered_is_format() {
+        for n in (0..2000).chain([9_999, 10_000, 123_456_789, usize::MAX]) {
+            for p in ['C', 'S'] {
+                assert_eq!(numbered(p, n), format!("{p}{n}"));
             }
         }
     }
