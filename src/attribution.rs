@@ -452,6 +452,26 @@ impl<'a> Reader<'a> {
             && !self.seg.tokens[i + 1].space_before
     }
 
+    /// Whether word `i`, right before a name, cannot be part of the name's
+    /// phrase: a time ("Saturday") or a lowercase common noun that is no
+    /// title, source noun or modifier of one.
+    fn ends_name(&self, i: usize) -> bool {
+        const NOUN: u32 = Kind::Title.bit()
+            | Kind::Org.bit()
+            | Kind::Media.bit()
+            | Kind::Person.bit()
+            | Kind::Document.bit()
+            | Kind::Collective.bit()
+            | Kind::Function.bit();
+        if self.is(i, Kind::Time) {
+            return true;
+        }
+        !self.capitalised(i)
+            && self.norms.kinds(i) & NOUN == 0
+            && !self.w(i).ends_with("'s")
+            && !self.people_noun(i)
+    }
+
     /// The full stop of "Dr.", "St." or an initial ("James C. Cacheris")
     /// inside a noun phrase.
     fn abbreviation_stop(&self, i: usize) -> bool {
@@ -1038,7 +1058,13 @@ impl<'a> Reader<'a> {
                     }
                     break;
                 }
-                if self.inner_prep(i) {
+                if a <= k && i + 1 == a && self.capitalised(a) && self.ends_name(i) {
+                    // "At the convention Warren said", "On Saturday Warren
+                    // said": a name is not the head of what stands before
+                    // it unless that is a title ("regional governor Oleh
+                    // Sytnyk") or its possessor.
+                    false
+                } else if self.inner_prep(i) {
                     a <= k && i > lo && !self.np_stop(i - 1)
                 } else if self.w(i) == "and"
                     && a <= k
@@ -3575,7 +3601,10 @@ impl<'a> Reader<'a> {
         let mut sub_clause = false;
         if k > self.lo {
             let left = k - 1;
-            if (self.is_word(left) || self.punct(left, ")")) && !self.quoted(left) {
+            // "Joseph Biden Jr. said": the name may end with an abbreviation's stop.
+            if (self.is_word(left) || self.punct(left, ")") || self.abbreviation_stop(left))
+                && !self.quoted(left)
+            {
                 if matches!(self.w(left), "and" | "but") && k >= 2 {
                     // "X thanked … and expressed": the subject of the clause.
                     let holder = before.iter().rev().find(|a| {
