@@ -3842,7 +3842,7 @@ impl<'a> Reader<'a> {
                     && (self.punct(left, "—") || self.punct(left, "–") || self.punct(left, "-"))))
                 && !self.quoted(left))
                 // `… "more work to do," noting …`: the comma inside the quote.
-                || (participle && self.quoted_comma(left))
+                || self.quoted_comma(left)
             {
                 if participle {
                     // ", emphasizing that …": the subject of the attribution
@@ -4045,14 +4045,30 @@ impl<'a> Reader<'a> {
         if content.is_none() && !inverted {
             content = self.as_clause_content(subject.tokens.start, cue.end);
         }
-        if sub_clause {
+        // "Humphrey, who calls Trump a “sociopath,” said …": a relative
+        // clause set off by commas ends at the next one, inside a closing
+        // quotation or not.
+        let relative_aside = k > self.lo + 1
+            && self.is_word(k - 1)
+            && matches!(self.w(k - 1), "who" | "whom" | "which")
+            && self.punct(k - 2, ",")
+            && !self.quoted(k - 2);
+        if sub_clause || relative_aside {
             // "While Putin claimed that …, the dictator pledged …": the content
             // ends with the subordinate clause.
             if let Some(c) = content {
-                if let Some(comma) = (cue.end..self.hi).find(|&t| {
-                    self.punct(t, ",") && !self.quoted(t) && c.contains(self.seg.tokens[t].span)
+                if let Some(end) = (cue.end..self.hi).find_map(|t| {
+                    if !c.contains(self.seg.tokens[t].span) {
+                        None
+                    } else if self.punct(t, ",") && !self.quoted(t) {
+                        Some(t)
+                    } else if relative_aside && self.quoted_comma(t) {
+                        Some(t + 1)
+                    } else {
+                        None
+                    }
                 }) {
-                    content = self.content_before(self.token_at(c.start), comma);
+                    content = self.content_before(self.token_at(c.start), end);
                 }
             }
         }
@@ -4532,9 +4548,19 @@ impl<'a> Reader<'a> {
     }
 
     fn apposition_subject(&self, comma: usize) -> Option<(SourcePhrase, Option<SourcePhrase>)> {
-        let prev = (self.lo..comma)
+        let mut prev = (self.lo..comma)
             .rev()
             .find(|&k| self.quoted(k) || self.punct(k, ",") || self.punct(k, ";"))?;
+        // "Humphrey, who calls Trump a “sociopath,” said": a quotation
+        // inside a relative clause.
+        if self.quoted(prev) {
+            if let Some(p) = self
+                .comma_before(comma)
+                .filter(|&p| matches!(self.w(p + 1), "who" | "whose"))
+            {
+                prev = p;
+            }
+        }
         if !self.punct(prev, ",") || self.quoted(prev) || prev == self.lo {
             return None;
         }
