@@ -1585,7 +1585,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The start of a catenative phrase ending right before `k` ("tried
-    /// to", "were quick to", "likes to"), which hands its subject on to the
+    /// to", "were quick to", "tend to"), which hands its subject on to the
     /// verb after it.
     fn catenative_before(&self, k: usize) -> Option<usize> {
         if k < self.lo + 2 || !self.is_word(k - 1) || self.w(k - 1) != "to" {
