@@ -3851,6 +3851,15 @@ impl<'a> Reader<'a> {
                     subject = previous_source(before, cue.start).or_else(|| {
                         self.clause_subject_with(self.clause_begin(left), left, speech)
                     });
+                    if subject.is_none() && left > self.lo && self.punct(left, ",") {
+                        // "Durbin, noting the size of the list, said …": the
+                        // subject before the aside; what he noted ends with it.
+                        subject = self
+                            .np_left(left - 1, self.lo)
+                            .filter(|np| np.start == self.clause_begin(left))
+                            .and_then(|np| self.analyse(np, false));
+                        sub_clause = subject.is_some();
+                    }
                 } else if let Some((s, o)) = self.comma_subject(left) {
                     subject = Some(s);
                     origin = o;
