@@ -3426,6 +3426,20 @@ impl<'a> Reader<'a> {
             if k > self.lo && self.skippable_before_cue(k - 1) {
                 passive |= self.is_be(k - 1) && !catenated;
                 k -= 1;
+            } else if k == cue.start
+                && k > self.lo + 1
+                && self.w(cue.start).ends_with("ing")
+                && self.is_word(k - 1)
+                && !self.quoted(k - 1)
+                && matches!(
+                    self.w(k - 1),
+                    "began" | "begins" | "started" | "starts" | "kept" | "keeps" | "stopped"
+                )
+            {
+                // "As Trump began tweeting": an aspect verb before a
+                // participle hands it its subject.
+                catenated = true;
+                k -= 1;
             } else if let Some(t) = self.catenative_before(k) {
                 // "Critics were quick to point out", "Rubio again tried to
                 // rebuke": the subject is the catenative's.
