@@ -1572,14 +1572,18 @@ impl<'a> Reader<'a> {
         if k < self.lo + 2 || !self.is_word(k - 1) {
             return None;
         }
+        self.function_phrase_before(k, "adverb")
+    }
+
+    /// The first token of a `function` phrase with `tag`, of two to four
+    /// words, ending right before token `k`.
+    fn function_phrase_before(&self, k: usize, tag: &str) -> Option<usize> {
         (k.saturating_sub(4).max(self.lo)..k - 1).find(|&t| {
             !self.quoted(t)
                 && self
                     .phrase_from(t, k, false, Kind::Function.bit())
                     .is_some_and(|(n, e)| {
-                        t + n == k
-                            && e.iter()
-                                .any(|x| x.kind == Kind::Function && x.tag == "adverb")
+                        t + n == k && e.iter().any(|x| x.kind == Kind::Function && x.tag == tag)
                     })
         })
     }
@@ -1591,16 +1595,7 @@ impl<'a> Reader<'a> {
         if k < self.lo + 2 || !self.is_word(k - 1) || self.w(k - 1) != "to" {
             return None;
         }
-        (k.saturating_sub(4).max(self.lo)..k - 1).find(|&t| {
-            !self.quoted(t)
-                && self
-                    .phrase_from(t, k, false, Kind::Function.bit())
-                    .is_some_and(|(n, e)| {
-                        t + n == k
-                            && e.iter()
-                                .any(|x| x.kind == Kind::Function && x.tag == "catenative")
-                    })
-        })
+        self.function_phrase_before(k, "catenative")
     }
 
     /// A noun phrase the grammar does not know, as the subject of a pure

@@ -318,6 +318,22 @@ fn numbered(prefix: char, n: usize) -> String {
 
 /// A claim's attributions, each embedded one under the attribution that
 /// reports it.
+/// One attribution as listed, with the entries embedded under it.
+fn entry_of(
+    a: &crate::attribution::Attribution,
+    text_span: &dyn Fn(Span) -> TextSpan,
+    embedded: Vec<AttributionEntry>,
+) -> AttributionEntry {
+    AttributionEntry {
+        kind: a.kind.as_str(),
+        stance: a.stance,
+        cue: text_span(a.cue),
+        source: a.source.as_ref().map(|s| text_span(s.span)),
+        content: a.content.map(text_span),
+        embedded,
+    }
+}
+
 fn attribution_entries(
     all: &[crate::provenance::Resolved],
     text_span: &dyn Fn(Span) -> TextSpan,
@@ -331,17 +347,7 @@ fn attribution_entries(
     if all.iter().all(|r| !r.attribution.embedded) {
         return all
             .iter()
-            .map(|r| {
-                let a = &r.attribution;
-                AttributionEntry {
-                    kind: a.kind.as_str(),
-                    stance: a.stance,
-                    cue: text_span(a.cue),
-                    source: a.source.as_ref().map(|s| text_span(s.span)),
-                    content: a.content.map(text_span),
-                    embedded: Vec::new(),
-                }
-            })
+            .map(|r| entry_of(&r.attribution, text_span, Vec::new()))
             .collect();
     }
     let step = |k: usize| {
@@ -369,18 +375,11 @@ fn attribution_entries(
         holders: &[Option<usize>],
         text_span: &dyn Fn(Span) -> TextSpan,
     ) -> AttributionEntry {
-        let a = &all[k].attribution;
-        AttributionEntry {
-            kind: a.kind.as_str(),
-            stance: a.stance,
-            cue: text_span(a.cue),
-            source: a.source.as_ref().map(|s| text_span(s.span)),
-            content: a.content.map(text_span),
-            embedded: (0..all.len())
-                .filter(|&m| holders[m] == Some(k))
-                .map(|m| entry(m, all, holders, text_span))
-                .collect(),
-        }
+        let embedded = (0..all.len())
+            .filter(|&m| holders[m] == Some(k))
+            .map(|m| entry(m, all, holders, text_span))
+            .collect();
+        entry_of(&all[k].attribution, text_span, embedded)
     }
     (0..all.len())
         .filter(|&k| holders[k].is_none())
