@@ -748,6 +748,17 @@ impl<'a> Reader<'a> {
                 && (self.is_det(i - 1) || self.w(i - 1).ends_with("'s")))
     }
 
+    /// The first word of a cue that is no auxiliary, adverb or negation:
+    /// "said" in "has also said", "know" in "did not know".
+    fn lexical_verb(&self, cue: &Range<usize>) -> Option<usize> {
+        cue.clone().find(|&i| {
+            self.is_word(i)
+                && !["aux", "adverb", "negation"]
+                    .iter()
+                    .any(|t| self.tag(i, Kind::Function, t))
+        })
+    }
+
     fn skippable_before_cue(&self, i: usize) -> bool {
         // "has long said", "has since said": adverbs only after an auxiliary.
         // "have all characterized", "have both pushed for": a quantifier
@@ -2273,6 +2284,16 @@ impl<'a> Reader<'a> {
             }) {
                 let ct = out[j].content.expect("checked");
                 out[j].content = self.cut_before(ct, and);
+                // "told ABC that he agrees Trump is … and said": what the
+                // first one's content held ends there too.
+                for (i, a) in out.iter_mut().enumerate().take(k) {
+                    if let Some(inner) = a
+                        .content
+                        .filter(|c| i != j && ct.contains(a.cue) && c.contains(and_span))
+                    {
+                        a.content = self.cut_before(inner, and);
+                    }
+                }
             }
         }
         // "X said …, but Y noted …", "…; Y argued": a clause of its own with
@@ -3616,10 +3637,32 @@ impl<'a> Reader<'a> {
             {
                 if matches!(self.w(left), "and" | "but") && k >= 2 {
                     // "X thanked … and expressed": the subject of the clause.
-                    let holder = before.iter().rev().find(|a| {
+                    let holds = |a: &&Attribution| {
                         a.content
                             .is_some_and(|c| c.contains(self.seg.tokens[left].span))
+                    };
+                    // "He told ABC that he agrees … and said …": the verb in
+                    // the same form is its partner, the outermost first;
+                    // failing that, the nearest verb whose content holds it.
+                    let form = self.lexical_verb(&cue).and_then(|v| verb_form(self.w(v)));
+                    let partner = before.iter().filter(holds).find(|a| {
+                        form.is_some()
+                            && a.source.is_some()
+                            && self
+                                .lexical_verb(&a.cue_tokens)
+                                .and_then(|v| verb_form(self.w(v)))
+                                == form
                     });
+                    // "Carson noted that Saturday would have been … and
+                    // quoted": no other verb in that form between them, so
+                    // the clause after "that" cannot be what is continued.
+                    let sole_partner = partner.is_some_and(|a| {
+                        let from = a.cue_tokens.end;
+                        !(from..left).any(|t| {
+                            self.is_word(t) && !self.capitalised(t) && verb_form(self.w(t)) == form
+                        })
+                    });
+                    let holder = partner.or_else(|| before.iter().rev().find(holds));
                     // "Paul suggested that … and argued that …": a verb of
                     // speech with a content of its own parallels the first.
                     let parallel = (speech || stance == "endorsing")
@@ -3638,6 +3681,7 @@ impl<'a> Reader<'a> {
                             a.kind != AttributionKind::AccordingTo
                                 && a.cue.end <= a.content.map_or(0, |c| c.start)
                                 && (parallel
+                                    || sole_partner
                                     || a.content.is_some_and(|c| {
                                         !self.text[c.start..c.end].starts_with("that ")
                                     }))
@@ -4686,6 +4730,48 @@ impl<'a> Reader<'a> {
             None,
         ))
     }
+}
+
+/// The form of a verb, for telling which verbs are coordinated ("told …
+/// and said", "telling … and questioning"): `None` when it is no verb form
+/// the ending shows.
+fn verb_form(w: &str) -> Option<VerbForm> {
+    if w.ends_with("ing") {
+        Some(VerbForm::Participle)
+    } else if past_participle(w)
+        || matches!(
+            w,
+            "wrote"
+                | "spoke"
+                | "took"
+                | "gave"
+                | "knew"
+                | "saw"
+                | "began"
+                | "drew"
+                | "chose"
+                | "swore"
+                | "came"
+                | "went"
+                | "stood"
+                | "threw"
+                | "fought"
+                | "taught"
+        )
+    {
+        Some(VerbForm::Past)
+    } else if w.ends_with('s') && !w.ends_with("ss") {
+        Some(VerbForm::Present)
+    } else {
+        None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum VerbForm {
+    Participle,
+    Past,
+    Present,
 }
 
 /// A word that can be a past participle, which a passive needs: regular
