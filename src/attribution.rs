@@ -2610,6 +2610,11 @@ impl<'a> Reader<'a> {
                     .is_some_and(|q| self.seg.quotes[q as usize].open == k + 1)
         })?;
         let np = self.np_left(colon - 1, self.lo)?;
+        // "“City Museum’s new director,” by The Journal’s Jennifer Smith:
+        // “…”": a byline credits the writing quoted, not words spoken.
+        if np.start > self.lo && self.is_word(np.start - 1) && self.w(np.start - 1) == "by" {
+            return None;
+        }
         let source = self.analyse(np, false)?;
         if !matches!(source.phrase, Phrase::Named { .. }) {
             return None;
