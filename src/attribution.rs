@@ -4626,6 +4626,23 @@ impl<'a> Reader<'a> {
                 .filter(|&p| matches!(self.w(p + 1), "who" | "whose"))
             {
                 prev = p;
+            } else if let Some(q) = self
+                .seg
+                .quote_of(comma)
+                .filter(|q| q.close == Some(comma) && q.open > self.lo && q.inner.len() <= 60)
+            {
+                // "Trump, the star of the show “The Apprentice,” said": a
+                // short title closes the apposition, its comma inside the
+                // marks.
+                let title_of = q.open - 1;
+                if self.is_word(title_of) && !self.quoted(title_of) {
+                    if let Some(p) = (self.lo..q.open)
+                        .rev()
+                        .find(|&k| self.punct(k, ",") || self.punct(k, ";"))
+                    {
+                        prev = p;
+                    }
+                }
             }
         }
         if !self.punct(prev, ",") || self.quoted(prev) || prev == self.lo {
@@ -4724,6 +4741,15 @@ impl<'a> Reader<'a> {
             }
             (Phrase::Named { name, role, kind }, _) => Phrase::Named { name, role, kind },
             _ => return None,
+        };
+        // A title closing the apposition keeps its closing mark.
+        let (span, tokens) = if self.quoted_comma(comma) && app.end == comma {
+            (
+                span.cover(self.seg.tokens[comma].span),
+                tokens.start..comma + 1,
+            )
+        } else {
+            (span, tokens)
         };
         Some((
             SourcePhrase {
