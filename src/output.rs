@@ -20,7 +20,7 @@ use crate::config::Severity;
 use crate::json::JsonWriter;
 use crate::lint::{Checked, Counts, Finding, Suppressed};
 use crate::reasons;
-use crate::report::{self, csv_safe, excerpt, provenance_note, ClaimEntry, FileError};
+use crate::report::{self, csv_safe, provenance_note, ClaimEntry, FileError};
 
 /// The output formats of `whosaid check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,7 +202,14 @@ fn shown_severity(f: &Finding) -> Severity {
 
 /// `"claim excerpt" — provenance`.
 fn message(c: &ClaimEntry) -> String {
-    format!("\"{}\" — {}", excerpt(&c.text, 60), provenance_note(c))
+    // `format!("\"{excerpt}\" — {note}")`, without the formatting machinery.
+    let note = provenance_note(c);
+    let mut m = String::with_capacity(c.text.len().min(256) + note.len() + 8);
+    m.push('"');
+    report::excerpt_into(&mut m, &c.text, 60);
+    m.push_str("\" — ");
+    m.push_str(&note);
+    m
 }
 
 fn human_file(w: &mut dyn Write, c: &Checked, style: Style) -> io::Result<()> {
