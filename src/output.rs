@@ -10,6 +10,7 @@
 //! the writing thread cost a few percent more CPU time and left that thread
 //! about 12% of the rendering to do on top of its share of the analysis.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -20,7 +21,7 @@ use crate::config::Severity;
 use crate::json::JsonWriter;
 use crate::lint::{Checked, Counts, Finding, Suppressed};
 use crate::reasons;
-use crate::report::{self, csv_safe, provenance_note, ClaimEntry, FileError};
+use crate::report::{self, provenance_note, ClaimEntry, FileError};
 
 /// The output formats of `whosaid check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -424,21 +425,23 @@ pub const FINDINGS_CSV_HEADER: [&str; 12] = [
 fn csv_rows(w: &mut dyn Write, c: &Checked, style: Style) -> io::Result<()> {
     let mut wr = csv::Writer::from_writer(w);
     for (f, claim) in c.shown(style.all) {
-        let row = [
-            c.report.path.clone(),
-            claim.span.line.to_string(),
-            claim.span.column.to_string(),
-            f.end_line.to_string(),
-            f.end_column.to_string(),
-            shown_severity(f).as_str().to_string(),
-            claim.status.to_string(),
-            claim.reason.to_string(),
-            claim.sources.join("; "),
-            claim.chain.join(" > "),
-            report::flat_words(&claim.text),
-            provenance_note(claim),
+        // Cells borrowed where they are there to borrow, each written as
+        // it is unless a spreadsheet would run it.
+        let row: [Cow<'_, str>; 12] = [
+            Cow::Borrowed(&c.report.path),
+            Cow::Owned(claim.span.line.to_string()),
+            Cow::Owned(claim.span.column.to_string()),
+            Cow::Owned(f.end_line.to_string()),
+            Cow::Owned(f.end_column.to_string()),
+            Cow::Borrowed(shown_severity(f).as_str()),
+            Cow::Borrowed(claim.status),
+            Cow::Borrowed(claim.reason),
+            Cow::Owned(claim.sources.join("; ")),
+            Cow::Owned(claim.chain.join(" > ")),
+            Cow::Owned(report::flat_words(&claim.text)),
+            Cow::Owned(provenance_note(claim)),
         ];
-        wr.write_record(row.iter().map(|s| csv_safe(s)))?;
+        wr.write_record(row.iter().map(|s| report::csv_safe_cell(s)))?;
     }
     wr.flush()
 }

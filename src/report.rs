@@ -2,6 +2,7 @@
 //! `REPORT-SCHEMA.md`, human diagnostics, and the CSV attribution table.
 //! Every reporter works from the same [`FileReport`]; none of them prints.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -722,9 +723,20 @@ pub fn human(f: &FileReport, all: bool) -> String {
 /// Neutralises a CSV cell that a spreadsheet would run as a formula
 /// (OWASP's advice: prefix such cells with a single quote).
 pub fn csv_safe(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+    String::from_utf8(csv_safe_cell(cell).into_owned()).expect("a quote and UTF-8")
+}
+
+/// The bytes [`csv_safe`] gives, borrowed from the cell where they are
+/// its own (most cells): a row was a copy of each of its cells.
+pub(crate) fn csv_safe_cell(cell: &str) -> Cow<'_, [u8]> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => {
+            let mut quoted = Vec::with_capacity(cell.len() + 1);
+            quoted.push(b'\'');
+            quoted.extend_from_slice(cell.as_bytes());
+            Cow::Owned(quoted)
+        }
+        _ => Cow::Borrowed(cell.as_bytes()),
     }
 }
 
@@ -750,19 +762,19 @@ pub fn write_csv<W: std::io::Write>(w: W, files: &[FileReport]) -> csv::Result<(
             if c.status == Status::None.as_str() {
                 continue;
             }
-            let row = [
-                f.path.clone(),
-                c.span.line.to_string(),
-                c.span.column.to_string(),
-                c.status.to_string(),
-                c.reason.to_string(),
-                c.sources.join("; "),
-                c.source_kind.unwrap_or("").to_string(),
-                c.cue.clone().unwrap_or_default(),
-                c.chain.join(" > "),
-                flat_words(&c.text),
+            let row: [Cow<'_, str>; 10] = [
+                Cow::Borrowed(&f.path),
+                Cow::Owned(c.span.line.to_string()),
+                Cow::Owned(c.span.column.to_string()),
+                Cow::Borrowed(c.status),
+                Cow::Borrowed(c.reason),
+                Cow::Owned(c.sources.join("; ")),
+                Cow::Borrowed(c.source_kind.unwrap_or("")),
+                Cow::Borrowed(c.cue.as_deref().unwrap_or_default()),
+                Cow::Owned(c.chain.join(" > ")),
+                Cow::Owned(flat_words(&c.text)),
             ];
-            wr.write_record(row.iter().map(|s| csv_safe(s)))?;
+            wr.write_record(row.iter().map(|s| csv_safe_cell(s)))?;
         }
     }
     wr.flush()?;
