@@ -136,7 +136,7 @@ impl<'w> JsonWriter<'w> {
 
     /// Before an array element or an object key.
     #[inline]
-    fn item(&mut self, first: bool) {
+    pub(crate) fn item(&mut self, first: bool) {
         if self.pretty {
             self.newline(!first);
         } else if !first {
@@ -144,7 +144,7 @@ impl<'w> JsonWriter<'w> {
         }
     }
 
-    fn open(&mut self, mark: u8) {
+    pub(crate) fn open(&mut self, mark: u8) {
         self.level += 1;
         self.out.push(mark);
     }
@@ -152,7 +152,7 @@ impl<'w> JsonWriter<'w> {
     // Always inlined, with the uncommon cases out of line: a call cost
     // more than the copy.
     #[inline(always)]
-    fn close(&mut self, mark: u8, any: bool) {
+    pub(crate) fn close(&mut self, mark: u8, any: bool) {
         self.level -= 1;
         let n = 1 + 2 * self.level;
         if any && self.pretty && n < NEWLINE_PAD.len() {
@@ -183,13 +183,13 @@ impl<'w> JsonWriter<'w> {
     // is written and cut back for compact output, as a copy of either
     // length was a call to `memcpy` (twenty a claim).
     #[inline(always)]
-    fn key(&mut self, first: bool, key: &str) {
+    pub(crate) fn key(&mut self, first: bool, key: &str) {
         self.key_after(if first { None } else { Some(b',') }, key);
     }
 
     /// Opens an object and writes its first key.
     #[inline(always)]
-    fn open_key(&mut self, key: &str) {
+    pub(crate) fn open_key(&mut self, key: &str) {
         self.level += 1;
         self.key_after(Some(b'{'), key);
     }
@@ -324,7 +324,7 @@ impl<'w> JsonWriter<'w> {
         }
     }
 
-    fn strs(&mut self, list: &[String]) {
+    pub(crate) fn strs(&mut self, list: &[String]) {
         self.open(b'[');
         for (k, s) in list.iter().enumerate() {
             self.item(k == 0);

@@ -313,8 +313,9 @@ pub fn check_source_owned(
     let config = &settings.config;
     let mut findings = Vec::with_capacity(rep.claims.len());
     let mut baseline = baseline;
+    let mut severities = SeverityMemo::default();
     for (k, (c, end)) in rep.claims.iter_mut().zip(ends).enumerate() {
-        let mut severity = config.severity(c.status, c.reason);
+        let mut severity = severities.get(config, c.status, c.reason);
         if c.reason == "relayed" && relayed_through_trusted(c, rep.publisher.as_deref(), config) {
             severity = config.severity(TRUSTED_RELAY, TRUSTED_RELAY);
         }
@@ -354,6 +355,33 @@ pub fn check_source_owned(
         fail_on: config.fail_on,
         notes,
     })
+}
+
+/// [`Config::severity`] of the (status, reason) pairs of one file, each
+/// looked up once: a file has a handful of pairs among its claims, and a
+/// lookup compares the strings of every configured key (about 200
+/// instructions a claim, where a hit here is a few).
+#[derive(Default)]
+struct SeverityMemo {
+    /// Statuses and reasons are constants, so a pair is recognised by its
+    /// pointers; the same text at another address is only looked up again.
+    seen: Vec<(&'static str, &'static str, Severity)>,
+}
+
+impl SeverityMemo {
+    fn get(&mut self, config: &Config, status: &'static str, reason: &'static str) -> Severity {
+        let same = |a: &str, b: &str| std::ptr::eq(a, b);
+        if let Some(&(_, _, s)) = self
+            .seen
+            .iter()
+            .find(|(st, re, _)| same(st, status) && same(re, reason))
+        {
+            return s;
+        }
+        let s = config.severity(status, reason);
+        self.seen.push((status, reason, s));
+        s
+    }
 }
 
 /// A relayed claim whose relays (the chain after its originator, less the

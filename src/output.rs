@@ -10,6 +10,7 @@
 //! the writing thread cost a few percent more CPU time and left that thread
 //! about 12% of the rendering to do on top of its share of the analysis.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -17,9 +18,10 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::config::Severity;
+use crate::json::JsonWriter;
 use crate::lint::{Checked, Counts, Finding, Suppressed};
 use crate::reasons;
-use crate::report::{self, csv_safe, excerpt, provenance_note, ClaimEntry, FileError};
+use crate::report::{self, provenance_note, ClaimEntry, FileError};
 
 /// The output formats of `whosaid check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,7 +203,14 @@ fn shown_severity(f: &Finding) -> Severity {
 
 /// `"claim excerpt" — provenance`.
 fn message(c: &ClaimEntry) -> String {
-    format!("\"{}\" — {}", excerpt(&c.text, 60), provenance_note(c))
+    // `format!("\"{excerpt}\" — {note}")`, without the formatting machinery.
+    let note = provenance_note(c);
+    let mut m = String::with_capacity(c.text.len().min(256) + note.len() + 8);
+    m.push('"');
+    report::excerpt_into(&mut m, &c.text, 60);
+    m.push_str("\" — ");
+    m.push_str(&note);
+    m
 }
 
 fn human_file(w: &mut dyn Write, c: &Checked, style: Style) -> io::Result<()> {
@@ -416,21 +425,23 @@ pub const FINDINGS_CSV_HEADER: [&str; 12] = [
 fn csv_rows(w: &mut dyn Write, c: &Checked, style: Style) -> io::Result<()> {
     let mut wr = csv::Writer::from_writer(w);
     for (f, claim) in c.shown(style.all) {
-        let row = [
-            c.report.path.clone(),
-            claim.span.line.to_string(),
-            claim.span.column.to_string(),
-            f.end_line.to_string(),
-            f.end_column.to_string(),
-            shown_severity(f).as_str().to_string(),
-            claim.status.to_string(),
-            claim.reason.to_string(),
-            claim.sources.join("; "),
-            claim.chain.join(" > "),
-            report::flat_words(&claim.text),
-            provenance_note(claim),
+        // Cells borrowed where they are there to borrow, each written as
+        // it is unless a spreadsheet would run it.
+        let row: [Cow<'_, str>; 12] = [
+            Cow::Borrowed(&c.report.path),
+            Cow::Owned(claim.span.line.to_string()),
+            Cow::Owned(claim.span.column.to_string()),
+            Cow::Owned(f.end_line.to_string()),
+            Cow::Owned(f.end_column.to_string()),
+            Cow::Borrowed(shown_severity(f).as_str()),
+            Cow::Borrowed(claim.status),
+            Cow::Borrowed(claim.reason),
+            Cow::Owned(claim.sources.join("; ")),
+            Cow::Owned(claim.chain.join(" > ")),
+            Cow::Owned(report::flat_words(&claim.text)),
+            Cow::Owned(provenance_note(claim)),
         ];
-        wr.write_record(row.iter().map(|s| csv_safe(s)))?;
+        wr.write_record(row.iter().map(|s| report::csv_safe_cell(s)))?;
     }
     wr.flush()
 }
@@ -617,7 +628,7 @@ fn uri(path: &str) -> String {
 /// writes field by field, in the order of their keys; a tree of `Value`s
 /// for them (a hashed, ordered map an object) cost more than half of the
 /// run. The parts written once are still `Value`s.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct SarifLog<'a> {
     #[serde(rename = "$schema")]
     schema: &'static str,
@@ -625,7 +636,7 @@ struct SarifLog<'a> {
     runs: [SarifRun<'a>; 1],
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct SarifRun<'a> {
     tool: Value,
     invocations: Value,
@@ -634,7 +645,7 @@ struct SarifRun<'a> {
     results: Vec<SarifResult<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct SarifResult<'a> {
     #[serde(rename = "ruleId")]
     rule_id: &'a str,
@@ -651,30 +662,30 @@ struct SarifResult<'a> {
     suppressions: Option<[SarifSuppression; 1]>,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct SarifText<T> {
     text: T,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct SarifLocation<'a> {
     #[serde(rename = "physicalLocation")]
     physical_location: SarifPhysical<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct SarifPhysical<'a> {
     #[serde(rename = "artifactLocation")]
     artifact_location: SarifArtifact,
     region: SarifRegion<'a>,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct SarifArtifact {
     uri: String,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SarifRegion<'a> {
     start_line: usize,
@@ -686,20 +697,20 @@ struct SarifRegion<'a> {
     snippet: SarifText<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct SarifFingerprints<'a> {
     #[serde(rename = "whosaidClaimText/v1")]
     claim_text: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct SarifProperties<'a> {
     status: &'a str,
     sources: &'a [String],
     chain: &'a [String],
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct SarifSuppression {
     kind: &'static str,
     justification: &'static str,
@@ -809,10 +820,124 @@ fn sarif(items: &[Item], style: Style) -> Vec<u8> {
                 "toolExecutionNotifications": notes,
             }]),
             column_kind: "unicodeCodePoints",
-            results,
+            results: Vec::new(),
         }],
     };
-    serde_json::to_vec_pretty(&log).expect("serializing to memory")
+    sarif_log_bytes(&log, &results_json(&results))
+}
+
+/// The results array of a SARIF log as `serde_json::to_vec_pretty` writes
+/// it inside the log (at its depth), written by [`JsonWriter`]: serde's
+/// pretty printer cost about 14 instructions a byte of them, two thirds of
+/// the time of a SARIF run.
+fn results_json(results: &[SarifResult<'_>]) -> Vec<u8> {
+    // The array is the value of a key three levels deep (log, runs, run).
+    let mut w = JsonWriter::new(true, 3, 1024 * results.len() + 2);
+    w.open(b'[');
+    for (k, r) in results.iter().enumerate() {
+        w.item(k == 0);
+        sarif_result(&mut w, r);
+    }
+    w.close(b']', !results.is_empty());
+    w.finish().expect("writing to memory cannot fail")
+}
+
+/// One result, field by field in the order of the struct's (and so of
+/// its `Serialize` derive's) keys.
+fn sarif_result(w: &mut JsonWriter<'_>, r: &SarifResult<'_>) {
+    w.open_key("ruleId");
+    w.str(r.rule_id);
+    if let Some(i) = r.rule_index {
+        w.key(false, "ruleIndex");
+        w.num(i);
+    }
+    w.key(false, "level");
+    w.str(r.level);
+    w.key(false, "message");
+    w.open_key("text");
+    w.str(&r.message.text);
+    w.close(b'}', true);
+    w.key(false, "locations");
+    w.open(b'[');
+    for (k, l) in r.locations.iter().enumerate() {
+        w.item(k == 0);
+        let p = &l.physical_location;
+        w.open_key("physicalLocation");
+        w.open_key("artifactLocation");
+        w.open_key("uri");
+        w.str(&p.artifact_location.uri);
+        w.close(b'}', true);
+        let g = &p.region;
+        w.key(false, "region");
+        w.open_key("startLine");
+        w.num(g.start_line);
+        w.key(false, "startColumn");
+        w.num(g.start_column);
+        w.key(false, "endLine");
+        w.num(g.end_line);
+        w.key(false, "endColumn");
+        w.num(g.end_column);
+        w.key(false, "byteOffset");
+        w.num(g.byte_offset);
+        w.key(false, "byteLength");
+        w.num(g.byte_length);
+        w.key(false, "snippet");
+        w.open_key("text");
+        w.str(g.snippet.text);
+        w.close(b'}', true);
+        w.close(b'}', true);
+        w.close(b'}', true);
+        w.close(b'}', true);
+    }
+    w.close(b']', !r.locations.is_empty());
+    w.key(false, "partialFingerprints");
+    w.open_key("whosaidClaimText/v1");
+    w.str(r.partial_fingerprints.claim_text);
+    w.close(b'}', true);
+    w.key(false, "properties");
+    w.open_key("status");
+    w.str(r.properties.status);
+    w.key(false, "sources");
+    w.strs(r.properties.sources);
+    w.key(false, "chain");
+    w.strs(r.properties.chain);
+    w.close(b'}', true);
+    if let Some(suppressions) = &r.suppressions {
+        w.key(false, "suppressions");
+        w.open(b'[');
+        for (k, s) in suppressions.iter().enumerate() {
+            w.item(k == 0);
+            w.open_key("kind");
+            w.str(s.kind);
+            w.key(false, "justification");
+            w.str(s.justification);
+            w.close(b'}', true);
+        }
+        w.close(b']', !suppressions.is_empty());
+    }
+    w.close(b'}', true);
+}
+
+/// `serde_json::to_vec_pretty` of `log` with `results` (as [`results_json`]
+/// writes them) for its results: the rest of the log, written once, is
+/// serialised by serde with none, and the results go in place of its `[]`.
+fn sarif_log_bytes(log: &SarifLog<'_>, results: &[u8]) -> Vec<u8> {
+    debug_assert!(log.runs[0].results.is_empty());
+    let frame = serde_json::to_vec_pretty(log).expect("serializing to memory");
+    // The results are the last field of the run: their `[]` is the last
+    // one in the log.
+    const EMPTY: &[u8] = b"\"results\": []";
+    let at = frame
+        .windows(EMPTY.len())
+        .rposition(|w| w == EMPTY)
+        .expect("a SARIF log has results")
+        + EMPTY.len()
+        - 2;
+    let mut out = Vec::with_capacity(frame.len() + results.len());
+    out.extend_from_slice(&frame[..at]);
+    out.extend_from_slice(results);
+    out.extend_from_slice(&frame[at + 2..]);
+    out
 }
 
 #[cfg(test)]
@@ -911,6 +1036,78 @@ mod tests {
                 assert_eq!(read, before, "{rule_index:?} {suppressed}");
             }
         }
+    }
+
+    /// The hand-written results are serde's pretty JSON of the structs, at
+    /// their depth in the log, and the log around them is too.
+    #[test]
+    fn sarif_results_are_written_as_serde_writes_them() {
+        let sources = ["Ana".to_string(), "B \"c\"\n".to_string()];
+        let mut results = Vec::new();
+        for rule_index in [Some(7), None] {
+            for suppressed in [None, Some(("inSource", "x")), Some(("external", "y"))] {
+                results.push(SarifResult {
+                    rule_id: "weasel",
+                    rule_index,
+                    level: "warning",
+                    message: SarifText {
+                        text: "m \"x\" \u{1}é".to_string(),
+                    },
+                    locations: [SarifLocation {
+                        physical_location: SarifPhysical {
+                            artifact_location: SarifArtifact {
+                                uri: "a%20b.txt".to_string(),
+                            },
+                            region: SarifRegion {
+                                start_line: 1,
+                                start_column: 22,
+                                end_line: 333,
+                                end_column: 4,
+                                byte_offset: 5_000_000,
+                                byte_length: 0,
+                                snippet: SarifText { text: "t\n\t" },
+                            },
+                        },
+                    }],
+                    partial_fingerprints: SarifFingerprints { claim_text: "f" },
+                    properties: SarifProperties {
+                        status: "unattributed",
+                        sources: &sources[..rule_index.map_or(0, |_| 2)],
+                        chain: &sources[..1],
+                    },
+                    suppressions: suppressed.map(|(kind, justification)| {
+                        [SarifSuppression {
+                            kind,
+                            justification,
+                        }]
+                    }),
+                });
+            }
+        }
+        for n in [0, 1, results.len()] {
+            let mut serde_results = Vec::new();
+            crate::batch::write_pretty_at(&mut serde_results, &results[..n], 3).unwrap();
+            assert_eq!(
+                String::from_utf8(results_json(&results[..n])).unwrap(),
+                String::from_utf8(serde_results).unwrap()
+            );
+        }
+        let log = |results| SarifLog {
+            schema: "s",
+            version: "v",
+            runs: [SarifRun {
+                tool: json!({"driver": {"name": "whosaid", "rules": []}}),
+                invocations: json!([{"results": [], "toolExecutionNotifications": []}]),
+                column_kind: "k",
+                results,
+            }],
+        };
+        let whole = serde_json::to_vec_pretty(&log(results.clone())).unwrap();
+        let spliced = sarif_log_bytes(&log(Vec::new()), &results_json(&results));
+        assert_eq!(
+            String::from_utf8(spliced).unwrap(),
+            String::from_utf8(whole).unwrap()
+        );
     }
 
     #[test]

@@ -1419,20 +1419,19 @@ fn judge(
         chain: Vec::new(),
         attributions: resolved,
     };
-    let top: Vec<usize> = (0..claim.attributions.len())
-        .filter(|&k| claim.attributions[k].attribution.nested_in.is_none())
-        .collect();
     if block == BlockKind::Credit {
         claim.status = Status::None;
         claim.reason = "credit";
         return claim;
     }
     // Per attribution: its status, reason and chain.
-    let mut verdicts: Vec<(Status, &'static str, Option<EntityId>, Vec<EntityId>)> = Vec::new();
-    for &k in &top {
-        let r = &claim.attributions[k];
+    // (Lists made at their size: a first push grows a list through a
+    // slower path than an allocation up front.)
+    let mut verdicts: Vec<(Status, &'static str, Option<EntityId>, Vec<EntityId>)> =
+        Vec::with_capacity(claim.attributions.len());
+    for (k, r) in claim.attributions.iter().enumerate() {
         let a = &r.attribution;
-        if !a.vouches() {
+        if a.nested_in.is_some() || !a.vouches() {
             continue;
         }
         if a.weasel {
@@ -1468,7 +1467,7 @@ fn judge(
                 None
             },
         );
-        let mut chain = Vec::new();
+        let mut chain = Vec::with_capacity(4);
         if let Some(o) = originator {
             chain.push(o);
         }
@@ -1514,39 +1513,44 @@ fn judge(
         return claim;
     }
     // Hearsay outside every content governs the sentence ("X reportedly said").
-    let pick = |want: Status| verdicts.iter().filter(|v| v.0 == want).collect::<Vec<_>>();
-    let attributed = pick(Status::Attributed);
-    let hearsay = pick(Status::Hearsay);
-    let unattributed = pick(Status::Unattributed);
-    let sourceless_hearsay = hearsay.iter().find(|v| v.2.is_none());
-    let chosen: Vec<_> = if let Some(h) = sourceless_hearsay.filter(|_| !attributed.is_empty()) {
-        claim.status = Status::Hearsay;
-        claim.reason = h.1;
-        attributed.clone()
-    } else if !attributed.is_empty() {
-        claim.status = Status::Attributed;
-        claim.reason = attributed[0].1;
-        attributed.clone()
-    } else if !hearsay.is_empty() {
-        claim.status = Status::Hearsay;
-        claim.reason = hearsay[0].1;
-        hearsay.clone()
-    } else {
-        claim.status = Status::Unattributed;
-        claim.reason = unattributed[0].1;
-        unattributed.clone()
+    // The verdicts of one status are chosen; they are found where they
+    // are, with no list of them made (three lists and a copy of one were
+    // allocated for every claim with a verdict).
+    let first = |want: Status| verdicts.iter().find(|v| v.0 == want);
+    let sourceless_hearsay = verdicts
+        .iter()
+        .find(|v| v.0 == Status::Hearsay && v.2.is_none());
+    let (status, reason, chosen) = match (first(Status::Attributed), sourceless_hearsay) {
+        (Some(_), Some(h)) => (Status::Hearsay, h.1, Status::Attributed),
+        (Some(a), None) => (Status::Attributed, a.1, Status::Attributed),
+        (None, _) => match first(Status::Hearsay) {
+            Some(h) => (Status::Hearsay, h.1, Status::Hearsay),
+            None => {
+                // Every verdict is one of the three statuses.
+                let u = first(Status::Unattributed).expect("a verdict");
+                (Status::Unattributed, u.1, Status::Unattributed)
+            }
+        },
     };
-    for v in &chosen {
+    claim.status = status;
+    claim.reason = reason;
+    let most = verdicts
+        .iter()
+        .filter(|v| v.0 == chosen && v.2.is_some())
+        .count();
+    claim.sources.reserve_exact(most);
+    for v in verdicts.iter().filter(|v| v.0 == chosen) {
         if let Some(s) = v.2 {
             if !claim.sources.contains(&s) {
                 claim.sources.push(s);
             }
         }
     }
-    claim.chain = chosen
-        .iter()
-        .find(|v| !v.3.is_empty())
-        .map(|v| v.3.clone())
+    // The verdicts are done with: the chain is moved out, not copied.
+    claim.chain = verdicts
+        .iter_mut()
+        .find(|v| v.0 == chosen && !v.3.is_empty())
+        .map(|v| std::mem::take(&mut v.3))
         .unwrap_or_default();
     if claim.chain.is_empty() {
         if let Some(p) = prov.publisher {

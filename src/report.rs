@@ -2,6 +2,7 @@
 //! `REPORT-SCHEMA.md`, human diagnostics, and the CSV attribution table.
 //! Every reporter works from the same [`FileReport`]; none of them prints.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -302,6 +303,14 @@ fn report_at(
     (report, ends)
 }
 
+/// Appends the decimal digits of `n` (what `write!(out, "{n}")` writes).
+fn push_decimal(out: &mut String, n: usize) {
+    let mut buf = [0u8; 20];
+    for &d in crate::json::decimal(n, &mut buf) {
+        out.push(char::from(d));
+    }
+}
+
 /// `format!("{prefix}{n}")`: an id such as "C12", made for every claim.
 fn numbered(prefix: char, n: usize) -> String {
     let mut buf = [0u8; 20];
@@ -438,6 +447,14 @@ pub fn report(results: &[CheckedFile]) -> Report {
 /// words joined by single spaces, cut after `max` characters back to the
 /// last space, with ` …`. Only the words up to the cut are looked at.
 pub fn excerpt(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    excerpt_into(&mut out, text, max);
+    out
+}
+
+/// [`excerpt`], appended to `out`: the lines that show one are put
+/// together in one buffer, with no string of its own for it.
+pub(crate) fn excerpt_into(out: &mut String, text: &str, max: usize) {
     // Most claims are their own words joined by single spaces, at least as
     // far as the cut: then the excerpt is cut from the text itself.
     let clean = flat_prefix(text, max.saturating_add(1));
@@ -448,28 +465,35 @@ pub fn excerpt(text: &str, max: usize) -> String {
             .map_or(0, |(i, _)| i);
         let cut = &text[..end];
         let cut = cut.rsplit_once(' ').map_or(cut, |(a, _)| a);
-        return format!("{cut} …");
+        out.push_str(cut);
+        out.push_str(" …");
+        return;
     }
     if clean.end == text.len() && !clean.ends_in_space {
-        return text.to_string();
+        out.push_str(text);
+        return;
     }
-    let mut flat = String::new();
+    // The words are joined in `out` itself, after what it held.
+    let base = out.len();
     let mut chars = 0;
     for word in Words::new(text) {
-        if !flat.is_empty() {
-            flat.push(' ');
+        // (No word is empty: one was written before this one.)
+        if out.len() > base {
+            out.push(' ');
             chars += 1;
         }
-        flat.push_str(word);
+        out.push_str(word);
         chars += word.chars().count();
         if chars > max {
+            let flat = &out[base..];
             let end = flat.char_indices().nth(max).map_or(flat.len(), |(i, _)| i);
             let cut = &flat[..end];
-            let cut = cut.rsplit_once(' ').map_or(cut, |(a, _)| a);
-            return format!("{cut} …");
+            let keep = cut.rsplit_once(' ').map_or(cut, |(a, _)| a).len();
+            out.truncate(base + keep);
+            out.push_str(" …");
+            return;
         }
     }
-    flat
 }
 
 /// The words of `text` joined by single spaces: what
@@ -668,17 +692,23 @@ pub fn human(f: &FileReport, all: bool) -> String {
         if !show {
             continue;
         }
-        let _ = writeln!(
-            out,
-            "{}:{}:{}: {}[{}]: \"{}\" — {}",
-            f.path,
-            c.span.line,
-            c.span.column,
-            c.status,
-            c.reason,
-            excerpt(&c.text, 60),
-            provenance_note(c)
-        );
+        // `{path}:{line}:{column}: {status}[{reason}]: "{excerpt}" — {note}`,
+        // put together piece by piece: through `writeln!` the formatting
+        // machinery cost more than all the rest of the line.
+        out.push_str(&f.path);
+        out.push(':');
+        push_decimal(&mut out, c.span.line);
+        out.push(':');
+        push_decimal(&mut out, c.span.column);
+        out.push_str(": ");
+        out.push_str(c.status);
+        out.push('[');
+        out.push_str(c.reason);
+        out.push_str("]: \"");
+        excerpt_into(&mut out, &c.text, 60);
+        out.push_str("\" — ");
+        out.push_str(&provenance_note(c));
+        out.push('\n');
     }
     let mut s = Summary::default();
     s.add(f);
@@ -693,9 +723,20 @@ pub fn human(f: &FileReport, all: bool) -> String {
 /// Neutralises a CSV cell that a spreadsheet would run as a formula
 /// (OWASP's advice: prefix such cells with a single quote).
 pub fn csv_safe(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+    String::from_utf8(csv_safe_cell(cell).into_owned()).expect("a quote and UTF-8")
+}
+
+/// The bytes [`csv_safe`] gives, borrowed from the cell where they are
+/// its own (most cells): a row was a copy of each of its cells.
+pub(crate) fn csv_safe_cell(cell: &str) -> Cow<'_, [u8]> {
+    match cell.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => {
+            let mut quoted = Vec::with_capacity(cell.len() + 1);
+            quoted.push(b'\'');
+            quoted.extend_from_slice(cell.as_bytes());
+            Cow::Owned(quoted)
+        }
+        _ => Cow::Borrowed(cell.as_bytes()),
     }
 }
 
@@ -721,19 +762,19 @@ pub fn write_csv<W: std::io::Write>(w: W, files: &[FileReport]) -> csv::Result<(
             if c.status == Status::None.as_str() {
                 continue;
             }
-            let row = [
-                f.path.clone(),
-                c.span.line.to_string(),
-                c.span.column.to_string(),
-                c.status.to_string(),
-                c.reason.to_string(),
-                c.sources.join("; "),
-                c.source_kind.unwrap_or("").to_string(),
-                c.cue.clone().unwrap_or_default(),
-                c.chain.join(" > "),
-                flat_words(&c.text),
+            let row: [Cow<'_, str>; 10] = [
+                Cow::Borrowed(&f.path),
+                Cow::Owned(c.span.line.to_string()),
+                Cow::Owned(c.span.column.to_string()),
+                Cow::Borrowed(c.status),
+                Cow::Borrowed(c.reason),
+                Cow::Owned(c.sources.join("; ")),
+                Cow::Borrowed(c.source_kind.unwrap_or("")),
+                Cow::Borrowed(c.cue.as_deref().unwrap_or_default()),
+                Cow::Owned(c.chain.join(" > ")),
+                Cow::Owned(flat_words(&c.text)),
             ];
-            wr.write_record(row.iter().map(|s| csv_safe(s)))?;
+            wr.write_record(row.iter().map(|s| csv_safe_cell(s)))?;
         }
     }
     wr.flush()?;
