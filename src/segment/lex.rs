@@ -394,8 +394,11 @@ fn alnum_run_end(b: &[u8], from: usize) -> usize {
             .unwrap_or(rest.len())
 }
 
-/// Lexes `text[range]`, pushing tokens with spans relative to `text`.
-pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
+/// Lexes `text`, pushing tokens with spans offset by `base`, and the index
+/// in `out` of every token that is no word to `marks`: the passes that look
+/// for quotation marks and sentence punctuation read those alone, not every
+/// token.
+pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>, marks: &mut Vec<usize>) {
     let b = text.as_bytes();
     let mut space_before = true;
     let mut at = 0;
@@ -449,6 +452,7 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
                     && b.get(at + 2) != Some(&b'`')
                     && (at == 0 || b[at - 1] != b'`')))
         {
+            marks.push(out.len());
             out.push(Token {
                 span: Span::new(base + at, base + at + 1),
                 kind: TokenKind::Punct,
@@ -468,6 +472,9 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
         match lexeme {
             Lexeme::Space => space_before = true,
             Lexeme::Token(kind) => {
+                if kind != TokenKind::Word {
+                    marks.push(out.len());
+                }
                 out.push(Token {
                     span: Span::new(base + at, base + end),
                     kind,
@@ -482,7 +489,7 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
 
 pub fn lex(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    lex_into(text, 0, &mut out);
+    lex_into(text, 0, &mut out, &mut Vec::new());
     out
 }
 
