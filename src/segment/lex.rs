@@ -409,6 +409,9 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>, marks: &mut Vec<u
             // The common word: ASCII letters and digits up to a byte that
             // surely ends it; anything else is read as `next_lexeme` reads it.
             let mut end = alnum_run_end(b, at + 1);
+            // Most words end at a single space, which is then taken here,
+            // not as a lexeme of its own.
+            let at_space = b.get(end) == Some(&b' ');
             // An ASCII joiner not followed by what it joins ends it too.
             let ends = |end: usize| match (b.get(end), b.get(end + 1)) {
                 (None, _) => true,
@@ -419,7 +422,7 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>, marks: &mut Vec<u
                 }
                 (Some(&j), Some(&n)) => j.is_ascii() && n.is_ascii() && !n.is_ascii_alphanumeric(),
             };
-            if !ends(end) {
+            if !at_space && !ends(end) {
                 // Carried on from where the run ended, not read again.
                 end = match ascii_word_from(&b[at..], end - at) {
                     Some(n) => at + n,
@@ -434,9 +437,8 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>, marks: &mut Vec<u
                 kind: TokenKind::Word,
                 space_before,
             });
-            // Most words end at a single space: taken here, not as a
-            // lexeme of its own.
-            space_before = b.get(end) == Some(&b' ');
+            // `end` moved only if the run did not end at a space.
+            space_before = at_space || b.get(end) == Some(&b' ');
             at = end + usize::from(space_before);
             continue;
         }
