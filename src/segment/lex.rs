@@ -202,11 +202,21 @@ fn ascii_word_from(b: &[u8], mut end: usize) -> Option<usize> {
                         prev = b'\'';
                         continue;
                     }
+                    // "Affairs’”": no letter or digit follows.
+                    Some(0xE2) if b.get(end + 4) == Some(&0x80) => break,
                     Some(n) if !n.is_ascii() => return None,
                     _ => break,
                 }
             }
-            return None;
+            // Any other character of U+2000–U+203F but the hyphen ‐ (curly
+            // quotes, dashes, "…") is no letter, digit or joiner: it ends
+            // the word. Common in news right after a word ("win”", "so—").
+            // So is the no-break space.
+            match b[end..] {
+                [0xE2, 0x80, x, ..] if x != 0x90 && (0x80..=0xBF).contains(&x) => break,
+                [0xC2, 0xA0, ..] => break,
+                _ => return None,
+            }
         }
         let joiner = match c {
             b'\'' | b'-' | b'.' | b'&' | b'_' => true,
@@ -214,12 +224,16 @@ fn ascii_word_from(b: &[u8], mut end: usize) -> Option<usize> {
             _ => false,
         };
         let next_ok = match b.get(end + 1) {
-            Some(n) if !n.is_ascii() => return None,
+            _ if !joiner => false,
             Some(n) if c == b',' => n.is_ascii_digit(),
+            // "win.”", "so.—": no character of U+2000–U+203F is a letter
+            // or digit.
+            Some(0xE2) if b.get(end + 2) == Some(&0x80) => false,
+            Some(n) if !n.is_ascii() => return None,
             Some(n) => n.is_ascii_alphanumeric(),
             None => false,
         };
-        if joiner && next_ok {
+        if next_ok {
             end += 1;
             prev = c;
         } else {
@@ -257,6 +271,33 @@ fn next_lexeme(rest: &str) -> Option<(&str, Lexeme)> {
         ));
     } else if c.is_ascii_graphic() && c != b'\'' {
         return Some((&rest[1..], Lexeme::Token(TokenKind::Punct)));
+    } else if c == b'\'' {
+        // A straight apostrophe that is no word's first character (that
+        // takes a digit after it, "'90s", left to `word`): a quotation mark,
+        // doubled or single.
+        match b.get(1) {
+            Some(d) if d.is_ascii_digit() => {}
+            Some(b'\'') => {
+                return Some((
+                    &rest[2..],
+                    Lexeme::Token(TokenKind::Quote(QuoteMark::DoubleStraight)),
+                ))
+            }
+            _ => {
+                return Some((
+                    &rest[1..],
+                    Lexeme::Token(TokenKind::Quote(QuoteMark::SingleStraight)),
+                ))
+            }
+        }
+    } else if rest.starts_with('\u{a0}') {
+        // The no-break space, common in web copy: a run of space as `space`
+        // reads it.
+        let n = rest
+            .char_indices()
+            .find(|&(_, c)| !is_space(c))
+            .map_or(rest.len(), |(at, _)| at);
+        return Some((&rest[n..], Lexeme::Space));
     } else if c == 0xE2 && b.len() >= 3 && b[1] == 0x80 {
         // Curly quotes and dashes (U+2018–U+201D, U+2013, U+2014), common in news.
         let mark = match b[2] {
@@ -353,8 +394,11 @@ fn alnum_run_end(b: &[u8], from: usize) -> usize {
             .unwrap_or(rest.len())
 }
 
-/// Lexes `text[range]`, pushing tokens with spans relative to `text`.
-pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
+/// Lexes `text`, pushing tokens with spans offset by `base`, and the index
+/// in `out` of every token that is no word to `marks`: the passes that look
+/// for quotation marks and sentence punctuation read those alone, not every
+/// token.
+pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>, marks: &mut Vec<usize>) {
     let b = text.as_bytes();
     let mut space_before = true;
     let mut at = 0;
@@ -365,6 +409,9 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
             // The common word: ASCII letters and digits up to a byte that
             // surely ends it; anything else is read as `next_lexeme` reads it.
             let mut end = alnum_run_end(b, at + 1);
+            // Most words end at a single space, which is then taken here,
+            // not as a lexeme of its own.
+            let at_space = b.get(end) == Some(&b' ');
             // An ASCII joiner not followed by what it joins ends it too.
             let ends = |end: usize| match (b.get(end), b.get(end + 1)) {
                 (None, _) => true,
@@ -375,7 +422,7 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
                 }
                 (Some(&j), Some(&n)) => j.is_ascii() && n.is_ascii() && !n.is_ascii_alphanumeric(),
             };
-            if !ends(end) {
+            if !at_space && !ends(end) {
                 // Carried on from where the run ended, not read again.
                 end = match ascii_word_from(&b[at..], end - at) {
                     Some(n) => at + n,
@@ -390,9 +437,8 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
                 kind: TokenKind::Word,
                 space_before,
             });
-            // Most words end at a single space: taken here, not as a
-            // lexeme of its own.
-            space_before = b.get(end) == Some(&b' ');
+            // `end` moved only if the run did not end at a space.
+            space_before = at_space || b.get(end) == Some(&b' ');
             at = end + usize::from(space_before);
             continue;
         }
@@ -408,6 +454,7 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
                     && b.get(at + 2) != Some(&b'`')
                     && (at == 0 || b[at - 1] != b'`')))
         {
+            marks.push(out.len());
             out.push(Token {
                 span: Span::new(base + at, base + at + 1),
                 kind: TokenKind::Punct,
@@ -427,6 +474,9 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
         match lexeme {
             Lexeme::Space => space_before = true,
             Lexeme::Token(kind) => {
+                if kind != TokenKind::Word {
+                    marks.push(out.len());
+                }
                 out.push(Token {
                     span: Span::new(base + at, base + end),
                     kind,
@@ -441,7 +491,7 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>) {
 
 pub fn lex(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    lex_into(text, 0, &mut out);
+    lex_into(text, 0, &mut out, &mut Vec::new());
     out
 }
 
@@ -509,7 +559,7 @@ mod tests {
 
     #[test]
     fn ascii_fast_path_reads_as_the_nom_parsers_do() {
-        let text = "Russia’s U.S. 'x' \"q\" ’90s a.-b 1,5 a,b x- -y café 3,é a'é \t\u{b}\u{c}\r\n\u{7}\u{a0}x AT&T_1 end. e‐f “Q” ‘s’ — – Affairs’ x’é x’ ’’ ’9 ’x 2’3 a’,b” ‘9";
+        let text = "Russia’s U.S. 'x' \"q\" ’90s a.-b 1,5 a,b x- -y café 3,é a'é \t\u{b}\u{c}\r\n\u{7}\u{a0}x AT&T_1 end. e‐f “Q” ‘s’ — – Affairs’ x’é x’ ’’ ’9 ’x 2’3 a’,b” ‘9 win.” so,” 1,” x.— a’” b’— c.‐d f’‐g i.\u{a0}x k’\u{a0}y win” so— x… a‐b c‐ 'q ''r '9 ''9 x'' y' x\u{a0}\u{a0}y z\u{a0}\u{2009}w\u{a0}\tv\u{a0}";
         let same = |a: Option<(&str, Lexeme)>, b: Option<(&str, Lexeme)>| match (a, b) {
             (Some((ra, la)), Some((rb, lb))) => {
                 ra.len() == rb.len()
@@ -553,7 +603,7 @@ mod tests {
             }
             out
         }
-        let text = "Russia’s U.S. 'x' \"q\" ’90s a.-b 1,5 a,b x- -y café 3,é a'é \t\u{b}\u{c}\r\n\u{7}\u{a0}x AT&T_1 end. e‐f “Q” ‘s’ — – Affairs’ x’é x’ ’’ ’9 ’x 2’3 a’,b” ‘9 é-b a-é 1,é e\u{301}x, x\u{301},5 ab\u{feff}c a\u{200b}b a.b. q‐ ’a 日本語、テスト x\u{2028}y a&& a__b 9,,9 0,9,9 a\u{7}b a(b)c d;e f:g h!i j?k l/m n\"o p“q r”s";
+        let text = "Russia’s U.S. 'x' \"q\" ’90s a.-b 1,5 a,b x- -y café 3,é a'é \t\u{b}\u{c}\r\n\u{7}\u{a0}x AT&T_1 end. e‐f “Q” ‘s’ — – Affairs’ x’é x’ ’’ ’9 ’x 2’3 a’,b” ‘9 é-b a-é 1,é e\u{301}x, x\u{301},5 ab\u{feff}c a\u{200b}b a.b. q‐ ’a 日本語、テスト x\u{2028}y a&& a__b 9,,9 0,9,9 a\u{7}b a(b)c d;e f:g h!i j?k l/m n\"o p“q r”s win” so— x… a‐b c‐ d‐é e\u{2009}f g\u{2028} h\u{a0} \u{a0}\u{a0}i '' ''9 '9 ' x'' y' \u{a0}\t\u{a0}z\u{a0} win.” so,” 1,” 2,3” x.— a’” b’— c.‐d e,‐ f’‐g h’‐ i.\u{a0} j,\u{a0} k’\u{a0} l.é m’é";
         for start in 0..text.len() {
             if let Some(t) = text.get(start..) {
                 assert_eq!(lex(t), reference(t), "{t:?}");

@@ -96,9 +96,17 @@ pub fn segment(text: &str, grammar: &Grammar, headings: &[Span]) -> Segmentation
     };
     let spans = paragraph_spans(text);
     seg.paragraphs.reserve_exact(spans.len());
+    // The tokens that are no word, in order (see `lex_into`): about one in
+    // six.
+    let mut marks = Vec::with_capacity(text.len() / 24 + 1);
     for para in spans {
         let first = seg.tokens.len();
-        lex::lex_into(&text[para.start..para.end], para.start, &mut seg.tokens);
+        lex::lex_into(
+            &text[para.start..para.end],
+            para.start,
+            &mut seg.tokens,
+            &mut marks,
+        );
         let last = seg.tokens.len();
         if first == last {
             continue;
@@ -110,13 +118,13 @@ pub fn segment(text: &str, grammar: &Grammar, headings: &[Span]) -> Segmentation
             sentences: 0..0,
         });
     }
-    pair_quotes(text, &mut seg);
+    pair_quotes(text, &mut seg, &marks);
     // News runs to about 25 tokens a sentence.
     seg.sentences
         .reserve(seg.tokens.len() / 16 + seg.paragraphs.len());
     for p in 0..seg.paragraphs.len() {
         let first = seg.sentences.len();
-        split_sentences(text, grammar, &mut seg, p);
+        split_sentences(text, grammar, &mut seg, &marks, p);
         seg.paragraphs[p].sentences = first..seg.sentences.len();
         seg.paragraphs[p].kind = block_kind(text, grammar, &seg, p, headings);
     }
@@ -180,7 +188,7 @@ fn is_close_context(text: &str, toks: &[Token], i: usize, end: usize) -> bool {
 
 /// Pairs quotation marks paragraph by paragraph with a stack, so that nested
 /// quotations nest and any input, however unbalanced, costs one pass.
-fn pair_quotes(text: &str, seg: &mut Segmentation) {
+fn pair_quotes(text: &str, seg: &mut Segmentation, marks: &[usize]) {
     struct Open {
         token: usize,
         double: bool,
@@ -208,16 +216,11 @@ fn pair_quotes(text: &str, seg: &mut Segmentation) {
                     unbalanced: false,
                 });
             };
-        // From one quotation mark to the next by a scan of the paragraph's
-        // slice: most tokens are none, and are skipped in a few
-        // instructions each.
-        let mut from = first;
-        while let Some(k) = toks[from..end]
-            .iter()
-            .position(|t| matches!(t.kind, TokenKind::Quote(_)))
-        {
-            let i = from + k;
-            from = i + 1;
+        // From one quotation mark to the next among the paragraph's tokens
+        // that are no word: the words, most tokens, are never read.
+        let from = marks.partition_point(|&m| m < first);
+        let to = from + marks[from..].partition_point(|&m| m < end);
+        for &i in &marks[from..to] {
             let TokenKind::Quote(mark) = toks[i].kind else {
                 continue;
             };
@@ -493,9 +496,18 @@ fn after_closing_quote(toks: &[Token], i: usize) -> bool {
         )
 }
 
-fn split_sentences(text: &str, grammar: &Grammar, seg: &mut Segmentation, p: usize) {
+fn split_sentences(
+    text: &str,
+    grammar: &Grammar,
+    seg: &mut Segmentation,
+    marks: &[usize],
+    p: usize,
+) {
     let range = seg.paragraphs[p].tokens.clone();
     let toks = &seg.tokens;
+    // The paragraph's tokens that are no word, from the first at or after
+    // `i` on.
+    let mut m = marks.partition_point(|&k| k < range.start);
     let mut start = range.start;
     let mut i = range.start;
     let push = |s: usize, e: usize, sentences: &mut Vec<Sentence>| {
@@ -512,13 +524,16 @@ fn split_sentences(text: &str, grammar: &Grammar, seg: &mut Segmentation, p: usi
     };
     while i < range.end {
         // Only punctuation (a dash, a terminal mark) can end a sentence:
-        // the words before the next one are skipped in one scan.
-        match toks[i..range.end]
-            .iter()
-            .position(|t| t.kind == TokenKind::Punct)
+        // the next one is found among the tokens that are no word.
+        while marks
+            .get(m)
+            .is_some_and(|&k| k < i || (k < range.end && toks[k].kind != TokenKind::Punct))
         {
-            Some(k) => i += k,
-            None => break,
+            m += 1;
+        }
+        match marks.get(m) {
+            Some(&k) if k < range.end => i = k,
+            _ => break,
         }
         let t = toks[i];
         // A dash credit after a quotation ends its sentence at the line end,
