@@ -3663,8 +3663,12 @@ impl<'a> Reader<'a> {
                     // the clause after "that" cannot be what is continued.
                     let sole_partner = partner.is_some_and(|a| {
                         let from = a.cue_tokens.end;
+                        // ("to read" is no past: the infinitive's "to" says so.)
                         !(from..left).any(|t| {
-                            self.is_word(t) && !self.capitalised(t) && verb_form(self.w(t)) == form
+                            self.is_word(t)
+                                && !self.capitalised(t)
+                                && verb_form(self.w(t)) == form
+                                && self.w(t - 1) != "to"
                         })
                     });
                     let holder = partner.or_else(|| before.iter().rev().find(holds));
@@ -4473,6 +4477,15 @@ impl<'a> Reader<'a> {
     fn comma_subject(&self, comma: usize) -> Option<(SourcePhrase, Option<SourcePhrase>)> {
         self.stacked_appositions(comma)
             .or_else(|| self.apposition_subject(comma))
+            .or_else(|| {
+                // "Sen. Jack Reed (D-R.I.), said": a stray comma after the
+                // name's parenthetical, the name opening the clause.
+                let np = (comma > self.lo && self.punct(comma - 1, ")"))
+                    .then(|| self.np_left(comma - 1, self.lo))
+                    .flatten()
+                    .filter(|np| np.start == self.clause_begin(comma))?;
+                Some((self.analyse(np, false)?, None))
+            })
     }
 
     /// The comma before `comma` that opens the segment ending there, if the
