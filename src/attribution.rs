@@ -4911,3 +4911,20 @@ fn clean_name(s: &str) -> String {
     s.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace())
         .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verb_forms_pair_coordinated_verbs() {
+        assert_eq!(verb_form("said"), Some(VerbForm::Past));
+        assert_eq!(verb_form("argued"), Some(VerbForm::Past));
+        assert_eq!(verb_form("wrote"), Some(VerbForm::Past));
+        assert_eq!(verb_form("telling"), Some(VerbForm::Participle));
+        assert_eq!(verb_form("agrees"), Some(VerbForm::Present));
+        // "discuss" and "know" show no form by their ending.
+        assert_eq!(verb_form("discuss"), None);
+        assert_eq!(verb_form("know"), None);
+    }
+}
