@@ -1589,14 +1589,16 @@ impl<'a> Reader<'a> {
     /// The first token of a `function` phrase with `tag`, of two to four
     /// words, ending right before token `k`.
     fn function_phrase_before(&self, k: usize, tag: &str) -> Option<usize> {
-        (k.saturating_sub(4).max(self.lo)..k - 1).find(|&t| {
-            !self.quoted(t)
-                && self
-                    .phrase_from(t, k, false, Kind::Function.bit())
-                    .is_some_and(|(n, e)| {
-                        t + n == k && e.iter().any(|x| x.kind == Kind::Function && x.tag == tag)
-                    })
-        })
+        (k.saturating_sub(4).max(self.lo)..k - 1)
+            .find(|&t| !self.quoted(t) && self.function_phrase(t, k, tag))
+    }
+
+    /// Whether tokens `t..k` are one `function` phrase with `tag`.
+    fn function_phrase(&self, t: usize, k: usize, tag: &str) -> bool {
+        self.phrase_from(t, k, false, Kind::Function.bit())
+            .is_some_and(|(n, e)| {
+                t + n == k && e.iter().any(|x| x.kind == Kind::Function && x.tag == tag)
+            })
     }
 
     /// The start of a catenative phrase ending right before `k` ("tried
@@ -4522,12 +4524,7 @@ impl<'a> Reader<'a> {
                 || self.ly_adverb(first))
             && !matches!(self.w(first), "including" | "like" | "unlike" | "except")
             // "has, so far, refused": an adverb phrase, whole.
-            || self
-                .phrase_from(first, comma, false, Kind::Function.bit())
-                .is_some_and(|(n, e)| {
-                    first + n == comma
-                        && e.iter().any(|x| x.kind == Kind::Function && x.tag == "adverb")
-                });
+            || self.function_phrase(first, comma, "adverb");
         // A venue is an aside too: "in an interview with Fox News".
         let plain = (first..comma).all(|t| {
             !self.quoted(t)

@@ -203,13 +203,8 @@ fn shown_severity(f: &Finding) -> Severity {
 
 /// `"claim excerpt" — provenance`.
 fn message(c: &ClaimEntry) -> String {
-    // `format!("\"{excerpt}\" — {note}")`, without the formatting machinery.
-    let note = provenance_note(c);
-    let mut m = String::with_capacity(c.text.len().min(256) + note.len() + 8);
-    m.push('"');
-    report::excerpt_into(&mut m, &c.text, 60);
-    m.push_str("\" — ");
-    m.push_str(&note);
+    let mut m = String::with_capacity(c.text.len().min(256) + 64);
+    report::push_claim_message(&mut m, c);
     m
 }
 
@@ -628,7 +623,7 @@ fn uri(path: &str) -> String {
 /// writes field by field, in the order of their keys; a tree of `Value`s
 /// for them (a hashed, ordered map an object) cost more than half of the
 /// run. The parts written once are still `Value`s.
-#[derive(Clone, Serialize)]
+#[derive(Serialize)]
 struct SarifLog<'a> {
     #[serde(rename = "$schema")]
     schema: &'static str,
@@ -636,7 +631,7 @@ struct SarifLog<'a> {
     runs: [SarifRun<'a>; 1],
 }
 
-#[derive(Clone, Serialize)]
+#[derive(Serialize)]
 struct SarifRun<'a> {
     tool: Value,
     invocations: Value,
@@ -645,7 +640,7 @@ struct SarifRun<'a> {
     results: Vec<SarifResult<'a>>,
 }
 
-#[derive(Clone, Serialize)]
+#[derive(Serialize)]
 struct SarifResult<'a> {
     #[serde(rename = "ruleId")]
     rule_id: &'a str,
@@ -662,30 +657,30 @@ struct SarifResult<'a> {
     suppressions: Option<[SarifSuppression; 1]>,
 }
 
-#[derive(Clone, Serialize)]
+#[derive(Serialize)]
 struct SarifText<T> {
     text: T,
 }
 
-#[derive(Clone, Serialize)]
+#[derive(Serialize)]
 struct SarifLocation<'a> {
     #[serde(rename = "physicalLocation")]
     physical_location: SarifPhysical<'a>,
 }
 
-#[derive(Clone, Serialize)]
+#[derive(Serialize)]
 struct SarifPhysical<'a> {
     #[serde(rename = "artifactLocation")]
     artifact_location: SarifArtifact,
     region: SarifRegion<'a>,
 }
 
-#[derive(Clone, Serialize)]
+#[derive(Serialize)]
 struct SarifArtifact {
     uri: String,
 }
 
-#[derive(Clone, Serialize)]
+#[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SarifRegion<'a> {
     start_line: usize,
@@ -697,20 +692,20 @@ struct SarifRegion<'a> {
     snippet: SarifText<&'a str>,
 }
 
-#[derive(Clone, Serialize)]
+#[derive(Serialize)]
 struct SarifFingerprints<'a> {
     #[serde(rename = "whosaidClaimText/v1")]
     claim_text: &'a str,
 }
 
-#[derive(Clone, Serialize)]
+#[derive(Serialize)]
 struct SarifProperties<'a> {
     status: &'a str,
     sources: &'a [String],
     chain: &'a [String],
 }
 
-#[derive(Clone, Serialize)]
+#[derive(Serialize)]
 struct SarifSuppression {
     kind: &'static str,
     justification: &'static str,
@@ -986,45 +981,63 @@ mod tests {
         r
     }
 
+    /// A SARIF result with the given rule index, sources, chain and
+    /// suppression, the rest fixed.
+    fn sample_result<'a>(
+        rule_index: Option<usize>,
+        sources: &'a [String],
+        chain: &'a [String],
+        suppressed: Option<(&'static str, &'static str)>,
+    ) -> SarifResult<'a> {
+        SarifResult {
+            rule_id: "weasel",
+            rule_index,
+            level: "warning",
+            message: SarifText {
+                text: "m \"x\"".to_string(),
+            },
+            locations: [SarifLocation {
+                physical_location: SarifPhysical {
+                    artifact_location: SarifArtifact {
+                        uri: "a%20b.txt".to_string(),
+                    },
+                    region: SarifRegion {
+                        start_line: 1,
+                        start_column: 2,
+                        end_line: 3,
+                        end_column: 4,
+                        byte_offset: 5,
+                        byte_length: 6,
+                        snippet: SarifText { text: "t\n" },
+                    },
+                },
+            }],
+            partial_fingerprints: SarifFingerprints { claim_text: "f" },
+            properties: SarifProperties {
+                status: "unattributed",
+                sources,
+                chain,
+            },
+            suppressions: suppressed.map(|(kind, justification)| {
+                [SarifSuppression {
+                    kind,
+                    justification,
+                }]
+            }),
+        }
+    }
+
     #[test]
     fn sarif_results_are_written_as_their_values_were() {
         let sources = vec!["Ana".to_string()];
         for rule_index in [Some(7), None] {
             for suppressed in [false, true] {
-                let result = SarifResult {
-                    rule_id: "weasel",
+                let result = sample_result(
                     rule_index,
-                    level: "warning",
-                    message: SarifText {
-                        text: "m \"x\"".to_string(),
-                    },
-                    locations: [SarifLocation {
-                        physical_location: SarifPhysical {
-                            artifact_location: SarifArtifact {
-                                uri: "a%20b.txt".to_string(),
-                            },
-                            region: SarifRegion {
-                                start_line: 1,
-                                start_column: 2,
-                                end_line: 3,
-                                end_column: 4,
-                                byte_offset: 5,
-                                byte_length: 6,
-                                snippet: SarifText { text: "t\n" },
-                            },
-                        },
-                    }],
-                    partial_fingerprints: SarifFingerprints { claim_text: "f" },
-                    properties: SarifProperties {
-                        status: "unattributed",
-                        sources: &sources,
-                        chain: &[],
-                    },
-                    suppressions: suppressed.then_some([SarifSuppression {
-                        kind: "inSource",
-                        justification: "whosaid comment in the file",
-                    }]),
-                };
+                    &sources,
+                    &[],
+                    suppressed.then_some(("inSource", "whosaid comment in the file")),
+                );
                 let written = serde_json::to_string_pretty(&result).unwrap();
                 let before = result_as_value(rule_index, suppressed);
                 // Keys in the same order, except where the old map moved
@@ -1046,42 +1059,19 @@ mod tests {
         let mut results = Vec::new();
         for rule_index in [Some(7), None] {
             for suppressed in [None, Some(("inSource", "x")), Some(("external", "y"))] {
-                results.push(SarifResult {
-                    rule_id: "weasel",
+                let mut r = sample_result(
                     rule_index,
-                    level: "warning",
-                    message: SarifText {
-                        text: "m \"x\" \u{1}é".to_string(),
-                    },
-                    locations: [SarifLocation {
-                        physical_location: SarifPhysical {
-                            artifact_location: SarifArtifact {
-                                uri: "a%20b.txt".to_string(),
-                            },
-                            region: SarifRegion {
-                                start_line: 1,
-                                start_column: 22,
-                                end_line: 333,
-                                end_column: 4,
-                                byte_offset: 5_000_000,
-                                byte_length: 0,
-                                snippet: SarifText { text: "t\n\t" },
-                            },
-                        },
-                    }],
-                    partial_fingerprints: SarifFingerprints { claim_text: "f" },
-                    properties: SarifProperties {
-                        status: "unattributed",
-                        sources: &sources[..rule_index.map_or(0, |_| 2)],
-                        chain: &sources[..1],
-                    },
-                    suppressions: suppressed.map(|(kind, justification)| {
-                        [SarifSuppression {
-                            kind,
-                            justification,
-                        }]
-                    }),
-                });
+                    &sources[..rule_index.map_or(0, |_| 2)],
+                    &sources[..1],
+                    suppressed,
+                );
+                // Text to escape and numbers of several widths.
+                r.message.text = "m \"x\" \u{1}é".to_string();
+                let region = &mut r.locations[0].physical_location.region;
+                (region.start_column, region.end_line) = (22, 333);
+                (region.byte_offset, region.byte_length) = (5_000_000, 0);
+                region.snippet.text = "t\n\t";
+                results.push(r);
             }
         }
         for n in [0, 1, results.len()] {
@@ -1102,8 +1092,8 @@ mod tests {
                 results,
             }],
         };
-        let whole = serde_json::to_vec_pretty(&log(results.clone())).unwrap();
         let spliced = sarif_log_bytes(&log(Vec::new()), &results_json(&results));
+        let whole = serde_json::to_vec_pretty(&log(results)).unwrap();
         assert_eq!(
             String::from_utf8(spliced).unwrap(),
             String::from_utf8(whole).unwrap()

@@ -306,6 +306,8 @@ fn report_at(
 /// Appends the decimal digits of `n` (what `write!(out, "{n}")` writes).
 fn push_decimal(out: &mut String, n: usize) {
     let mut buf = [0u8; 20];
+    // A push a digit (a store each): a copy of them as a `str` first
+    // checked them for UTF-8, which cost more.
     for &d in crate::json::decimal(n, &mut buf) {
         out.push(char::from(d));
     }
@@ -313,20 +315,12 @@ fn push_decimal(out: &mut String, n: usize) {
 
 /// `format!("{prefix}{n}")`: an id such as "C12", made for every claim.
 fn numbered(prefix: char, n: usize) -> String {
-    let mut buf = [0u8; 20];
-    let digits = crate::json::decimal(n, &mut buf);
-    let mut id = String::with_capacity(1 + digits.len());
+    let mut id = String::with_capacity(8);
     id.push(prefix);
-    // A push a digit (a store each, the room being there): a copy of them
-    // as a `str` first checked them for UTF-8, which cost more.
-    for &d in digits {
-        id.push(char::from(d));
-    }
+    push_decimal(&mut id, n);
     id
 }
 
-/// A claim's attributions, each embedded one under the attribution that
-/// reports it.
 /// One attribution as listed, with the entries embedded under it.
 fn entry_of(
     a: &crate::attribution::Attribution,
@@ -343,6 +337,8 @@ fn entry_of(
     }
 }
 
+/// A claim's attributions, each embedded one under the attribution that
+/// reports it.
 fn attribution_entries(
     all: &[crate::provenance::Resolved],
     text_span: &dyn Fn(Span) -> TextSpan,
@@ -494,6 +490,15 @@ pub(crate) fn excerpt_into(out: &mut String, text: &str, max: usize) {
             return;
         }
     }
+}
+
+/// Appends `"claim excerpt" — provenance`, the message of a claim in every
+/// line-oriented format.
+pub(crate) fn push_claim_message(out: &mut String, c: &ClaimEntry) {
+    out.push('"');
+    excerpt_into(out, &c.text, 60);
+    out.push_str("\" — ");
+    out.push_str(&provenance_note(c));
 }
 
 /// The words of `text` joined by single spaces: what
@@ -704,10 +709,8 @@ pub fn human(f: &FileReport, all: bool) -> String {
         out.push_str(c.status);
         out.push('[');
         out.push_str(c.reason);
-        out.push_str("]: \"");
-        excerpt_into(&mut out, &c.text, 60);
-        out.push_str("\" — ");
-        out.push_str(&provenance_note(c));
+        out.push_str("]: ");
+        push_claim_message(&mut out, c);
         out.push('\n');
     }
     let mut s = Summary::default();
