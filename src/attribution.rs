@@ -2419,7 +2419,9 @@ impl<'a> Reader<'a> {
         // are not attributions of the article. The writer's own ("I think")
         // are kept, but do not vouch (see `Attribution::vouches`).
         let kept = |a: &Attribution| {
-            !(matches!(a.stance, "thought" | "intention" | "act") && a.nested_in.is_some())
+            !((matches!(a.stance, "thought" | "intention" | "act")
+                || (a.stance == "weasel" && a.source.is_none()))
+                && a.nested_in.is_some())
         };
         // The list of what is kept is made only when something is dropped.
         if !out.iter().all(kept) {
