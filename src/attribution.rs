@@ -684,6 +684,14 @@ impl<'a> Reader<'a> {
             && self.w(i).ends_with('s')
             && !self.quoted(i + 1)
             && (self.is(i + 1, Kind::Verb) || self.is(i + 1, Kind::Speech))
+            // "Trump says praise …", "he argues support …": after a name
+            // or a pronoun, the "-s" word is the verb and the next a noun.
+            && self.w(i) != "says"
+            && !(i > self.lo
+                && self.is_word(i - 1)
+                && !self.quoted(i - 1)
+                && ((self.is(i - 1, Kind::Pronoun) && !self.is_det(i - 1))
+                    || (self.capitalised(i - 1) && self.g.word(self.w(i - 1)).is_empty())))
     }
 
     /// Within a capitalised run, a title word followed by a real name ends
@@ -3376,7 +3384,7 @@ impl<'a> Reader<'a> {
                 self.is_word(e)
                     && !self.capitalised(e)
                     && !self.quoted(e)
-                    && self.w(e).ends_with("ed")
+                    && (self.w(e).ends_with("ed") || irregular_past(self.w(e)))
                     && !self.is_det(e - 1)
                     && !self.modifier_participle(e)
             }));
@@ -3716,8 +3724,9 @@ impl<'a> Reader<'a> {
                 } else if participle && left > self.lo && self.participle_link(left) {
                     // "He defended the ban by citing a poll", "while urging
                     // his critics to pipe down": the clause's subject acts.
-                    subject = previous_source(before, left)
-                        .or_else(|| self.clause_subject(self.clause_begin(left), left));
+                    subject = previous_source(before, left).or_else(|| {
+                        self.clause_subject_with(self.clause_begin(left), left, speech)
+                    });
                     if subject.is_none() && left > self.lo + 1 && self.punct(left - 1, ",") {
                         // "Sanders, after initially saying he would not
                         // advertise, changed course": the subject before the
@@ -4781,33 +4790,36 @@ impl<'a> Reader<'a> {
 fn verb_form(w: &str) -> Option<VerbForm> {
     if w.ends_with("ing") {
         Some(VerbForm::Participle)
-    } else if past_participle(w)
-        || matches!(
-            w,
-            "wrote"
-                | "spoke"
-                | "took"
-                | "gave"
-                | "knew"
-                | "saw"
-                | "began"
-                | "drew"
-                | "chose"
-                | "swore"
-                | "came"
-                | "went"
-                | "stood"
-                | "threw"
-                | "fought"
-                | "taught"
-        )
-    {
+    } else if past_participle(w) || irregular_past(w) {
         Some(VerbForm::Past)
     } else if w.ends_with('s') && !w.ends_with("ss") {
         Some(VerbForm::Present)
     } else {
         None
     }
+}
+
+/// A past tense not in "-ed" that no noun shares ("began", "wrote").
+fn irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "wrote"
+            | "spoke"
+            | "took"
+            | "gave"
+            | "knew"
+            | "saw"
+            | "began"
+            | "drew"
+            | "chose"
+            | "swore"
+            | "came"
+            | "went"
+            | "stood"
+            | "threw"
+            | "fought"
+            | "taught"
+    )
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
