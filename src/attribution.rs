@@ -3473,7 +3473,12 @@ impl<'a> Reader<'a> {
                 // participle hands it its subject.
                 catenated = true;
                 k -= 1;
-            } else if let Some(t) = self.catenative_before(k) {
+            } else if let Some(t) = self.catenative_before(k).or_else(|| {
+                // "was prompted to say": the cue's own "to" ends the phrase.
+                (k == cue.start && cue.len() > 1 && self.w(k) == "to")
+                    .then(|| self.catenative_before(k + 1))
+                    .flatten()
+            }) {
                 // "Critics were quick to point out", "Rubio again tried to
                 // rebuke": the subject is the catenative's.
                 catenated = true;
