@@ -7,6 +7,7 @@
 //! Resolving a phrase to an entity ("he", "the company", "Gur chief") is the
 //! job of [`crate::provenance`].
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use crate::grammar::{Entry, Grammar, Kind, TokenWords, ROOT};
@@ -189,7 +190,10 @@ pub struct Reader<'a> {
     lo: usize,
     hi: usize,
     /// A headline in Title Case, where capitals say nothing about names.
-    title_case: bool,
+    /// Counted when first asked (see [`Reader::title_case`]): only a
+    /// capitalised word inside a sentence asks, and most sentences have
+    /// none that needs it, while the count reads every token.
+    title_case: OnceCell<bool>,
 }
 
 const MAX_NP: usize = 14;
@@ -205,17 +209,6 @@ impl<'a> Reader<'a> {
         g: &'a Grammar,
         sentence: Range<usize>,
     ) -> Reader<'a> {
-        // Words of four bytes or more, and how many of them are capitalised.
-        // Every sentence is counted so: the sentence's slice of tokens, with
-        // no bounds check per token, and the kind tested as one byte.
-        let (mut words, mut caps) = (0, 0);
-        for (i, t) in sentence.clone().zip(&seg.tokens[sentence.clone()]) {
-            let t: &Token = t;
-            if matches!(t.kind, TokenKind::Word) && t.span.len() > 3 {
-                words += 1;
-                caps += usize::from(norms.starts_upper(i));
-            }
-        }
         Reader {
             text,
             seg,
@@ -223,8 +216,26 @@ impl<'a> Reader<'a> {
             g,
             lo: sentence.start,
             hi: sentence.end,
-            title_case: words >= 3 && caps * 10 >= words * 8,
+            title_case: OnceCell::new(),
         }
+    }
+
+    /// Whether the sentence is a headline in Title Case: of its words of
+    /// four bytes or more, at least three, and four in five capitalised.
+    fn title_case(&self) -> bool {
+        *self.title_case.get_or_init(|| {
+            // The sentence's slice of tokens, with no bounds check per
+            // token, and the kind tested as one byte.
+            let (mut words, mut caps) = (0, 0);
+            for (i, t) in (self.lo..self.hi).zip(&self.seg.tokens[self.lo..self.hi]) {
+                let t: &Token = t;
+                if matches!(t.kind, TokenKind::Word) && t.span.len() > 3 {
+                    words += 1;
+                    caps += usize::from(self.norms.starts_upper(i));
+                }
+            }
+            words >= 3 && caps * 10 >= words * 8
+        })
     }
 
     // ---- token predicates -------------------------------------------------
@@ -435,7 +446,7 @@ impl<'a> Reader<'a> {
         self.capitalised(i)
             && !self.initial(i)
             && !self.line_initial(i)
-            && !self.title_case
+            && !self.title_case()
             && i + 1 < self.hi
             && self.name_word(i + 1)
     }
@@ -2079,7 +2090,7 @@ impl<'a> Reader<'a> {
         // "the United States", "Secretary of State": capitalised inside a
         // sentence, a cue word is part of a name.
         let in_name =
-            self.capitalised(i) && !self.initial(i) && !self.title_case && !self.line_initial(i);
+            self.capitalised(i) && !self.initial(i) && !self.title_case() && !self.line_initial(i);
         let [cue, not] = match (in_name, want_skip) {
             (false, _) => self.phrases_from(i, end, false, [Kind::CUES, CUE_NOT]),
             (true, true) => [None, self.phrase_from(i, end, false, CUE_NOT)],
