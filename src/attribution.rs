@@ -818,8 +818,7 @@ impl<'a> Reader<'a> {
     /// form ("read", "put") are left out: "the sign read" is a past tense.
     fn bare_form(&self, i: usize) -> bool {
         let w = self.w(i);
-        let mut buf = String::new();
-        let mut verb = |stem: &str, ending: &str| self.is_verb_form(&mut buf, stem, ending);
+        let verb = |stem: &str, ending: &str| self.is_verb_form(stem, ending);
         !matches!(
             w,
             "read"
@@ -842,13 +841,22 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether `stem` + `ending` is a cue verb (of kind `Verb` or
-    /// `VerbObject`). Spelt out in `buf`, which the rules asking about
-    /// several forms reuse, with one grammar lookup per form.
-    fn is_verb_form(&self, buf: &mut String, stem: &str, ending: &str) -> bool {
-        buf.clear();
-        buf.push_str(stem);
-        buf.push_str(ending);
-        self.g.kinds(self.g.word_node(buf)) & (Kind::Verb.bit() | Kind::VerbObject.bit()) != 0
+    /// `VerbObject`), with one grammar lookup. The form is spelt out on the
+    /// stack when it fits: asked of most cue verbs, a `String` was an
+    /// allocation each time.
+    fn is_verb_form(&self, stem: &str, ending: &str) -> bool {
+        let is_verb = |form: &str| {
+            self.g.kinds(self.g.word_node(form)) & (Kind::Verb.bit() | Kind::VerbObject.bit()) != 0
+        };
+        let mut buf = [0u8; 48];
+        let n = stem.len() + ending.len();
+        if n > buf.len() {
+            return is_verb(&format!("{stem}{ending}"));
+        }
+        buf[..stem.len()].copy_from_slice(stem.as_bytes());
+        buf[stem.len()..n].copy_from_slice(ending.as_bytes());
+        // Two `str`s one after the other are UTF-8.
+        is_verb(std::str::from_utf8(&buf[..n]).expect("UTF-8"))
     }
 
     /// "a group called Citizens for Trump", "a man named Ali": a participle
@@ -1903,6 +1911,15 @@ impl<'a> Reader<'a> {
     /// titles split off as its role ("Dictator Kim Jong Un’s" → Kim Jong Un, dictator).
     pub fn name_mentions(&self) -> Vec<Mention> {
         let mut out = Vec::new();
+        self.name_mentions_into(&mut out);
+        out
+    }
+
+    /// [`Reader::name_mentions`] into `out`, cleared first: a caller reading
+    /// sentence after sentence keeps one list, where a list of its own was
+    /// allocated and grown for most sentences.
+    pub fn name_mentions_into(&self, out: &mut Vec<Mention>) {
+        out.clear();
         let mut i = self.lo;
         while i < self.hi {
             // Both ways to start need a capital, the cheap test that most
@@ -2049,7 +2066,6 @@ impl<'a> Reader<'a> {
                         && (self.punct(last + 1, ",") || self.punct(last + 1, "("))),
             });
         }
-        out
     }
 
     // ---- cues -------------------------------------------------------------
@@ -3578,8 +3594,7 @@ impl<'a> Reader<'a> {
             && !self.quoted(k - 2)
             && matches!(self.w(k - 2), "a" | "an" | "another" | "each" | "every");
         let stem_of_past = |w: &str| {
-            let mut buf = String::new();
-            let mut verb = |ending: &str| self.is_verb_form(&mut buf, w, ending);
+            let verb = |ending: &str| self.is_verb_form(w, ending);
             !w.ends_with('s') && !w.ends_with("ed") && (verb("ed") || verb("d"))
         };
         if k == cue.start && cue.len() == 1 && self.naming_participle(k) {

@@ -1142,11 +1142,13 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // Mentions and attribution sources in reading order, one sentence at a
     // time (the buffer is reused).
     let mut events: Vec<(usize, u8, usize)> = Vec::new();
+    // The name mentions of one sentence at a time (reused too).
+    let mut mentions = Vec::new();
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
         let reading = reader.read();
-        let mentions = reader.name_mentions();
+        reader.name_mentions_into(&mut mentions);
         // Walk mentions and attribution phrases in reading order. (The
         // attributions are moved, not cloned: a copy of every phrase's
         // strings cost more time than their spare capacity costs memory,
