@@ -190,6 +190,10 @@ impl Keys {
         let Keys { text, ends, table } = self;
         table.reserve(n, |&k| key_hash(key_text(text, ends, k)));
         ends.reserve(n);
+        // Names and name words average under eight bytes: room for the
+        // texts too, which otherwise grew (and were copied) a few times
+        // per article.
+        text.reserve(8 * n);
     }
 
     fn text(&self, k: Key) -> &[u8] {
