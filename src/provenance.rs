@@ -116,6 +116,9 @@ pub struct Registry {
     lower: Vec<u8>,
     /// The words of `lower`, when ASCII (see [`ascii_word_spans`]).
     spans: Vec<(usize, usize)>,
+    /// Per key, how many words its text has once counted (`u32::MAX`
+    /// before; see [`Registry::named`]).
+    word_counts: Vec<u32>,
 }
 
 /// A max-heap of (last seen, id): the same greatest element and the same
@@ -723,6 +726,20 @@ impl Registry {
         }
     }
 
+    /// How many words the text of `key` has, if counted before.
+    fn counted_words(&self, key: Option<Key>) -> Option<usize> {
+        let n = *self.word_counts.get(key? as usize)?;
+        (n != u32::MAX).then_some(n as usize)
+    }
+
+    fn count_words(&mut self, key: Key, n: usize) {
+        let k = key as usize;
+        if self.word_counts.len() <= k {
+            self.word_counts.resize(k + 1, u32::MAX);
+        }
+        self.word_counts[k] = u32::try_from(n).unwrap_or(u32::MAX);
+    }
+
     /// Finds or creates the entity for a proper name. `weak` mentions (a
     /// capitalised word opening a sentence) only find, never create.
     pub fn named(&mut self, n: NameRef<'_>, at: usize) -> Option<EntityId> {
@@ -756,8 +773,25 @@ impl Registry {
                 debug_assert_eq!(self.entities[id].words.len(), word_count(name), "{name:?}");
                 self.entities[id].words.len()
             }
+            // Found under an alias, as most later mentions of a name are
+            // ("Trump" after "Donald Trump"): the words are wanted only if
+            // this is a fuller form, which the count of an alias key seen
+            // before tells (a key's text has the same words whoever it names).
+            Some(id)
+                if ascii
+                    && self
+                        .counted_words(name_key)
+                        .is_some_and(|n| n <= self.entities[id].words.len()) =>
+            {
+                let n = self.counted_words(name_key).expect("checked");
+                debug_assert_eq!(n, word_count(name), "{name:?}");
+                n
+            }
             _ if ascii => {
                 ascii_word_spans(&self.lower, &mut self.spans);
+                if let Some(k) = name_key {
+                    self.count_words(k, self.spans.len());
+                }
                 self.spans.len()
             }
             _ => word_count(name),
