@@ -1323,12 +1323,10 @@ impl<'a> Reader<'a> {
         let core_start = if det { second? } else { first };
         let pp = (core_start..r.end).find(|&i| self.inner_prep(i) || self.w(i) == "by");
         let head_end = pp.unwrap_or(r.end);
-        let head_words: Vec<usize> = (core_start..head_end)
-            .filter(|&i| self.is_word(i))
-            .collect();
-        if head_words.is_empty() {
-            return None;
-        }
+        // The head part's words are asked about by their first and last and
+        // the run between, each found in place: a list of them was an
+        // allocation for every phrase analysed.
+        let first_head = (core_start..head_end).find(|&i| self.is_word(i))?;
         // "a survey by the Residents' Association": the author is the source.
         if let Some(p) = pp.filter(|&p| self.w(p) == "by" && self.is(head_end - 1, Kind::Document))
         {
@@ -1349,7 +1347,10 @@ impl<'a> Reader<'a> {
             }
         }
         // A possessor owning a whole phrase ("Putin's wish") is the speaker.
-        let last_head = *head_words.last()?;
+        let last_head = (core_start..head_end)
+            .rev()
+            .find(|&i| self.is_word(i))
+            .expect("the head part has a word");
         let is_head_class = |i: usize| {
             self.is(i, Kind::Title)
                 || self.is(i, Kind::Org)
@@ -1446,11 +1447,12 @@ impl<'a> Reader<'a> {
         if self.has_phrase(r.clone(), Kind::Anonymous) {
             return make(Phrase::Anonymous(strip_article(whole)));
         }
-        if self.has_phrase(core_start..head_end, Kind::Collective) && !self.name_word(head_words[0])
-        {
+        if self.has_phrase(core_start..head_end, Kind::Collective) && !self.name_word(first_head) {
             return make(Phrase::Collective(strip_article(whole)));
         }
-        if head_words.iter().any(|&i| self.name_word(i)) && self.is(last_head, Kind::Collective) {
+        if (core_start..head_end).any(|i| self.is_word(i) && self.name_word(i))
+            && self.is(last_head, Kind::Collective)
+        {
             return make(Phrase::Collective(strip_article(whole)));
         }
         let vague_det = det && self.is(first, Kind::Vague);
@@ -1470,19 +1472,13 @@ impl<'a> Reader<'a> {
             return None;
         }
         // A capitalised modifier before the head: "the KCNA agency", "a Velto spokesman", "Gur chief".
-        let modifiers: Vec<String> = head_words[..head_words.len() - 1]
-            .iter()
-            .map(|&i| self.w(i).to_string())
-            .collect();
-        let cap_mods: Vec<usize> = head_words[..head_words.len() - 1]
-            .iter()
-            .copied()
-            .filter(|&i| self.name_word(i))
-            .collect();
+        // (The words of the head part before its last.)
+        let modifier_words = || (core_start..last_head).filter(|&i| self.is_word(i));
+        let modifiers: Vec<String> = modifier_words().map(|i| self.w(i).to_string()).collect();
+        let cap_mod = |i: &usize| self.name_word(*i);
         let head = self.w(last_head).to_string();
-        if !cap_mods.is_empty() {
-            let m0 = cap_mods[0];
-            let m1 = *cap_mods.last().expect("non-empty");
+        if let Some(m0) = modifier_words().find(cap_mod) {
+            let m1 = modifier_words().rev().find(cap_mod).expect("m0 is one");
             let modifier = clean_name(
                 Span::new(self.seg.tokens[m0].span.start, self.seg.tokens[m1].span.end)
                     .slice(self.text),
