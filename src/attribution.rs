@@ -3095,7 +3095,12 @@ impl<'a> Reader<'a> {
             let np = self.np_right(k + 1, self.hi).expect("checked");
             return np.end >= self.hi || !self.is_word(np.end);
         }
-        // "…, Y said."
+        // "…, Y said.": the verb is a verb of speech after Y, and most commas
+        // have none anywhere after them (a test of a bit a word, where the
+        // noun phrase was a walk over it).
+        if !(k + 1..self.hi).any(|v| self.is(v, Kind::Speech)) {
+            return false;
+        }
         match self.np_right(k, self.hi) {
             Some(np) if np.end < self.hi => {
                 let mut v = np.end;
