@@ -1775,6 +1775,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let w = self.w(e);
+        // Every share word below ends in one of these letters, which most
+        // words do not: they are passed before the split at hyphens.
+        if !matches!(w.as_bytes().last(), Some(b'f' | b'd' | b's' | b'r' | b'y')) {
+            return None;
+        }
         let last = w.rsplit(['-', '‐']).next().unwrap_or(w);
         if !matches!(
             last,
