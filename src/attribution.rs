@@ -7,9 +7,10 @@
 //! Resolving a phrase to an entity ("he", "the company", "Gur chief") is the
 //! job of [`crate::provenance`].
 
+use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::grammar::{Entry, Grammar, Kind, TokenWords, ROOT};
+use crate::grammar::{Entry, Grammar, Kind, NodeId, TokenWords, ROOT};
 use crate::segment::lex::{QuoteMark, Token, TokenKind};
 use crate::segment::Segmentation;
 use crate::span::Span;
@@ -189,7 +190,10 @@ pub struct Reader<'a> {
     lo: usize,
     hi: usize,
     /// A headline in Title Case, where capitals say nothing about names.
-    title_case: bool,
+    /// Counted when first asked (see [`Reader::title_case`]): only a
+    /// capitalised word inside a sentence asks, and most sentences have
+    /// none that needs it, while the count reads every token.
+    title_case: OnceCell<bool>,
 }
 
 const MAX_NP: usize = 14;
@@ -205,17 +209,6 @@ impl<'a> Reader<'a> {
         g: &'a Grammar,
         sentence: Range<usize>,
     ) -> Reader<'a> {
-        // Words of four bytes or more, and how many of them are capitalised.
-        // Every sentence is counted so: the sentence's slice of tokens, with
-        // no bounds check per token, and the kind tested as one byte.
-        let (mut words, mut caps) = (0, 0);
-        for (i, t) in sentence.clone().zip(&seg.tokens[sentence.clone()]) {
-            let t: &Token = t;
-            if matches!(t.kind, TokenKind::Word) && t.span.len() > 3 {
-                words += 1;
-                caps += usize::from(norms.starts_upper(i));
-            }
-        }
         Reader {
             text,
             seg,
@@ -223,8 +216,26 @@ impl<'a> Reader<'a> {
             g,
             lo: sentence.start,
             hi: sentence.end,
-            title_case: words >= 3 && caps * 10 >= words * 8,
+            title_case: OnceCell::new(),
         }
+    }
+
+    /// Whether the sentence is a headline in Title Case: of its words of
+    /// four bytes or more, at least three, and four in five capitalised.
+    fn title_case(&self) -> bool {
+        *self.title_case.get_or_init(|| {
+            // The sentence's slice of tokens, with no bounds check per
+            // token, and the kind tested as one byte.
+            let (mut words, mut caps) = (0, 0);
+            for (i, t) in (self.lo..self.hi).zip(&self.seg.tokens[self.lo..self.hi]) {
+                let t: &Token = t;
+                if matches!(t.kind, TokenKind::Word) && t.span.len() > 3 {
+                    words += 1;
+                    caps += usize::from(self.norms.starts_upper(i));
+                }
+            }
+            words >= 3 && caps * 10 >= words * 8
+        })
     }
 
     // ---- token predicates -------------------------------------------------
@@ -435,7 +446,7 @@ impl<'a> Reader<'a> {
         self.capitalised(i)
             && !self.initial(i)
             && !self.line_initial(i)
-            && !self.title_case
+            && !self.title_case()
             && i + 1 < self.hi
             && self.name_word(i + 1)
     }
@@ -815,8 +826,7 @@ impl<'a> Reader<'a> {
     /// form ("read", "put") are left out: "the sign read" is a past tense.
     fn bare_form(&self, i: usize) -> bool {
         let w = self.w(i);
-        let mut buf = String::new();
-        let mut verb = |stem: &str, ending: &str| self.is_verb_form(&mut buf, stem, ending);
+        let verb = |stem: &str, ending: &str| self.is_verb_form(stem, ending);
         !matches!(
             w,
             "read"
@@ -839,13 +849,22 @@ impl<'a> Reader<'a> {
     }
 
     /// Whether `stem` + `ending` is a cue verb (of kind `Verb` or
-    /// `VerbObject`). Spelt out in `buf`, which the rules asking about
-    /// several forms reuse, with one grammar lookup per form.
-    fn is_verb_form(&self, buf: &mut String, stem: &str, ending: &str) -> bool {
-        buf.clear();
-        buf.push_str(stem);
-        buf.push_str(ending);
-        self.g.kinds(self.g.word_node(buf)) & (Kind::Verb.bit() | Kind::VerbObject.bit()) != 0
+    /// `VerbObject`), with one grammar lookup. The form is spelt out on the
+    /// stack when it fits: asked of most cue verbs, a `String` was an
+    /// allocation each time.
+    fn is_verb_form(&self, stem: &str, ending: &str) -> bool {
+        let is_verb = |form: &str| {
+            self.g.kinds(self.g.word_node(form)) & (Kind::Verb.bit() | Kind::VerbObject.bit()) != 0
+        };
+        let mut buf = [0u8; 48];
+        let n = stem.len() + ending.len();
+        if n > buf.len() {
+            return is_verb(&format!("{stem}{ending}"));
+        }
+        buf[..stem.len()].copy_from_slice(stem.as_bytes());
+        buf[stem.len()..n].copy_from_slice(ending.as_bytes());
+        // Two `str`s one after the other are UTF-8.
+        is_verb(std::str::from_utf8(&buf[..n]).expect("UTF-8"))
     }
 
     /// "a group called Citizens for Trump", "a man named Ali": a participle
@@ -1312,12 +1331,10 @@ impl<'a> Reader<'a> {
         let core_start = if det { second? } else { first };
         let pp = (core_start..r.end).find(|&i| self.inner_prep(i) || self.w(i) == "by");
         let head_end = pp.unwrap_or(r.end);
-        let head_words: Vec<usize> = (core_start..head_end)
-            .filter(|&i| self.is_word(i))
-            .collect();
-        if head_words.is_empty() {
-            return None;
-        }
+        // The head part's words are asked about by their first and last and
+        // the run between, each found in place: a list of them was an
+        // allocation for every phrase analysed.
+        let first_head = (core_start..head_end).find(|&i| self.is_word(i))?;
         // "a survey by the Residents' Association": the author is the source.
         if let Some(p) = pp.filter(|&p| self.w(p) == "by" && self.is(head_end - 1, Kind::Document))
         {
@@ -1338,7 +1355,10 @@ impl<'a> Reader<'a> {
             }
         }
         // A possessor owning a whole phrase ("Putin's wish") is the speaker.
-        let last_head = *head_words.last()?;
+        let last_head = (core_start..head_end)
+            .rev()
+            .find(|&i| self.is_word(i))
+            .expect("the head part has a word");
         let is_head_class = |i: usize| {
             self.is(i, Kind::Title)
                 || self.is(i, Kind::Org)
@@ -1435,11 +1455,12 @@ impl<'a> Reader<'a> {
         if self.has_phrase(r.clone(), Kind::Anonymous) {
             return make(Phrase::Anonymous(strip_article(whole)));
         }
-        if self.has_phrase(core_start..head_end, Kind::Collective) && !self.name_word(head_words[0])
-        {
+        if self.has_phrase(core_start..head_end, Kind::Collective) && !self.name_word(first_head) {
             return make(Phrase::Collective(strip_article(whole)));
         }
-        if head_words.iter().any(|&i| self.name_word(i)) && self.is(last_head, Kind::Collective) {
+        if (core_start..head_end).any(|i| self.is_word(i) && self.name_word(i))
+            && self.is(last_head, Kind::Collective)
+        {
             return make(Phrase::Collective(strip_article(whole)));
         }
         let vague_det = det && self.is(first, Kind::Vague);
@@ -1459,19 +1480,13 @@ impl<'a> Reader<'a> {
             return None;
         }
         // A capitalised modifier before the head: "the KCNA agency", "a Velto spokesman", "Gur chief".
-        let modifiers: Vec<String> = head_words[..head_words.len() - 1]
-            .iter()
-            .map(|&i| self.w(i).to_string())
-            .collect();
-        let cap_mods: Vec<usize> = head_words[..head_words.len() - 1]
-            .iter()
-            .copied()
-            .filter(|&i| self.name_word(i))
-            .collect();
+        // (The words of the head part before its last.)
+        let modifier_words = || (core_start..last_head).filter(|&i| self.is_word(i));
+        let modifiers: Vec<String> = modifier_words().map(|i| self.w(i).to_string()).collect();
+        let cap_mod = |i: &usize| self.name_word(*i);
         let head = self.w(last_head).to_string();
-        if !cap_mods.is_empty() {
-            let m0 = cap_mods[0];
-            let m1 = *cap_mods.last().expect("non-empty");
+        if let Some(m0) = modifier_words().find(cap_mod) {
+            let m1 = modifier_words().rev().find(cap_mod).expect("m0 is one");
             let modifier = clean_name(
                 Span::new(self.seg.tokens[m0].span.start, self.seg.tokens[m1].span.end)
                     .slice(self.text),
@@ -1768,6 +1783,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let w = self.w(e);
+        // Every share word below ends in one of these letters, which most
+        // words do not: they are passed before the split at hyphens.
+        if !matches!(w.as_bytes().last(), Some(b'f' | b'd' | b's' | b'r' | b'y')) {
+            return None;
+        }
         let last = w.rsplit(['-', '‐']).next().unwrap_or(w);
         if !matches!(
             last,
@@ -1900,6 +1920,15 @@ impl<'a> Reader<'a> {
     /// titles split off as its role ("Dictator Kim Jong Un’s" → Kim Jong Un, dictator).
     pub fn name_mentions(&self) -> Vec<Mention> {
         let mut out = Vec::new();
+        self.name_mentions_into(&mut out);
+        out
+    }
+
+    /// [`Reader::name_mentions`] into `out`, cleared first: a caller reading
+    /// sentence after sentence keeps one list, where a list of its own was
+    /// allocated and grown for most sentences.
+    pub fn name_mentions_into(&self, out: &mut Vec<Mention>) {
+        out.clear();
         let mut i = self.lo;
         while i < self.hi {
             // Both ways to start need a capital, the cheap test that most
@@ -2046,7 +2075,6 @@ impl<'a> Reader<'a> {
                         && (self.punct(last + 1, ",") || self.punct(last + 1, "("))),
             });
         }
-        out
     }
 
     // ---- cues -------------------------------------------------------------
@@ -2074,10 +2102,28 @@ impl<'a> Reader<'a> {
             || self.g.kinds_below(node) & (Kind::CUES | CUE_NOT) == 0
             || !self.is_word(i)
             || self.quoted(i)
+            || !self.phrase_may_go_on(node, i, Kind::CUES | CUE_NOT)
         {
             return Err(i + 1);
         }
         self.cue_walk(i, want_skip)
+    }
+
+    /// Whether a phrase of the `kinds` can be found from token `i`, whose
+    /// node is `node` (the first node of the walk): the word is one such
+    /// phrase, or the next token takes the walk on. Words as common as
+    /// "the", "a", "to" and "in" start some cue, but mostly before a word
+    /// that starts none with them: this one step of the trie tells so,
+    /// without the walk (where the scan of `read` spent most of its walks).
+    #[inline(always)]
+    fn phrase_may_go_on(&self, node: NodeId, i: usize, kinds: u32) -> bool {
+        self.g.kinds(node) & kinds != 0
+            || (i + 1 < self.hi
+                && self
+                    .norms
+                    .id(i + 1)
+                    .and_then(|w| self.g.step(node, w))
+                    .is_some_and(|next| self.g.kinds_below(next) & kinds != 0))
     }
 
     /// [`Reader::cue_or_skip`] at a word that starts some phrase of either kind.
@@ -2087,7 +2133,7 @@ impl<'a> Reader<'a> {
         // "the United States", "Secretary of State": capitalised inside a
         // sentence, a cue word is part of a name.
         let in_name =
-            self.capitalised(i) && !self.initial(i) && !self.title_case && !self.line_initial(i);
+            self.capitalised(i) && !self.initial(i) && !self.title_case() && !self.line_initial(i);
         let [cue, not] = match (in_name, want_skip) {
             (false, _) => self.phrases_from(i, end, false, [Kind::CUES, CUE_NOT]),
             (true, true) => [None, self.phrase_from(i, end, false, CUE_NOT)],
@@ -3062,7 +3108,12 @@ impl<'a> Reader<'a> {
             let np = self.np_right(k + 1, self.hi).expect("checked");
             return np.end >= self.hi || !self.is_word(np.end);
         }
-        // "…, Y said."
+        // "…, Y said.": the verb is a verb of speech after Y, and most commas
+        // have none anywhere after them (a test of a bit a word, where the
+        // noun phrase was a walk over it).
+        if !(k + 1..self.hi).any(|v| self.is(v, Kind::Speech)) {
+            return false;
+        }
         match self.np_right(k, self.hi) {
             Some(np) if np.end < self.hi => {
                 let mut v = np.end;
@@ -3580,8 +3631,7 @@ impl<'a> Reader<'a> {
             && !self.quoted(k - 2)
             && matches!(self.w(k - 2), "a" | "an" | "another" | "each" | "every");
         let stem_of_past = |w: &str| {
-            let mut buf = String::new();
-            let mut verb = |ending: &str| self.is_verb_form(&mut buf, w, ending);
+            let verb = |ending: &str| self.is_verb_form(w, ending);
             !w.ends_with('s') && !w.ends_with("ed") && (verb("ed") || verb("d"))
         };
         if k == cue.start && cue.len() == 1 && self.naming_participle(k) {

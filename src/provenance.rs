@@ -116,6 +116,9 @@ pub struct Registry {
     lower: Vec<u8>,
     /// The words of `lower`, when ASCII (see [`ascii_word_spans`]).
     spans: Vec<(usize, usize)>,
+    /// Per key, how many words its text has once counted (`u32::MAX`
+    /// before; see [`Registry::named`]).
+    word_counts: Vec<u32>,
 }
 
 /// A max-heap of (last seen, id): the same greatest element and the same
@@ -190,6 +193,10 @@ impl Keys {
         let Keys { text, ends, table } = self;
         table.reserve(n, |&k| key_hash(key_text(text, ends, k)));
         ends.reserve(n);
+        // Names and name words average under eight bytes: room for the
+        // texts too, which otherwise grew (and were copied) a few times
+        // per article.
+        text.reserve(8 * n);
     }
 
     fn text(&self, k: Key) -> &[u8] {
@@ -719,6 +726,20 @@ impl Registry {
         }
     }
 
+    /// How many words the text of `key` has, if counted before.
+    fn counted_words(&self, key: Option<Key>) -> Option<usize> {
+        let n = *self.word_counts.get(key? as usize)?;
+        (n != u32::MAX).then_some(n as usize)
+    }
+
+    fn count_words(&mut self, key: Key, n: usize) {
+        let k = key as usize;
+        if self.word_counts.len() <= k {
+            self.word_counts.resize(k + 1, u32::MAX);
+        }
+        self.word_counts[k] = u32::try_from(n).unwrap_or(u32::MAX);
+    }
+
     /// Finds or creates the entity for a proper name. `weak` mentions (a
     /// capitalised word opening a sentence) only find, never create.
     pub fn named(&mut self, n: NameRef<'_>, at: usize) -> Option<EntityId> {
@@ -752,8 +773,25 @@ impl Registry {
                 debug_assert_eq!(self.entities[id].words.len(), word_count(name), "{name:?}");
                 self.entities[id].words.len()
             }
+            // Found under an alias, as most later mentions of a name are
+            // ("Trump" after "Donald Trump"): the words are wanted only if
+            // this is a fuller form, which the count of an alias key seen
+            // before tells (a key's text has the same words whoever it names).
+            Some(id)
+                if ascii
+                    && self
+                        .counted_words(name_key)
+                        .is_some_and(|n| n <= self.entities[id].words.len()) =>
+            {
+                let n = self.counted_words(name_key).expect("checked");
+                debug_assert_eq!(n, word_count(name), "{name:?}");
+                n
+            }
             _ if ascii => {
                 ascii_word_spans(&self.lower, &mut self.spans);
+                if let Some(k) = name_key {
+                    self.count_words(k, self.spans.len());
+                }
                 self.spans.len()
             }
             _ => word_count(name),
@@ -1142,11 +1180,13 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // Mentions and attribution sources in reading order, one sentence at a
     // time (the buffer is reused).
     let mut events: Vec<(usize, u8, usize)> = Vec::new();
+    // The name mentions of one sentence at a time (reused too).
+    let mut mentions = Vec::new();
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
         let reading = reader.read();
-        let mentions = reader.name_mentions();
+        reader.name_mentions_into(&mut mentions);
         // Walk mentions and attribution phrases in reading order. (The
         // attributions are moved, not cloned: a copy of every phrase's
         // strings cost more time than their spare capacity costs memory,
