@@ -4526,6 +4526,28 @@ impl<'a> Reader<'a> {
         if opens_quote {
             return self.content_after(s + 1);
         }
+        // "Rubio said, the race is not over.": after a speech verb, a clause
+        // that opens with a subject (a determiner, a name, a noun) right
+        // after the comma is the content, the comma a writer's pause. Asides,
+        // adverbs and participles ("said, in blistering terms, …", "said,
+        // adding …") open otherwise; "he hoped, he said, that …" is a
+        // parenthetical cue, which attributes the clause before it.
+        let t = s + 1;
+        let parenthetical = || {
+            self.np_right(t, self.hi)
+                .is_some_and(|np| np.end < self.hi && self.cue_at(np.end).is_some())
+        };
+        if t < self.hi
+            && s > self.lo
+            && self.is(s - 1, Kind::Speech)
+            && self.is_word(t)
+            && !self.quoted(t)
+            && (self.is_det(t)
+                || !(self.is(t, Kind::Function) || self.w(t).ends_with("ing") || self.ly_adverb(t)))
+            && !parenthetical()
+        {
+            return self.content_after(t);
+        }
         // "cautioned, however, that …", "said, among other things, that …",
         // "responded pointedly, with a smile: …": a short aside, then the content.
         let close = (s + 2..(s + 7).min(self.hi))
