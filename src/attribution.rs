@@ -778,6 +778,17 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The form of a cue's verb, for pairing verbs joined by "and": "did
+    /// say" is a past like "said", "does say" a present like "says".
+    fn cue_form(&self, cue: &Range<usize>) -> Option<VerbForm> {
+        let v = self.lexical_verb(cue)?;
+        verb_form(self.w(v)).or_else(|| match self.word_at(v.checked_sub(1)?)? {
+            "did" => Some(VerbForm::Past),
+            "does" => Some(VerbForm::Present),
+            _ => None,
+        })
+    }
+
     fn skippable_before_cue(&self, i: usize) -> bool {
         // "has long said", "has since said": adverbs only after an auxiliary.
         // "have all characterized", "have both pushed for": a quantifier
@@ -3716,14 +3727,9 @@ impl<'a> Reader<'a> {
                     // "He told ABC that he agrees … and said …": the verb in
                     // the same form is its partner, the outermost first;
                     // failing that, the nearest verb whose content holds it.
-                    let form = self.lexical_verb(&cue).and_then(|v| verb_form(self.w(v)));
+                    let form = self.cue_form(&cue);
                     let partner = before.iter().filter(holds).find(|a| {
-                        form.is_some()
-                            && a.source.is_some()
-                            && self
-                                .lexical_verb(&a.cue_tokens)
-                                .and_then(|v| verb_form(self.w(v)))
-                                == form
+                        form.is_some() && a.source.is_some() && self.cue_form(&a.cue_tokens) == form
                     });
                     // "Carson noted that Saturday would have been … and
                     // quoted": no other verb in that form between them, so
@@ -4007,13 +4013,15 @@ impl<'a> Reader<'a> {
                 && d.tokens.start > self.lo + 1
                 && d.tokens.end == k
                 && matches!(self.w(d.tokens.start), "a" | "an")
-                && matches!(
+                // "a statement Wednesday", "a press release": the phrase
+                // may read as something else, but a document heads it.
+                && (matches!(
                     d.phrase,
                     Phrase::Descriptor {
                         kind: SourceKind::Document | SourceKind::Media,
                         ..
                     }
-                )
+                ) || d.tokens.clone().any(|t| self.is(t, Kind::Document)))
         }) {
             let verb = doc.tokens.start - 1;
             let issuer = (self.is_word(verb)
