@@ -3871,7 +3871,14 @@ impl<'a> Reader<'a> {
                     // "56 percent of Cuban-Americans polled": a share of a
                     // crowd, however the crowd is named.
                     let of_crowd = ratio.is_none() && np.start > share.start;
-                    let before_np = np.start.checked_sub(1).filter(|&b| b >= self.lo);
+                    let first_conjunct = ratio
+                        .is_none()
+                        .then(|| self.first_conjunct(np.clone()))
+                        .flatten();
+                    // What precedes the whole subject, both conjuncts of
+                    // "“…,” the mayor and the governor said" included.
+                    let lead = first_conjunct.as_ref().map_or(np.start, |(f, _)| f.start);
+                    let before_np = lead.checked_sub(1).filter(|&b| b >= self.lo);
                     subject_after_comma = before_np.is_some_and(|b| {
                         self.punct(b, ",")
                             || matches!(self.seg.tokens[b].kind, TokenKind::Quote(_))
@@ -3896,10 +3903,6 @@ impl<'a> Reader<'a> {
                                     | "once"
                             )
                     });
-                    let first_conjunct = ratio
-                        .is_none()
-                        .then(|| self.first_conjunct(np.clone()))
-                        .flatten();
                     subject = if ratio.is_some() {
                         // "Two in three said": a share of a crowd, as vague as the crowd.
                         Some(self.vague_share(np))
