@@ -118,6 +118,10 @@ pub struct Attribution {
     pub cue: Span,
     pub cue_tokens: Range<usize>,
     pub source: Option<SourcePhrase>,
+    /// Who speaks together with the source, named first: "the mayor" in
+    /// "The mayor and the governor said" (the source is "the governor",
+    /// its span the whole subject).
+    pub with: Option<SourcePhrase>,
     pub content: Option<Span>,
     /// The medium the source spoke through: "told the Northgate Courier".
     pub venue: Option<SourcePhrase>,
@@ -3021,6 +3025,7 @@ impl<'a> Reader<'a> {
             cue: self.span_of(&cue),
             cue_tokens: cue,
             source: None,
+            with: None,
             content,
             venue: None,
             origin: None,
@@ -3321,6 +3326,7 @@ impl<'a> Reader<'a> {
                 cue: self.span_of(&cue),
                 cue_tokens: cue,
                 source: Some(source),
+                with: None,
                 content,
                 venue: None,
                 origin,
@@ -3710,6 +3716,7 @@ impl<'a> Reader<'a> {
         let mut subject: Option<SourcePhrase> = None;
         let mut origin: Option<SourcePhrase> = None;
         let mut subject_after_comma = false;
+        let mut with: Option<SourcePhrase> = None;
         let mut inverted = false;
         let mut sub_clause = false;
         if k > self.lo {
@@ -3877,7 +3884,9 @@ impl<'a> Reader<'a> {
                         .flatten();
                     // What precedes the whole subject, both conjuncts of
                     // "“…,” the mayor and the governor said" included.
-                    let lead = first_conjunct.as_ref().map_or(np.start, |(f, _)| f.start);
+                    let lead = first_conjunct
+                        .as_ref()
+                        .map_or(np.start, |(f, _, _)| f.start);
                     let before_np = lead.checked_sub(1).filter(|&b| b >= self.lo);
                     subject_after_comma = before_np.is_some_and(|b| {
                         self.punct(b, ",")
@@ -3906,10 +3915,11 @@ impl<'a> Reader<'a> {
                     subject = if ratio.is_some() {
                         // "Two in three said": a share of a crowd, as vague as the crowd.
                         Some(self.vague_share(np))
-                    } else if let Some((first, p)) = first_conjunct {
+                    } else if let Some((first, p, first_p)) = first_conjunct {
                         // "Economists and advocates believe": the speakers
                         // are both conjuncts.
                         let whole = first.start..np.end;
+                        with = first_p;
                         Some(SourcePhrase {
                             span: self.span_of(&whole),
                             tokens: whole,
@@ -4236,6 +4246,10 @@ impl<'a> Reader<'a> {
             stance,
             cue: self.span_of(&cue),
             cue_tokens: cue,
+            // (Only while the subject is still the coordination it came from.)
+            with: with.filter(|w| {
+                w.tokens.start == subject.tokens.start && w.tokens.end < subject.tokens.end
+            }),
             source: Some(subject),
             content,
             venue,
@@ -4278,7 +4292,15 @@ impl<'a> Reader<'a> {
     /// speakers (the last conjunct's, else the first's). Both must be able
     /// to hold a view, or a clause before would be swallowed: "He went home
     /// and his aides said".
-    fn first_conjunct(&self, np: Range<usize>) -> Option<(Range<usize>, SourcePhrase)> {
+    /// "The mayor and the governor": the first conjunct's tokens, the
+    /// phrase that stands for the whole (the last conjunct's, or the
+    /// first's if the last reads as nothing), and the first conjunct's own
+    /// phrase when both read as sources.
+    #[allow(clippy::type_complexity)]
+    fn first_conjunct(
+        &self,
+        np: Range<usize>,
+    ) -> Option<(Range<usize>, SourcePhrase, Option<SourcePhrase>)> {
         let and = np.start.checked_sub(1).filter(|&a| a > self.lo)?;
         if !self.is_word(and) || self.quoted(and) || !matches!(self.w(and), "and" | "or") {
             return None;
@@ -4292,11 +4314,15 @@ impl<'a> Reader<'a> {
             return None;
         }
         let first_p = self.analyse(first.clone(), false)?;
-        let last_p = self.analyse(np, false);
         if matches!(first_p.phrase, Phrase::Pronoun(_)) {
             return None;
         }
-        Some((first, last_p.unwrap_or(first_p)))
+        // "The mayor or the governor": one of them spoke, not both.
+        let both = self.w(and) == "and";
+        Some(match self.analyse(np, false) {
+            Some(last_p) => (first, last_p, both.then_some(first_p)),
+            None => (first, first_p, None),
+        })
     }
 
     /// "Sanders was declared the winner", "the plan was criticized for …":
@@ -4460,6 +4486,7 @@ impl<'a> Reader<'a> {
             cue: self.span_of(&cue),
             cue_tokens: cue,
             source,
+            with: None,
             content,
             venue: None,
             origin: None,

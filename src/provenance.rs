@@ -1123,6 +1123,8 @@ impl Status {
 pub struct Resolved {
     pub attribution: Attribution,
     pub source: Option<EntityId>,
+    /// Who spoke together with the source ("the mayor and the governor").
+    pub with: Option<EntityId>,
     pub venue: Option<EntityId>,
     pub origin: Option<EntityId>,
 }
@@ -1197,6 +1199,7 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             .map(|attribution| Resolved {
                 attribution,
                 source: None,
+                with: None,
                 venue: None,
                 origin: None,
             })
@@ -1208,7 +1211,11 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         }
         for (k, r) in resolved.iter().enumerate() {
             if let Some(s) = &r.attribution.source {
-                events.push((s.tokens.start, 1, k));
+                events.push((s.tokens.start, 2, k));
+            }
+            // (Before the source that starts where it does: it is named first.)
+            if let Some(w) = &r.attribution.with {
+                events.push((w.tokens.start, 1, k));
             }
         }
         events.sort();
@@ -1228,11 +1235,15 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 );
             } else {
                 let a = &resolved[k].attribution;
-                let source = a
-                    .source
+                let phrase = if what == 2 { &a.source } else { &a.with };
+                let entity = phrase
                     .as_ref()
                     .and_then(|s| prov.registry.resolve(s, text, g));
-                resolved[k].source = source;
+                if what == 2 {
+                    resolved[k].source = entity;
+                } else {
+                    resolved[k].with = entity;
+                }
             }
         }
         for r in &mut resolved {
@@ -1586,6 +1597,18 @@ fn judge(
             }
         }
     }
+    // "The mayor and the governor said": both are sources, in the order
+    // they are named.
+    for r in &claim.attributions {
+        let a = &r.attribution;
+        if let (Some(w), Some(src), None, true) = (r.with, r.source, a.nested_in, a.vouches()) {
+            if let Some(at) = claim.sources.iter().position(|&s| s == src) {
+                if !claim.sources.contains(&w) {
+                    claim.sources.insert(at, w);
+                }
+            }
+        }
+    }
     // The verdicts are done with: the chain is moved out, not copied.
     claim.chain = verdicts
         .iter_mut()
@@ -1726,6 +1749,23 @@ mod tests {
         assert_eq!(got[0].2, vec!["Bernie Sanders".to_string()]);
         assert_eq!(got[1].1, "none", "the credit line is no claim");
         assert_eq!(got[2].1, "unattributed");
+    }
+
+    #[test]
+    fn coordinated_speakers_are_both_sources_in_the_order_named() {
+        let got = statuses(
+            "Mayor Ana Lopes and Governor Bo Smith said the levy was fair. \
+             “It is late,” the mayor and the governor said. \
+             The mayor or the governor said it would pass.",
+        );
+        let both = vec!["Ana Lopes".to_string(), "Bo Smith".to_string()];
+        assert_eq!(got[0].2, both);
+        assert_eq!(got[1].2, both, "descriptions resolve to the names");
+        assert_eq!(
+            got[2].2,
+            vec!["Bo Smith".to_string()],
+            "\"or\": one of them"
+        );
     }
 
     #[test]
