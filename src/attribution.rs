@@ -2487,10 +2487,17 @@ impl<'a> Reader<'a> {
         // Thoughts and wishes inside someone's words ("he says he wants …")
         // are not attributions of the article. The writer's own ("I think")
         // are kept, but do not vouch (see `Attribution::vouches`).
+        // A sourceless act inside anyone's content, vouching or not ("he
+        // wants the files to be disclosed"), is part of what is reported.
+        let inside_content = |a: &Attribution| {
+            out.iter()
+                .any(|o| !std::ptr::eq(o, a) && o.content.is_some_and(|c| c.contains(a.cue)))
+        };
         let kept = |a: &Attribution| {
-            !((matches!(a.stance, "thought" | "intention" | "act")
+            !(((matches!(a.stance, "thought" | "intention" | "act")
                 || (a.stance == "weasel" && a.source.is_none()))
                 && a.nested_in.is_some())
+                || (a.stance == "act" && a.source.is_none() && inside_content(a)))
         };
         // The list of what is kept is made only when something is dropped.
         if !out.iter().all(kept) {
@@ -5052,5 +5059,26 @@ mod tests {
         // "discuss" and "know" show no form by their ending.
         assert_eq!(verb_form("discuss"), None);
         assert_eq!(verb_form("know"), None);
+    }
+
+    fn cues(text: &str) -> Vec<String> {
+        let g = Grammar::builtin();
+        let a = crate::analyze(text, crate::document::InputType::Text, &g);
+        a.provenance
+            .claims
+            .iter()
+            .flat_map(|c| &c.attributions)
+            .map(|r| text[r.attribution.cue.start..r.attribution.cue.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_sourceless_act_inside_a_content_is_part_of_it() {
+        // ("disclosed" read as an act with no source, its content the words
+        // before it.)
+        assert_eq!(
+            cues("The mayor asked for the files to be disclosed."),
+            ["asked for"]
+        );
     }
 }
