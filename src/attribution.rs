@@ -1097,6 +1097,16 @@ impl<'a> Reader<'a> {
                 {
                     break;
                 }
+                // "In January 2016 Trump said", "On March 3 Trump said": a
+                // date before a name, not a number of it.
+                if a <= k
+                    && i + 1 == a
+                    && self.capitalised(a)
+                    && self.is_number(i)
+                    && ((i > lo && self.is(i - 1, Kind::Time)) || year(self.w(i)))
+                {
+                    break;
+                }
                 if self.is_det(i) && a <= k {
                     a = i;
                     // A determiner ends the phrase unless an inner preposition
@@ -1188,7 +1198,14 @@ impl<'a> Reader<'a> {
                     i + 1 < hi
                         && (self.capitalised(i + 1) || self.is_det(i + 1) || !self.np_stop(i + 1))
                 } else if self.is_det(i) {
-                    end > start && self.inner_prep(i - 1)
+                    (end > start && self.inner_prep(i - 1))
+                        // "BBC Radio 5 Live", "Channel 4 News": a number inside a name.
+                        || (end > start
+                            && self.is_number(i)
+                            && self.capitalised(i - 1)
+                            && i + 1 < hi
+                            && self.capitalised(i + 1)
+                            && !self.quoted(i + 1))
                 } else {
                     !self.np_stop(i)
                         || (self.capitalised(i)
@@ -4909,6 +4926,13 @@ impl<'a> Reader<'a> {
 /// The form of a verb, for telling which verbs are coordinated ("told …
 /// and said", "telling … and questioning"): `None` when it is no verb form
 /// the ending shows.
+/// "1998", "2016": a year, which names no count of anything after it.
+fn year(w: &str) -> bool {
+    w.len() == 4
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && (w.starts_with("19") || w.starts_with("20"))
+}
+
 fn verb_form(w: &str) -> Option<VerbForm> {
     if w.ends_with("ing") {
         Some(VerbForm::Participle)
@@ -5070,6 +5094,47 @@ mod tests {
             .flat_map(|c| &c.attributions)
             .map(|r| text[r.attribution.cue.start..r.attribution.cue.end].to_string())
             .collect()
+    }
+
+    /// (cue, source, content) of every attribution, as written.
+    fn read(text: &str) -> Vec<(String, String, String)> {
+        let g = Grammar::builtin();
+        let a = crate::analyze(text, crate::document::InputType::Text, &g);
+        let part = |s: Option<Span>| s.map_or(String::new(), |s| text[s.start..s.end].to_string());
+        a.provenance
+            .claims
+            .iter()
+            .flat_map(|c| &c.attributions)
+            .map(|r| {
+                let a = &r.attribution;
+                (
+                    part(Some(a.cue)),
+                    part(a.source.as_ref().map(|s| s.span)),
+                    part(a.content),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn numbers_in_names_and_dates_before_names() {
+        let said = |s: &str, c: &str| vec![("said".into(), s.into(), c.into())];
+        assert_eq!(
+            read("In January 2016 Ana Lopes said the levy was fair."),
+            said("Ana Lopes", "the levy was fair")
+        );
+        assert_eq!(
+            read("On March 3 Lopes said it was late."),
+            said("Lopes", "it was late")
+        );
+        assert_eq!(
+            read("Two senators said it was late."),
+            said("Two senators", "it was late")
+        );
+        assert_eq!(
+            read("Pryce told BBC Radio 5 Live that it was late."),
+            vec![("told".into(), "Pryce".into(), "that it was late".into())]
+        );
     }
 
     #[test]
