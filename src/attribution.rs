@@ -1412,6 +1412,11 @@ impl<'a> Reader<'a> {
                             self.w(i),
                             "of" | "de" | "van" | "von" | "al" | "bin" | "la" | "du" | "del" | "da"
                         ))
+                    // "BBC Radio 5 Live", "Channel 4 News"
+                    || (run_start == i + 1
+                        && i > core_start
+                        && self.is_number(i)
+                        && self.name_word(i - 1))
             } else {
                 // "Richard J. Durbin": an initial's stop stays in the name.
                 (self.is_possessive_mark(i) || self.abbreviation_stop(i)) && run_start < head_end
@@ -1922,7 +1927,10 @@ impl<'a> Reader<'a> {
             self.phrases_from(f, name.end, true, [Kind::Media.bit(), Kind::Country.bit()])
         });
         let whole = |p: Option<(usize, &[Entry])>| p.is_some_and(|(n, _)| n == n_words);
-        if whole(media) || last.is_some_and(|l| self.is(l, Kind::Media)) {
+        // "BBC Radio 5 Live", "Fox News Sunday": a programme or channel
+        // named after its broadcaster is media too.
+        let opens_with_media = media.is_some() && n_words > 1;
+        if whole(media) || last.is_some_and(|l| self.is(l, Kind::Media)) || opens_with_media {
             return SourceKind::Media;
         }
         if whole(country) {

@@ -1752,6 +1752,28 @@ mod tests {
     }
 
     #[test]
+    fn a_broadcaster_s_programme_is_the_venue() {
+        let a = crate::analyze(
+            "Gareth Pryce told BBC Radio 5 Live that the fee was fair.",
+            InputType::Text,
+            &Grammar::builtin(),
+        );
+        let reg = &a.provenance.registry;
+        let chain: Vec<(&str, super::SourceKind)> = a.provenance.claims[0]
+            .chain
+            .iter()
+            .map(|&e| (reg.entities[e].name.as_str(), reg.entities[e].kind))
+            .collect();
+        assert_eq!(
+            chain,
+            [
+                ("Gareth Pryce", super::SourceKind::Person),
+                ("BBC Radio 5 Live", super::SourceKind::Media)
+            ]
+        );
+    }
+
+    #[test]
     fn coordinated_speakers_are_both_sources_in_the_order_named() {
         let got = statuses(
             "Mayor Ana Lopes and Governor Bo Smith said the levy was fair. \
