@@ -1002,6 +1002,84 @@ impl Registry {
         Some(self.touch(id, at))
     }
 
+    /// "both clubs", "the two men": the two entities seen last before the
+    /// phrase that its noun can stand for, the earlier first. An entity
+    /// whose kind was a guess takes the noun's kind ("Dunmore Rovers …,
+    /// both clubs confirmed" makes the name an organisation's).
+    pub fn pair(
+        &mut self,
+        p: &SourcePhrase,
+        text: &str,
+        skip: Option<EntityId>,
+    ) -> Option<[EntityId; 2]> {
+        let kind = match &p.phrase {
+            Phrase::Descriptor { kind, .. } => *kind,
+            // "both men", "the two senators"
+            Phrase::Anonymous(_) | Phrase::Vague(_) => SourceKind::Person,
+            _ => return None,
+        };
+        let raw = p.span.slice(text).trim_start();
+        let opens = |w: &str| {
+            raw.get(..w.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(w))
+        };
+        // (The span of "the two officials" may leave its article out.)
+        let after_the = || {
+            let before = text[..p.span.start].trim_end();
+            let w = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            w.eq_ignore_ascii_case("the")
+        };
+        if !(opens("both ") || opens("the two ") || (opens("two ") && after_the())) {
+            return None;
+        }
+        let at = p.tokens.start;
+        let person = kind == SourceKind::Person;
+        // A name read as a person's for having two words, with no title to
+        // say so, may be a club's or a company's.
+        let guessed_person = |e: &Entity| e.kind == SourceKind::Person && e.role.is_none();
+        let fits = |e: &Entity| {
+            !matches!(
+                e.kind,
+                SourceKind::Document | SourceKind::Vague | SourceKind::Anonymous
+            ) && e.last_seen < at
+                && if person {
+                    // (A place is not told from a surname by its kind.)
+                    e.kind == SourceKind::Person
+                } else {
+                    e.kind != SourceKind::Person || guessed_person(e)
+                }
+        };
+        // (Rare enough a phrase for a walk over the entities.)
+        let mut last_two: [Option<(usize, EntityId)>; 2] = [None, None];
+        for (id, e) in self.entities.iter().enumerate() {
+            if Some(id) == skip || !fits(e) {
+                continue;
+            }
+            let item = Some((e.last_seen, id));
+            if item > last_two[0] {
+                last_two = [item, last_two[0]];
+            } else if item > last_two[1] {
+                last_two[1] = item;
+            }
+        }
+        let [Some((_, later)), Some((_, earlier))] = last_two else {
+            return None;
+        };
+        for id in [earlier, later] {
+            let e = &mut self.entities[id];
+            if !e.sure || (e.kind == SourceKind::Person) != person {
+                e.kind = kind;
+                e.sure = true;
+            }
+            e.last_seen = at;
+            self.index_recency(id);
+        }
+        Some([earlier, later])
+    }
+
     /// The entity a source phrase refers to.
     pub fn resolve(&mut self, p: &SourcePhrase, text: &str, g: &Grammar) -> Option<EntityId> {
         let at = p.tokens.start;
@@ -1235,6 +1313,17 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 );
             } else {
                 let a = &resolved[k].attribution;
+                // "…, both clubs confirmed": the two named before.
+                let pair = a
+                    .source
+                    .as_ref()
+                    .filter(|_| what == 2 && a.with.is_none())
+                    .and_then(|s| prov.registry.pair(s, text, prov.publisher));
+                if let Some([earlier, later]) = pair {
+                    resolved[k].with = Some(earlier);
+                    resolved[k].source = Some(later);
+                    continue;
+                }
                 let phrase = if what == 2 { &a.source } else { &a.with };
                 let entity = phrase
                     .as_ref()
@@ -1771,6 +1860,20 @@ mod tests {
                 ("BBC Radio 5 Live", super::SourceKind::Media)
             ]
         );
+    }
+
+    #[test]
+    fn both_and_the_two_stand_for_the_last_two_named() {
+        let got = statuses(
+            "Kwame Osei moved from Dunmore Rovers to Atlético Varela, both clubs confirmed. \
+             Senator Ana Lopes met Governor Bo Smith. The two politicians said the levy was fair. \
+             Two officials said it was late.",
+        );
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(got[0].2, names(&["Dunmore Rovers", "Atlético Varela"]));
+        assert_eq!(got[2].2, names(&["Ana Lopes", "Bo Smith"]));
+        // No "the": two unnamed officials, not the two just named.
+        assert_eq!(got[3].1, "hearsay");
     }
 
     #[test]
