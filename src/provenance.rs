@@ -1217,11 +1217,11 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 let m = &mentions[k];
                 prov.registry.named(
                     NameRef {
-                        name: &m.name,
+                        name: m.name,
                         kind: m.kind,
                         sure: m.sure,
-                        role: m.role.as_deref(),
-                        raw: &m.name,
+                        role: m.role,
+                        raw: m.name,
                         weak: m.weak,
                     },
                     m.tokens.start,
