@@ -1064,7 +1064,10 @@ impl Registry {
 /// of naming ("the KCNA agency"), not a title before the name ("Transport
 /// campaigner Ruth Adeyemi").
 fn keep_raw_alias(raw: &str, name: &str) -> bool {
+    // A name mention passes its name as the phrase too: the same slice,
+    // told at once rather than compared byte by byte (twice a mention).
     !raw.is_empty()
+        && !std::ptr::eq(raw, name)
         && raw != name
         && !raw
             .trim_end_matches(['’', '\'', 's'])
