@@ -799,9 +799,22 @@ impl Registry {
         // The words are needed only to search by word, to see whether this is
         // a fuller form of the name found, or to create an entity.
         let fuller = |id: EntityId| n_words > self.entities[id].words.len();
+        // An ASCII name that is one word, with nothing trimmed off it, has
+        // that word's key as its own (`lower` is both): looked up once,
+        // not hashed again as a word, nor as the name of a new entity.
+        let mut one_word_key = None;
         let words = match by_name {
             Some(id) if !fuller(id) => Vec::new(),
-            _ if ascii => self.span_keys(),
+            _ if ascii => {
+                let words = match name_key {
+                    Some(k) if self.spans[..] == [(0, self.lower.len())] => vec![k],
+                    _ => self.span_keys(),
+                };
+                if self.spans[..] == [(0, self.lower.len())] {
+                    one_word_key = Some(words[0]);
+                }
+                words
+            }
             _ => self.words_of(name),
         };
         let found = by_name.or_else(|| {
@@ -870,8 +883,11 @@ impl Registry {
                 // `clean` only folds whitespace, so the words stay the same,
                 // and a name it keeps is the one lowercased in `lower`.
                 let cleaned = clean(name);
-                let key = (cleaned == name)
-                    .then(|| name_key.unwrap_or_else(|| self.keys.intern(&self.lower)));
+                let key = (cleaned == name).then(|| {
+                    name_key
+                        .or(one_word_key)
+                        .unwrap_or_else(|| self.keys.intern(&self.lower))
+                });
                 let id = self.create_with_words(cleaned, key, words, kind, role, sure, at);
                 if keep_raw_alias(raw, name) {
                     self.add_alias(id, raw);
