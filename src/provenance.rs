@@ -249,10 +249,11 @@ impl Index {
     #[inline]
     fn add(&mut self, key: Key, id: EntityId) {
         let k = key as usize;
-        if self.by_key.len() <= k {
-            // Keys come one at a time, so this is mostly one push: `resize`
-            // (cloning its value) was a call per new key.
-            self.by_key.resize_with(k + 1, || None);
+        // Keys come one at a time, so this is mostly one push: `resize`
+        // (cloning its value) was a call per new key, and `resize_with` a
+        // loop of its own around the one slot.
+        while self.by_key.len() <= k {
+            self.by_key.push(None);
         }
         match &mut self.by_key[k] {
             Some(ids) => {
@@ -556,7 +557,16 @@ impl Registry {
 
     fn add_alias(&mut self, id: EntityId, alias: &str) {
         let e = &mut self.entities[id];
-        let a = alias.trim();
+        // Most aliases start and end with an ASCII byte that is no
+        // whitespace: nothing to trim, and no `char` decoded to see so.
+        let plain =
+            |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r'));
+        let bytes = alias.as_bytes();
+        let a = if plain(bytes.first()) && plain(bytes.last()) {
+            alias
+        } else {
+            alias.trim()
+        };
         if !a.is_empty() && a != e.name && !e.aliases.iter().any(|x| x == a) {
             e.aliases.push(a.to_string());
             lower_into(&mut self.lower, a);
