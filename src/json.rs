@@ -270,6 +270,8 @@ impl<'w> JsonWriter<'w> {
     /// [`JsonWriter::str`] of a constant of the code (a status, reason,
     /// kind, stance or severity), which has no byte to escape: the same
     /// quoted copy without the scan for escapes. Six or so a claim.
+    // Always inlined: the call cost about a fifth of it.
+    #[inline(always)]
     fn plain(&mut self, s: &'static str) {
         let bytes = s.as_bytes();
         debug_assert!(bytes.iter().all(|&b| ESCAPE[usize::from(b)] == 0), "{s:?}");
