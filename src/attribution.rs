@@ -499,15 +499,20 @@ impl<'a> Reader<'a> {
             })
     }
 
+    // Inlined, with the walk of the entries out of line: noun phrases ask
+    // this of nearly every word they scan, and most fail both bit tests.
+    #[inline]
     fn is_det(&self, i: usize) -> bool {
-        // Both tags in one pass over the entries: noun phrases ask this of
-        // nearly every word they scan.
-        (self.is(i, Kind::Function)
-            && self
-                .entries(i)
-                .iter()
-                .any(|e| e.kind == Kind::Function && matches!(e.tag, "determiner" | "quantifier")))
-            || self.is_number(i)
+        (self.is(i, Kind::Function) && self.det_entry(i)) || self.is_number(i)
+    }
+
+    /// Token `i` has a determiner or quantifier entry: both tags in one pass
+    /// over the entries.
+    #[inline(never)]
+    fn det_entry(&self, i: usize) -> bool {
+        self.entries(i)
+            .iter()
+            .any(|e| e.kind == Kind::Function && matches!(e.tag, "determiner" | "quantifier"))
     }
 
     /// A numeral ("46", "2,000", "2016-17"), not an ordinal ("the 6th
@@ -555,10 +560,18 @@ impl<'a> Reader<'a> {
 
     /// Prepositions that stay inside a noun phrase: "spokeswoman for the
     /// ministry", "Ministry of Foreign Affairs", "engineer at the company".
+    ///
+    /// Inlined as one bit test: each word below is a preposition of the
+    /// built-in grammar (a `function` entry), and most words a noun phrase
+    /// scans are no function word at all.
+    #[inline]
     fn inner_prep(&self, i: usize) -> bool {
-        if !self.is_word(i) {
-            return false;
-        }
+        self.is(i, Kind::Function) && self.inner_prep_word(i)
+    }
+
+    /// [`Reader::inner_prep`] of a function word.
+    #[inline(never)]
+    fn inner_prep_word(&self, i: usize) -> bool {
         let w = self.w(i);
         matches!(w, "of" | "for" | "at")
             || (w == "by" && i > 0 && self.is(i - 1, Kind::Document))
@@ -4988,6 +5001,15 @@ fn clean_name_str(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inner_prepositions_are_function_words() {
+        // `Reader::inner_prep` tests the function bit before the word.
+        let g = Grammar::builtin();
+        for w in ["of", "for", "at", "by", "with", "to"] {
+            assert!(g.word_is(w, Kind::Function), "{w}");
+        }
+    }
 
     #[test]
     fn verb_forms_pair_coordinated_verbs() {
