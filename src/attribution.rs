@@ -409,32 +409,37 @@ impl<'a> Reader<'a> {
 
     /// A capitalised word that is a name rather than a capitalised common
     /// word at the start of a sentence.
+    ///
+    /// Inlined as its tests of bits (the three kinds that rule a word out
+    /// in one), the walk of the entries out of line: asked of every
+    /// capitalised word.
+    #[inline]
     fn name_word(&self, i: usize) -> bool {
-        if !self.capitalised(i)
-            || self.is(i, Kind::Time)
-            || self.is(i, Kind::Function)
-            || self.is(i, Kind::Pronoun)
-        {
-            return false;
-        }
-        if self.initial(i) {
-            let common = self.entries(i).iter().any(|e| {
-                matches!(
-                    e.kind,
-                    Kind::Person
-                        | Kind::Vague
-                        | Kind::Anonymous
-                        | Kind::Collective
-                        | Kind::Document
-                        | Kind::Verb
-                        | Kind::Hearsay
-                        | Kind::Weasel
-                        | Kind::Title
-                ) || (e.kind == Kind::Org && e.tag == "generic")
-            });
-            return !common;
-        }
-        true
+        const NOT_NAME: u32 = Kind::Time.bit() | Kind::Function.bit() | Kind::Pronoun.bit();
+        // A capitalised token is a word.
+        self.capitalised(i)
+            && self.norms.kinds(i) & NOT_NAME == 0
+            && (!self.initial(i) || self.uncommon_initial(i))
+    }
+
+    /// [`Reader::name_word`] of a capitalised word opening the sentence:
+    /// no common word (of the kinds below) in the grammar.
+    #[inline(never)]
+    fn uncommon_initial(&self, i: usize) -> bool {
+        !self.entries(i).iter().any(|e| {
+            matches!(
+                e.kind,
+                Kind::Person
+                    | Kind::Vague
+                    | Kind::Anonymous
+                    | Kind::Collective
+                    | Kind::Document
+                    | Kind::Verb
+                    | Kind::Hearsay
+                    | Kind::Weasel
+                    | Kind::Title
+            ) || (e.kind == Kind::Org && e.tag == "generic")
+        })
     }
 
     fn is_possessive_mark(&self, i: usize) -> bool {
@@ -4980,14 +4985,27 @@ fn clean_name(s: &str) -> String {
 }
 
 /// [`clean_name`] as the slice of `s` it is.
+///
+/// Inlined as its test for the common name, which starts and ends with an
+/// ASCII letter or digit, and not in a possessive "s" (one after a letter
+/// or digit, as in "Jones", is none): nothing would change it.
+#[inline]
 fn clean_name_str(s: &str) -> &str {
-    // The common name starts and ends with an ASCII letter or digit, and
-    // not in "s": nothing below would change it.
-    if let (Some(&a), Some(&z)) = (s.as_bytes().first(), s.as_bytes().last()) {
-        if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() && z != b's' {
+    let b = s.as_bytes();
+    if let (Some(&a), Some(&z)) = (b.first(), b.last()) {
+        if a.is_ascii_alphanumeric()
+            && z.is_ascii_alphanumeric()
+            && (z != b's' || b.len() >= 2 && b[b.len() - 2].is_ascii_alphanumeric())
+        {
             return s;
         }
     }
+    clean_name_slow(s)
+}
+
+/// [`clean_name_str`] of a name that may need cleaning.
+#[inline(never)]
+fn clean_name_slow(s: &str) -> &str {
     let s = s.trim();
     let s = s
         .strip_suffix("’s")
