@@ -750,6 +750,13 @@ impl<'a> Reader<'a> {
     /// An "-ly" adverb ("privately", "unhesitatingly"), not a noun that
     /// happens to end so ("the family", "a rally").
     fn ly_adverb(&self, i: usize) -> bool {
+        // Most words end in no "y": the token's last byte, when ASCII, is
+        // that of its normal form (lowercased), and tells so before that
+        // form is looked up.
+        let last = self.text.as_bytes()[self.seg.tokens[i].span.end - 1];
+        if last.is_ascii() && last | 0x20 != b'y' {
+            return false;
+        }
         let w = self.w(i);
         w.ends_with("ly")
             && w.len() > 4
