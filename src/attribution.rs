@@ -731,13 +731,23 @@ impl<'a> Reader<'a> {
     /// Within a capitalised run, a title word followed by a real name ends
     /// the role: "Trade Minister Anil Rao" → "Anil Rao". A run whose tail
     /// is only class words ("General Motors") keeps its title word.
+    ///
+    /// Always inlined as the scan for a title word, which most runs (every
+    /// name mentioned) have none of; what follows one is out of line.
+    #[inline(always)]
     fn after_inner_title(&self, start: usize, end: usize) -> usize {
-        let Some(t) = (start..end)
+        match (start..end)
             .rev()
             .find(|&i| self.is(i, Kind::Title) && self.capitalised(i))
-        else {
-            return start;
-        };
+        {
+            Some(t) => self.after_title_word(t, start, end),
+            None => start,
+        }
+    }
+
+    /// [`Reader::after_inner_title`] of a run with a title word at `t`.
+    #[inline(never)]
+    fn after_title_word(&self, t: usize, start: usize, end: usize) -> usize {
         let real_name = (t + 1..end)
             .any(|i| self.is_word(i) && self.capitalised(i) && self.g.word(self.w(i)).is_empty());
         if t + 1 < end && real_name {
