@@ -161,11 +161,15 @@ impl Attribution {
 
 /// A proper name mentioned anywhere in a sentence (as a source or not), so
 /// that later surnames, pronouns and descriptions can refer back to it.
+///
+/// The name and role are slices of the text, not copies: every capitalised
+/// run of a text is a mention, and a copy of each (an allocation and a
+/// free) was about 1% of the pipeline.
 #[derive(Debug, Clone)]
-pub struct Mention {
+pub struct Mention<'a> {
     pub tokens: Range<usize>,
-    pub name: String,
-    pub role: Option<String>,
+    pub name: &'a str,
+    pub role: Option<&'a str>,
     pub kind: SourceKind,
     /// The kind comes from evidence (a title, an organisation word).
     pub sure: bool,
@@ -409,32 +413,38 @@ impl<'a> Reader<'a> {
 
     /// A capitalised word that is a name rather than a capitalised common
     /// word at the start of a sentence.
+    ///
+    /// Always inlined, as its tests of bits (the three kinds that rule a
+    /// word out in one), the walk of the entries out of line: asked of
+    /// every capitalised word, from a dozen places (a hint left most of
+    /// them calls).
+    #[inline(always)]
     fn name_word(&self, i: usize) -> bool {
-        if !self.capitalised(i)
-            || self.is(i, Kind::Time)
-            || self.is(i, Kind::Function)
-            || self.is(i, Kind::Pronoun)
-        {
-            return false;
-        }
-        if self.initial(i) {
-            let common = self.entries(i).iter().any(|e| {
-                matches!(
-                    e.kind,
-                    Kind::Person
-                        | Kind::Vague
-                        | Kind::Anonymous
-                        | Kind::Collective
-                        | Kind::Document
-                        | Kind::Verb
-                        | Kind::Hearsay
-                        | Kind::Weasel
-                        | Kind::Title
-                ) || (e.kind == Kind::Org && e.tag == "generic")
-            });
-            return !common;
-        }
-        true
+        const NOT_NAME: u32 = Kind::Time.bit() | Kind::Function.bit() | Kind::Pronoun.bit();
+        // A capitalised token is a word.
+        self.capitalised(i)
+            && self.norms.kinds(i) & NOT_NAME == 0
+            && (!self.initial(i) || self.uncommon_initial(i))
+    }
+
+    /// [`Reader::name_word`] of a capitalised word opening the sentence:
+    /// no common word (of the kinds below) in the grammar.
+    #[inline(never)]
+    fn uncommon_initial(&self, i: usize) -> bool {
+        !self.entries(i).iter().any(|e| {
+            matches!(
+                e.kind,
+                Kind::Person
+                    | Kind::Vague
+                    | Kind::Anonymous
+                    | Kind::Collective
+                    | Kind::Document
+                    | Kind::Verb
+                    | Kind::Hearsay
+                    | Kind::Weasel
+                    | Kind::Title
+            ) || (e.kind == Kind::Org && e.tag == "generic")
+        })
     }
 
     fn is_possessive_mark(&self, i: usize) -> bool {
@@ -499,15 +509,20 @@ impl<'a> Reader<'a> {
             })
     }
 
+    // Inlined, with the walk of the entries out of line: noun phrases ask
+    // this of nearly every word they scan, and most fail both bit tests.
+    #[inline]
     fn is_det(&self, i: usize) -> bool {
-        // Both tags in one pass over the entries: noun phrases ask this of
-        // nearly every word they scan.
-        (self.is(i, Kind::Function)
-            && self
-                .entries(i)
-                .iter()
-                .any(|e| e.kind == Kind::Function && matches!(e.tag, "determiner" | "quantifier")))
-            || self.is_number(i)
+        (self.is(i, Kind::Function) && self.det_entry(i)) || self.is_number(i)
+    }
+
+    /// Token `i` has a determiner or quantifier entry: both tags in one pass
+    /// over the entries.
+    #[inline(never)]
+    fn det_entry(&self, i: usize) -> bool {
+        self.entries(i)
+            .iter()
+            .any(|e| e.kind == Kind::Function && matches!(e.tag, "determiner" | "quantifier"))
     }
 
     /// A numeral ("46", "2,000", "2016-17"), not an ordinal ("the 6th
@@ -555,10 +570,18 @@ impl<'a> Reader<'a> {
 
     /// Prepositions that stay inside a noun phrase: "spokeswoman for the
     /// ministry", "Ministry of Foreign Affairs", "engineer at the company".
+    ///
+    /// Inlined as one bit test: each word below is a preposition of the
+    /// built-in grammar (a `function` entry), and most words a noun phrase
+    /// scans are no function word at all.
+    #[inline]
     fn inner_prep(&self, i: usize) -> bool {
-        if !self.is_word(i) {
-            return false;
-        }
+        self.is(i, Kind::Function) && self.inner_prep_word(i)
+    }
+
+    /// [`Reader::inner_prep`] of a function word.
+    #[inline(never)]
+    fn inner_prep_word(&self, i: usize) -> bool {
         let w = self.w(i);
         matches!(w, "of" | "for" | "at")
             || (w == "by" && i > 0 && self.is(i - 1, Kind::Document))
@@ -712,13 +735,23 @@ impl<'a> Reader<'a> {
     /// Within a capitalised run, a title word followed by a real name ends
     /// the role: "Trade Minister Anil Rao" → "Anil Rao". A run whose tail
     /// is only class words ("General Motors") keeps its title word.
+    ///
+    /// Always inlined as the scan for a title word, which most runs (every
+    /// name mentioned) have none of; what follows one is out of line.
+    #[inline(always)]
     fn after_inner_title(&self, start: usize, end: usize) -> usize {
-        let Some(t) = (start..end)
+        match (start..end)
             .rev()
             .find(|&i| self.is(i, Kind::Title) && self.capitalised(i))
-        else {
-            return start;
-        };
+        {
+            Some(t) => self.after_title_word(t, start, end),
+            None => start,
+        }
+    }
+
+    /// [`Reader::after_inner_title`] of a run with a title word at `t`.
+    #[inline(never)]
+    fn after_title_word(&self, t: usize, start: usize, end: usize) -> usize {
         let real_name = (t + 1..end)
             .any(|i| self.is_word(i) && self.capitalised(i) && self.g.word(self.w(i)).is_empty());
         if t + 1 < end && real_name {
@@ -731,6 +764,13 @@ impl<'a> Reader<'a> {
     /// An "-ly" adverb ("privately", "unhesitatingly"), not a noun that
     /// happens to end so ("the family", "a rally").
     fn ly_adverb(&self, i: usize) -> bool {
+        // Most words end in no "y": the token's last byte, when ASCII, is
+        // that of its normal form (lowercased), and tells so before that
+        // form is looked up.
+        let last = self.text.as_bytes()[self.seg.tokens[i].span.end - 1];
+        if last.is_ascii() && last | 0x20 != b'y' {
+            return false;
+        }
         let w = self.w(i);
         w.ends_with("ly")
             && w.len() > 4
@@ -1958,7 +1998,7 @@ impl<'a> Reader<'a> {
 
     /// Every run of capitalised words that looks like a name, with leading
     /// titles split off as its role ("Dictator Kim Jong Un’s" → Kim Jong Un, dictator).
-    pub fn name_mentions(&self) -> Vec<Mention> {
+    pub fn name_mentions(&self) -> Vec<Mention<'a>> {
         let mut out = Vec::new();
         self.name_mentions_into(&mut out);
         out
@@ -1967,7 +2007,7 @@ impl<'a> Reader<'a> {
     /// [`Reader::name_mentions`] into `out`, cleared first: a caller reading
     /// sentence after sentence keeps one list, where a list of its own was
     /// allocated and grown for most sentences.
-    pub fn name_mentions_into(&self, out: &mut Vec<Mention>) {
+    pub fn name_mentions_into(&self, out: &mut Vec<Mention<'a>>) {
         out.clear();
         let mut i = self.lo;
         while i < self.hi {
@@ -2034,8 +2074,7 @@ impl<'a> Reader<'a> {
                         self.seg.tokens[start].span.start,
                         self.seg.tokens[k - 1].span.end,
                     )
-                    .slice(self.text)
-                    .to_string(),
+                    .slice(self.text),
                 );
                 name_start = k;
             }
@@ -2045,7 +2084,7 @@ impl<'a> Reader<'a> {
                     self.seg.tokens[start].span.start,
                     self.seg.tokens[inner - 1].span.end,
                 );
-                role = Some(role_span.slice(self.text).to_string());
+                role = Some(role_span.slice(self.text));
                 name_start = inner;
             }
             while name_start <= last
@@ -2061,7 +2100,7 @@ impl<'a> Reader<'a> {
             if name_start > last {
                 continue;
             }
-            let name = clean_name(
+            let name = clean_name_str(
                 Span::new(
                     self.seg.tokens[name_start].span.start,
                     self.seg.tokens[last].span.end,
@@ -2076,7 +2115,7 @@ impl<'a> Reader<'a> {
                 && !self.capitalised(name_start - 1)
                 && (self.is(name_start - 1, Kind::Org) || self.is(name_start - 1, Kind::Media));
             let role_range = role.as_ref().map(|_| start..name_start);
-            let mut kind = self.kind_of(role_range, name_start..last + 1, &name);
+            let mut kind = self.kind_of(role_range, name_start..last + 1, name);
             // "Quillon, the Helsinki-based maker of accounting software": an
             // apposition with an organisation noun settles the kind.
             let org_apposition = last + 2 < self.hi
@@ -5059,13 +5098,31 @@ fn strip_article(s: &str) -> String {
 
 /// A name as it should be shown: no possessive ending, no stray brackets.
 fn clean_name(s: &str) -> String {
-    // The common name starts and ends with an ASCII letter or digit, and
-    // not in "s": nothing below would change it.
-    if let (Some(&a), Some(&z)) = (s.as_bytes().first(), s.as_bytes().last()) {
-        if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() && z != b's' {
-            return s.to_string();
+    clean_name_str(s).to_string()
+}
+
+/// [`clean_name`] as the slice of `s` it is.
+///
+/// Inlined as its test for the common name, which starts and ends with an
+/// ASCII letter or digit, and not in a possessive "s" (one after a letter
+/// or digit, as in "Jones", is none): nothing would change it.
+#[inline]
+fn clean_name_str(s: &str) -> &str {
+    let b = s.as_bytes();
+    if let (Some(&a), Some(&z)) = (b.first(), b.last()) {
+        if a.is_ascii_alphanumeric()
+            && z.is_ascii_alphanumeric()
+            && (z != b's' || b.len() >= 2 && b[b.len() - 2].is_ascii_alphanumeric())
+        {
+            return s;
         }
     }
+    clean_name_slow(s)
+}
+
+/// [`clean_name_str`] of a name that may need cleaning.
+#[inline(never)]
+fn clean_name_slow(s: &str) -> &str {
     let s = s.trim();
     let s = s
         .strip_suffix("’s")
@@ -5074,12 +5131,20 @@ fn clean_name(s: &str) -> String {
         .or_else(|| s.strip_suffix('\''))
         .unwrap_or(s);
     s.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace())
-        .to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inner_prepositions_are_function_words() {
+        // `Reader::inner_prep` tests the function bit before the word.
+        let g = Grammar::builtin();
+        for w in ["of", "for", "at", "by", "with", "to"] {
+            assert!(g.word_is(w, Kind::Function), "{w}");
+        }
+    }
 
     #[test]
     fn verb_forms_pair_coordinated_verbs() {

@@ -267,6 +267,26 @@ impl<'w> JsonWriter<'w> {
         self.long_str(bytes);
     }
 
+    /// [`JsonWriter::str`] of a constant of the code (a status, reason,
+    /// kind, stance or severity), which has no byte to escape: the same
+    /// quoted copy without the scan for escapes. Six or so a claim.
+    // Always inlined: the call cost about a fifth of it.
+    #[inline(always)]
+    fn plain(&mut self, s: &'static str) {
+        let bytes = s.as_bytes();
+        debug_assert!(bytes.iter().all(|&b| ESCAPE[usize::from(b)] == 0), "{s:?}");
+        if bytes.len() > 16 {
+            return self.long_str(bytes);
+        }
+        let mut quoted = [b'"'; 18];
+        quoted[1..9].copy_from_slice(&chunk_at(bytes, 0).to_le_bytes());
+        quoted[9..17].copy_from_slice(&chunk_at(bytes, 8).to_le_bytes());
+        quoted[1 + bytes.len()] = b'"';
+        let len = self.out.len();
+        self.out.extend_from_slice(&quoted);
+        self.out.truncate(len + bytes.len() + 2);
+    }
+
     /// [`JsonWriter::str`] of a string longer than sixteen bytes or with
     /// escapes. Kept out of line, so that the short strings' path saves no
     /// registers.
@@ -364,9 +384,9 @@ impl<'w> JsonWriter<'w> {
 
     fn attribution(&mut self, a: &AttributionEntry) {
         self.open_key("kind");
-        self.str(a.kind);
+        self.plain(a.kind);
         self.key(false, "stance");
-        self.str(a.stance);
+        self.plain(a.stance);
         self.key(false, "cue");
         self.text_span(&a.cue);
         self.key(false, "source");
@@ -393,9 +413,9 @@ impl<'w> JsonWriter<'w> {
         self.key(false, "span");
         self.span_pos(&c.span);
         self.key(false, "status");
-        self.str(c.status);
+        self.plain(c.status);
         self.key(false, "reason");
-        self.str(c.reason);
+        self.plain(c.reason);
         self.key(false, "sources");
         self.strs(&c.sources);
         self.key(false, "chain");
@@ -411,7 +431,7 @@ impl<'w> JsonWriter<'w> {
         // is copied without a call to `memcpy`.
         if let Some(v) = c.source_kind {
             self.key(false, "source_kind");
-            self.str(v);
+            self.plain(v);
         }
         if let Some(v) = c.cue.as_deref() {
             self.key(false, "cue");
@@ -419,11 +439,11 @@ impl<'w> JsonWriter<'w> {
         }
         if let Some(v) = c.severity {
             self.key(false, "severity");
-            self.str(v);
+            self.plain(v);
         }
         if let Some(v) = c.suppressed {
             self.key(false, "suppressed");
-            self.str(v);
+            self.plain(v);
         }
         self.close(b'}', true);
     }
@@ -434,7 +454,7 @@ impl<'w> JsonWriter<'w> {
         self.key(false, "name");
         self.str(&s.name);
         self.key(false, "kind");
-        self.str(s.kind);
+        self.plain(s.kind);
         self.key(false, "aliases");
         self.strs(&s.aliases);
         self.key(false, "role");

@@ -249,10 +249,11 @@ impl Index {
     #[inline]
     fn add(&mut self, key: Key, id: EntityId) {
         let k = key as usize;
-        if self.by_key.len() <= k {
-            // Keys come one at a time, so this is mostly one push: `resize`
-            // (cloning its value) was a call per new key.
-            self.by_key.resize_with(k + 1, || None);
+        // Keys come one at a time, so this is mostly one push: `resize`
+        // (cloning its value) was a call per new key, and `resize_with` a
+        // loop of its own around the one slot.
+        while self.by_key.len() <= k {
+            self.by_key.push(None);
         }
         match &mut self.by_key[k] {
             Some(ids) => {
@@ -556,7 +557,16 @@ impl Registry {
 
     fn add_alias(&mut self, id: EntityId, alias: &str) {
         let e = &mut self.entities[id];
-        let a = alias.trim();
+        // Most aliases start and end with an ASCII byte that is no
+        // whitespace: nothing to trim, and no `char` decoded to see so.
+        let plain =
+            |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !matches!(b, b' ' | b'\t'..=b'\r'));
+        let bytes = alias.as_bytes();
+        let a = if plain(bytes.first()) && plain(bytes.last()) {
+            alias
+        } else {
+            alias.trim()
+        };
         if !a.is_empty() && a != e.name && !e.aliases.iter().any(|x| x == a) {
             e.aliases.push(a.to_string());
             lower_into(&mut self.lower, a);
@@ -799,9 +809,22 @@ impl Registry {
         // The words are needed only to search by word, to see whether this is
         // a fuller form of the name found, or to create an entity.
         let fuller = |id: EntityId| n_words > self.entities[id].words.len();
+        // An ASCII name that is one word, with nothing trimmed off it, has
+        // that word's key as its own (`lower` is both): looked up once,
+        // not hashed again as a word, nor as the name of a new entity.
+        let mut one_word_key = None;
         let words = match by_name {
             Some(id) if !fuller(id) => Vec::new(),
-            _ if ascii => self.span_keys(),
+            _ if ascii => {
+                let words = match name_key {
+                    Some(k) if self.spans[..] == [(0, self.lower.len())] => vec![k],
+                    _ => self.span_keys(),
+                };
+                if self.spans[..] == [(0, self.lower.len())] {
+                    one_word_key = Some(words[0]);
+                }
+                words
+            }
             _ => self.words_of(name),
         };
         let found = by_name.or_else(|| {
@@ -870,8 +893,11 @@ impl Registry {
                 // `clean` only folds whitespace, so the words stay the same,
                 // and a name it keeps is the one lowercased in `lower`.
                 let cleaned = clean(name);
-                let key = (cleaned == name)
-                    .then(|| name_key.unwrap_or_else(|| self.keys.intern(&self.lower)));
+                let key = (cleaned == name).then(|| {
+                    name_key
+                        .or(one_word_key)
+                        .unwrap_or_else(|| self.keys.intern(&self.lower))
+                });
                 let id = self.create_with_words(cleaned, key, words, kind, role, sure, at);
                 if keep_raw_alias(raw, name) {
                     self.add_alias(id, raw);
@@ -1142,7 +1168,10 @@ impl Registry {
 /// of naming ("the KCNA agency"), not a title before the name ("Transport
 /// campaigner Ruth Adeyemi").
 fn keep_raw_alias(raw: &str, name: &str) -> bool {
+    // A name mention passes its name as the phrase too: the same slice,
+    // told at once rather than compared byte by byte (twice a mention).
     !raw.is_empty()
+        && !std::ptr::eq(raw, name)
         && raw != name
         && !raw
             .trim_end_matches(['’', '\'', 's'])
@@ -1302,11 +1331,11 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 let m = &mentions[k];
                 prov.registry.named(
                     NameRef {
-                        name: &m.name,
+                        name: m.name,
                         kind: m.kind,
                         sure: m.sure,
-                        role: m.role.as_deref(),
-                        raw: &m.name,
+                        role: m.role,
+                        raw: m.name,
                         weak: m.weak,
                     },
                     m.tokens.start,

@@ -114,7 +114,11 @@ impl<'a> Iterator for LinesInclusive<'a> {
 
 impl LineIndex {
     pub fn new(bytes: &[u8]) -> LineIndex {
-        let mut starts = vec![0];
+        // Room for a line every 64 bytes: news runs to a line every 120 or
+        // so, and a list grown from one start was copied four or five times
+        // a text.
+        let mut starts = Vec::with_capacity(bytes.len() / 64 + 2);
+        starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
         LineIndex {
             starts,
