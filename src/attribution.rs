@@ -2551,8 +2551,10 @@ impl<'a> Reader<'a> {
         // Thoughts and wishes inside someone's words ("he says he wants …")
         // are not attributions of the article. The writer's own ("I think")
         // are kept, but do not vouch (see `Attribution::vouches`).
-        // A sourceless act inside anyone's content, vouching or not ("he
-        // wants the files to be disclosed"), is part of what is reported.
+        // Inside anyone's content, vouching or not, a sourceless act ("he
+        // wants the files to be disclosed") or a cue that says nothing of
+        // its own ("turnout was higher than most analysts had forecast") is
+        // part of what is reported.
         let inside_content = |a: &Attribution| {
             out.iter()
                 .any(|o| !std::ptr::eq(o, a) && o.content.is_some_and(|c| c.contains(a.cue)))
@@ -2561,7 +2563,8 @@ impl<'a> Reader<'a> {
             !(((matches!(a.stance, "thought" | "intention" | "act")
                 || (a.stance == "weasel" && a.source.is_none()))
                 && a.nested_in.is_some())
-                || (a.stance == "act" && a.source.is_none() && inside_content(a)))
+                || ((a.content.is_none() || (a.stance == "act" && a.source.is_none()))
+                    && inside_content(a)))
         };
         // The list of what is kept is made only when something is dropped.
         if !out.iter().all(kept) {
@@ -5217,6 +5220,10 @@ mod tests {
         assert_eq!(
             cues("The mayor asked for the files to be disclosed."),
             ["asked for"]
+        );
+        assert_eq!(
+            cues("The mayor said turnout was higher than most analysts had forecast."),
+            ["said"]
         );
     }
 }
