@@ -2728,7 +2728,9 @@ impl<'a> Reader<'a> {
                 | Phrase::Vague(_)
         );
         let words_after = (colon + 1..self.hi).filter(|&k| self.is_word(k)).count();
-        if !named || words_after < 2 || (np.len() == 1 && self.raw(np.start).chars().count() == 1) {
+        // "Kasich: Now or never.", "Christie: A closing surge.": a label
+        // before a few words is a heading's, not a speaker's.
+        if !named || words_after < 4 || (np.len() == 1 && self.raw(np.start).chars().count() == 1) {
             return None;
         }
         let content = self.content_after(colon + 1).map(|c| {
