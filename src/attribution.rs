@@ -274,7 +274,7 @@ impl<'a> Reader<'a> {
     // Always inlined: a load and a bit test, asked everywhere.
     #[inline(always)]
     fn is(&self, i: usize, kind: Kind) -> bool {
-        self.is_word(i) && self.norms.kinds(i) & kind.bit() != 0
+        self.norms.word_kinds(i) & kind.bit() != 0
     }
 
     // Always inlined: the tag is a literal at every call, compared inline.
@@ -423,7 +423,7 @@ impl<'a> Reader<'a> {
         const NOT_NAME: u32 = Kind::Time.bit() | Kind::Function.bit() | Kind::Pronoun.bit();
         // A capitalised token is a word.
         self.capitalised(i)
-            && self.norms.kinds(i) & NOT_NAME == 0
+            && self.norms.word_kinds(i) & NOT_NAME == 0
             && (!self.initial(i) || self.uncommon_initial(i))
     }
 
@@ -509,9 +509,10 @@ impl<'a> Reader<'a> {
             })
     }
 
-    // Inlined, with the walk of the entries out of line: noun phrases ask
-    // this of nearly every word they scan, and most fail both bit tests.
-    #[inline]
+    // Always inlined, with the walk of the entries out of line: noun
+    // phrases ask this of nearly every word they scan, and most fail both
+    // bit tests (a hint left it a call once `is` became one load).
+    #[inline(always)]
     fn is_det(&self, i: usize) -> bool {
         (self.is(i, Kind::Function) && self.det_entry(i)) || self.is_number(i)
     }
@@ -684,7 +685,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         // The word's kinds, tested together below (it is a word).
-        let kinds = self.norms.kinds(i);
+        let kinds = self.norms.word_kinds(i);
         // Asked once: only a participle can be a modifying one.
         let participle = self.participle(i);
         if participle && self.modifier_participle(i) {

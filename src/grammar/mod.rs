@@ -607,6 +607,11 @@ pub struct TokenWords<'a> {
     arena_ends: Vec<usize>,
     /// Per token: its interned word, or [`NO_WORD`].
     ids: Vec<WordId>,
+    /// Per token: its one-word kinds if it is a word token, else none.
+    /// The rules ask "is this word of kind K?" many times a token, and
+    /// one load answers it, where the token's kind, its word and that
+    /// word's root were three (each bounds-checked).
+    word_kinds: Vec<u32>,
     /// Per 64 tokens.
     blocks: Vec<Block>,
 }
@@ -637,6 +642,7 @@ impl<'a> TokenWords<'a> {
             arena: String::with_capacity(text.len() / 8),
             arena_ends: Vec::with_capacity(tokens.len() / 8),
             ids: Vec::with_capacity(tokens.len()),
+            word_kinds: Vec::with_capacity(tokens.len()),
             blocks: Vec::with_capacity(tokens.len().div_ceil(64)),
         };
         // The ids are filled with `NO_WORD` a chunk at a time and written in
@@ -644,6 +650,7 @@ impl<'a> TokenWords<'a> {
         // push a token costs a capacity check and, in a loop this busy, a
         // length kept in memory.
         let mut ids = std::mem::take(&mut out.ids);
+        let mut word_kinds = std::mem::take(&mut out.word_kinds);
         for chunk in tokens.chunks(64) {
             let mut block = Block {
                 before: out.arena_ends.len(),
@@ -651,7 +658,12 @@ impl<'a> TokenWords<'a> {
             };
             let base = ids.len();
             ids.resize(base + chunk.len(), NO_WORD);
-            for ((j, t), slot) in chunk.iter().enumerate().zip(&mut ids[base..]) {
+            // The chunk's kinds in a local array, appended after: filled
+            // in place like the ids, they were a `memset` of four bytes a
+            // token.
+            let mut chunk_kinds = [0u32; 64];
+            let slots = ids[base..].iter_mut().zip(&mut chunk_kinds);
+            for ((j, t), (slot, kinds)) in chunk.iter().enumerate().zip(slots) {
                 let one = (t.span.len() == 1)
                     .then(|| text.as_bytes()[t.span.start])
                     .filter(u8::is_ascii);
@@ -688,11 +700,16 @@ impl<'a> TokenWords<'a> {
                 block.upper |= u64::from(upper) << j;
                 if let Some(id) = id {
                     *slot = id;
+                    if matches!(t.kind, TokenKind::Word) {
+                        *kinds = g.roots[id as usize].1;
+                    }
                 }
             }
+            word_kinds.extend_from_slice(&chunk_kinds[..chunk.len()]);
             out.blocks.push(block);
         }
         out.ids = ids;
+        out.word_kinds = word_kinds;
         out
     }
 
@@ -815,6 +832,12 @@ impl<'a> TokenWords<'a> {
     pub fn kinds(&self, i: usize) -> u32 {
         self.root(i).1
     }
+
+    /// [`TokenWords::kinds`] of token `i` if it is a word token, else none.
+    #[inline]
+    pub fn word_kinds(&self, i: usize) -> u32 {
+        self.word_kinds[i]
+    }
 }
 
 impl std::ops::Index<usize> for TokenWords<'_> {
@@ -873,6 +896,8 @@ mod tests {
             assert_eq!(words.id(i), id);
             let (node, kinds) = id.map_or((ROOT, 0), |id| g.root(id));
             assert_eq!((words.node(i), words.kinds(i)), (node, kinds));
+            let word = matches!(t.kind, TokenKind::Word);
+            assert_eq!(words.word_kinds(i), if word { kinds } else { 0 });
             let upper = raw.chars().next().is_some_and(char::is_uppercase);
             assert_eq!(words.starts_upper(i), upper, "token {i}");
         }
