@@ -909,18 +909,18 @@ impl<'a> Reader<'a> {
     /// stack when it fits: asked of most cue verbs, a `String` was an
     /// allocation each time.
     fn is_verb_form(&self, stem: &str, ending: &str) -> bool {
-        let is_verb = |form: &str| {
-            self.g.kinds(self.g.word_node(form)) & (Kind::Verb.bit() | Kind::VerbObject.bit()) != 0
-        };
+        const VERB: u32 = Kind::Verb.bit() | Kind::VerbObject.bit();
         let mut buf = [0u8; 48];
         let n = stem.len() + ending.len();
         if n > buf.len() {
-            return is_verb(&format!("{stem}{ending}"));
+            return self.g.kinds(self.g.word_node(&format!("{stem}{ending}"))) & VERB != 0;
         }
         buf[..stem.len()].copy_from_slice(stem.as_bytes());
         buf[stem.len()..n].copy_from_slice(ending.as_bytes());
-        // Two `str`s one after the other are UTF-8.
-        is_verb(std::str::from_utf8(&buf[..n]).expect("UTF-8"))
+        // The stem is a normal form, and so is the whole.
+        self.g
+            .form_id(&buf, n)
+            .is_some_and(|id| self.g.root(id).1 & VERB != 0)
     }
 
     /// "a group called Citizens for Trump", "a man named Ali": a participle

@@ -517,6 +517,18 @@ impl Grammar {
         }
     }
 
+    /// [`Grammar::word_id`] of the normal form `buf[..n]` (UTF-8, as
+    /// [`norm`] gives it; the bytes after it are ignored). One of at most
+    /// eight ASCII bytes is found by those bytes packed: no check of UTF-8
+    /// and no hash of a `str`, for a form spelt out on the stack.
+    pub fn form_id(&self, buf: &[u8], n: usize) -> Option<WordId> {
+        match ShortWord::of(buf, 0, n) {
+            // Lowercasing a normal form changes nothing.
+            Some(s) => self.words.get_short(s.lower),
+            None => self.word_id(std::str::from_utf8(&buf[..n]).ok()?),
+        }
+    }
+
     /// Every entry for a single word given as a token's text ([`norm`] is
     /// applied).
     pub fn token_entries(&self, raw: &str) -> &[Entry] {
@@ -873,8 +885,19 @@ mod tests {
             assert_eq!(g.word_id(w), Some(id));
             // Short ASCII words are found through the short-word table.
             assert_eq!(g.token_id(w), Some(id), "{w}");
+            let mut buf = w.as_bytes().to_vec();
+            buf.extend_from_slice(b"xyz");
+            assert_eq!(g.form_id(&buf, w.len()), Some(id), "{w}");
             let node = g.step(ROOT, id).unwrap_or(ROOT);
             assert_eq!(g.root(id), (node, g.kinds(node)));
+        }
+    }
+
+    #[test]
+    fn form_id_is_none_for_a_form_no_phrase_uses() {
+        let g = Grammar::builtin();
+        for w in ["saidx", "zzz", "quibbledxyz", "é", "naïveté-ish"] {
+            assert_eq!(g.form_id(w.as_bytes(), w.len()), g.word_id(w), "{w}");
         }
     }
 
