@@ -702,7 +702,18 @@ impl<'a> TokenWords<'a> {
                             }
                             (s.starts_upper(), folded, id)
                         }
-                        None => out.fold_long(t.text(text), g),
+                        // One character of General Punctuation (U+2000 to
+                        // U+203F: curly double quotation marks, dashes),
+                        // most tokens that are not ASCII: none is
+                        // uppercase, and but for the curly single quotation
+                        // marks (which fold to `'`) each is its own normal
+                        // form, found by its last byte.
+                        None => match text.as_bytes()[t.span.start..t.span.end] {
+                            [0xE2, 0x80, c] if !matches!(c, 0x98 | 0x99) => {
+                                (false, false, g.words.get_punct(c))
+                            }
+                            _ => out.fold_long(t.text(text), g),
+                        },
                     }
                 };
                 if folded {
@@ -906,7 +917,7 @@ mod tests {
         let g = Grammar::builtin();
         let text = "“Ünïcödé,” SAID the Spokesman’s aide. ".repeat(20)
             + "Officials said, according to KCNA, that the U.S. Affairs’ chief told reporters."
-            + " I said A b; x Z (a) é.";
+            + " I said A b; x Z (a) é — ‘it’ … – ‟x‟ †.";
         let tokens = lex(&text);
         assert!(tokens.len() > 130);
         let words = TokenWords::new(&text, &tokens, &g);
