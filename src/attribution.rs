@@ -274,7 +274,7 @@ impl<'a> Reader<'a> {
     // Always inlined: a load and a bit test, asked everywhere.
     #[inline(always)]
     fn is(&self, i: usize, kind: Kind) -> bool {
-        self.is_word(i) && self.norms.kinds(i) & kind.bit() != 0
+        self.norms.word_kinds(i) & kind.bit() != 0
     }
 
     // Always inlined: the tag is a literal at every call, compared inline.
@@ -423,7 +423,7 @@ impl<'a> Reader<'a> {
         const NOT_NAME: u32 = Kind::Time.bit() | Kind::Function.bit() | Kind::Pronoun.bit();
         // A capitalised token is a word.
         self.capitalised(i)
-            && self.norms.kinds(i) & NOT_NAME == 0
+            && self.norms.word_kinds(i) & NOT_NAME == 0
             && (!self.initial(i) || self.uncommon_initial(i))
     }
 
@@ -509,9 +509,10 @@ impl<'a> Reader<'a> {
             })
     }
 
-    // Inlined, with the walk of the entries out of line: noun phrases ask
-    // this of nearly every word they scan, and most fail both bit tests.
-    #[inline]
+    // Always inlined, with the walk of the entries out of line: noun
+    // phrases ask this of nearly every word they scan, and most fail both
+    // bit tests (a hint left it a call once `is` became one load).
+    #[inline(always)]
     fn is_det(&self, i: usize) -> bool {
         (self.is(i, Kind::Function) && self.det_entry(i)) || self.is_number(i)
     }
@@ -684,7 +685,7 @@ impl<'a> Reader<'a> {
             return false;
         }
         // The word's kinds, tested together below (it is a word).
-        let kinds = self.norms.kinds(i);
+        let kinds = self.norms.word_kinds(i);
         // Asked once: only a participle can be a modifying one.
         let participle = self.participle(i);
         if participle && self.modifier_participle(i) {
@@ -908,18 +909,18 @@ impl<'a> Reader<'a> {
     /// stack when it fits: asked of most cue verbs, a `String` was an
     /// allocation each time.
     fn is_verb_form(&self, stem: &str, ending: &str) -> bool {
-        let is_verb = |form: &str| {
-            self.g.kinds(self.g.word_node(form)) & (Kind::Verb.bit() | Kind::VerbObject.bit()) != 0
-        };
+        const VERB: u32 = Kind::Verb.bit() | Kind::VerbObject.bit();
         let mut buf = [0u8; 48];
         let n = stem.len() + ending.len();
         if n > buf.len() {
-            return is_verb(&format!("{stem}{ending}"));
+            return self.g.kinds(self.g.word_node(&format!("{stem}{ending}"))) & VERB != 0;
         }
         buf[..stem.len()].copy_from_slice(stem.as_bytes());
         buf[stem.len()..n].copy_from_slice(ending.as_bytes());
-        // Two `str`s one after the other are UTF-8.
-        is_verb(std::str::from_utf8(&buf[..n]).expect("UTF-8"))
+        // The stem is a normal form, and so is the whole.
+        self.g
+            .form_id(&buf, n)
+            .is_some_and(|id| self.g.root(id).1 & VERB != 0)
     }
 
     /// "a group called Citizens for Trump", "a man named Ali": a participle

@@ -70,6 +70,10 @@ pub(super) struct WordIndex {
     /// The words of one ASCII byte by that byte ([`NO_SINGLE`] for none):
     /// a sixth of a text's tokens are one byte (punctuation, "a", "I").
     single: [WordId; 128],
+    /// The words of one character from U+2000 to U+203F (General
+    /// Punctuation: curly quotation marks, dashes) by its last byte's low
+    /// six bits ([`NO_SINGLE`] for none).
+    punct: [WordId; 64],
 }
 
 /// No word in [`WordIndex::single`].
@@ -83,6 +87,7 @@ impl Default for WordIndex {
             short_ids: vec![0; 16],
             short_len: 0,
             single: [NO_SINGLE; 128],
+            punct: [NO_SINGLE; 64],
         }
     }
 }
@@ -118,6 +123,14 @@ impl WordIndex {
         (id != NO_SINGLE).then_some(id)
     }
 
+    /// The id of the word that is the one character `E2 80 c` (U+2000 to
+    /// U+203F).
+    #[inline]
+    pub(super) fn get_punct(&self, c: u8) -> Option<WordId> {
+        let id = self.punct[usize::from(c & 0x3F)];
+        (id != NO_SINGLE).then_some(id)
+    }
+
     fn insert_short(&mut self, packed: u64, id: WordId) {
         let mask = self.short_keys.len() - 1;
         let mut i = mix(SEED, packed) as usize & mask;
@@ -148,6 +161,9 @@ impl WordIndex {
             if b.is_ascii() {
                 self.single[usize::from(b)] = id;
             }
+        }
+        if let &[0xE2, 0x80, c @ 0x80..=0xBF] = w {
+            self.punct[usize::from(c & 0x3F)] = id;
         }
         self.table.insert_unique(word_hash(w), id, |&other| {
             word_hash(texts.get(other).as_bytes())

@@ -517,6 +517,18 @@ impl Grammar {
         }
     }
 
+    /// [`Grammar::word_id`] of the normal form `buf[..n]` (UTF-8, as
+    /// [`norm`] gives it; the bytes after it are ignored). One of at most
+    /// eight ASCII bytes is found by those bytes packed: no check of UTF-8
+    /// and no hash of a `str`, for a form spelt out on the stack.
+    pub fn form_id(&self, buf: &[u8], n: usize) -> Option<WordId> {
+        match ShortWord::of(buf, 0, n) {
+            // Lowercasing a normal form changes nothing.
+            Some(s) => self.words.get_short(s.lower),
+            None => self.word_id(std::str::from_utf8(&buf[..n]).ok()?),
+        }
+    }
+
     /// Every entry for a single word given as a token's text ([`norm`] is
     /// applied).
     pub fn token_entries(&self, raw: &str) -> &[Entry] {
@@ -607,6 +619,11 @@ pub struct TokenWords<'a> {
     arena_ends: Vec<usize>,
     /// Per token: its interned word, or [`NO_WORD`].
     ids: Vec<WordId>,
+    /// Per token: its one-word kinds if it is a word token, else none.
+    /// The rules ask "is this word of kind K?" many times a token, and
+    /// one load answers it, where the token's kind, its word and that
+    /// word's root were three (each bounds-checked).
+    word_kinds: Vec<u32>,
     /// Per 64 tokens.
     blocks: Vec<Block>,
 }
@@ -637,6 +654,7 @@ impl<'a> TokenWords<'a> {
             arena: String::with_capacity(text.len() / 8),
             arena_ends: Vec::with_capacity(tokens.len() / 8),
             ids: Vec::with_capacity(tokens.len()),
+            word_kinds: Vec::with_capacity(tokens.len()),
             blocks: Vec::with_capacity(tokens.len().div_ceil(64)),
         };
         // The ids are filled with `NO_WORD` a chunk at a time and written in
@@ -644,6 +662,7 @@ impl<'a> TokenWords<'a> {
         // push a token costs a capacity check and, in a loop this busy, a
         // length kept in memory.
         let mut ids = std::mem::take(&mut out.ids);
+        let mut word_kinds = std::mem::take(&mut out.word_kinds);
         for chunk in tokens.chunks(64) {
             let mut block = Block {
                 before: out.arena_ends.len(),
@@ -651,7 +670,12 @@ impl<'a> TokenWords<'a> {
             };
             let base = ids.len();
             ids.resize(base + chunk.len(), NO_WORD);
-            for ((j, t), slot) in chunk.iter().enumerate().zip(&mut ids[base..]) {
+            // The chunk's kinds in a local array, appended after: filled
+            // in place like the ids, they were a `memset` of four bytes a
+            // token.
+            let mut chunk_kinds = [0u32; 64];
+            let slots = ids[base..].iter_mut().zip(&mut chunk_kinds);
+            for ((j, t), (slot, kinds)) in chunk.iter().enumerate().zip(slots) {
                 let one = (t.span.len() == 1)
                     .then(|| text.as_bytes()[t.span.start])
                     .filter(u8::is_ascii);
@@ -678,7 +702,18 @@ impl<'a> TokenWords<'a> {
                             }
                             (s.starts_upper(), folded, id)
                         }
-                        None => out.fold_long(t.text(text), g),
+                        // One character of General Punctuation (U+2000 to
+                        // U+203F: curly double quotation marks, dashes),
+                        // most tokens that are not ASCII: none is
+                        // uppercase, and but for the curly single quotation
+                        // marks (which fold to `'`) each is its own normal
+                        // form, found by its last byte.
+                        None => match text.as_bytes()[t.span.start..t.span.end] {
+                            [0xE2, 0x80, c] if !matches!(c, 0x98 | 0x99) => {
+                                (false, false, g.words.get_punct(c))
+                            }
+                            _ => out.fold_long(t.text(text), g),
+                        },
                     }
                 };
                 if folded {
@@ -688,11 +723,16 @@ impl<'a> TokenWords<'a> {
                 block.upper |= u64::from(upper) << j;
                 if let Some(id) = id {
                     *slot = id;
+                    if matches!(t.kind, TokenKind::Word) {
+                        *kinds = g.roots[id as usize].1;
+                    }
                 }
             }
+            word_kinds.extend_from_slice(&chunk_kinds[..chunk.len()]);
             out.blocks.push(block);
         }
         out.ids = ids;
+        out.word_kinds = word_kinds;
         out
     }
 
@@ -815,6 +855,12 @@ impl<'a> TokenWords<'a> {
     pub fn kinds(&self, i: usize) -> u32 {
         self.root(i).1
     }
+
+    /// [`TokenWords::kinds`] of token `i` if it is a word token, else none.
+    #[inline]
+    pub fn word_kinds(&self, i: usize) -> u32 {
+        self.word_kinds[i]
+    }
 }
 
 impl std::ops::Index<usize> for TokenWords<'_> {
@@ -850,8 +896,19 @@ mod tests {
             assert_eq!(g.word_id(w), Some(id));
             // Short ASCII words are found through the short-word table.
             assert_eq!(g.token_id(w), Some(id), "{w}");
+            let mut buf = w.as_bytes().to_vec();
+            buf.extend_from_slice(b"xyz");
+            assert_eq!(g.form_id(&buf, w.len()), Some(id), "{w}");
             let node = g.step(ROOT, id).unwrap_or(ROOT);
             assert_eq!(g.root(id), (node, g.kinds(node)));
+        }
+    }
+
+    #[test]
+    fn form_id_is_none_for_a_form_no_phrase_uses() {
+        let g = Grammar::builtin();
+        for w in ["saidx", "zzz", "quibbledxyz", "é", "naïveté-ish"] {
+            assert_eq!(g.form_id(w.as_bytes(), w.len()), g.word_id(w), "{w}");
         }
     }
 
@@ -860,7 +917,7 @@ mod tests {
         let g = Grammar::builtin();
         let text = "“Ünïcödé,” SAID the Spokesman’s aide. ".repeat(20)
             + "Officials said, according to KCNA, that the U.S. Affairs’ chief told reporters."
-            + " I said A b; x Z (a) é.";
+            + " I said A b; x Z (a) é — ‘it’ … – ‟x‟ †.";
         let tokens = lex(&text);
         assert!(tokens.len() > 130);
         let words = TokenWords::new(&text, &tokens, &g);
@@ -873,6 +930,8 @@ mod tests {
             assert_eq!(words.id(i), id);
             let (node, kinds) = id.map_or((ROOT, 0), |id| g.root(id));
             assert_eq!((words.node(i), words.kinds(i)), (node, kinds));
+            let word = matches!(t.kind, TokenKind::Word);
+            assert_eq!(words.word_kinds(i), if word { kinds } else { 0 });
             let upper = raw.chars().next().is_some_and(char::is_uppercase);
             assert_eq!(words.starts_upper(i), upper, "token {i}");
         }
