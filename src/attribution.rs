@@ -2613,6 +2613,11 @@ impl<'a> Reader<'a> {
         if source.span.start < content.start || source.span.start >= inner.cue.start {
             return false;
         }
+        // "“…,” Pence said at the meeting, according to a recording": what
+        // the recording holds is that he said it, wherever in it he is named.
+        if outer.kind == AttributionKind::AccordingTo {
+            return true;
+        }
         let cs = self.token_at(content.start);
         let ss = self.token_at(source.span.start);
         ss == cs
@@ -5214,6 +5219,22 @@ mod tests {
             read("Pryce told BBC Radio 5 Live that it was late."),
             vec![("told".into(), "Pryce".into(), "that it was late".into())]
         );
+    }
+
+    #[test]
+    fn what_a_document_holds_is_embedded_under_it() {
+        let g = Grammar::builtin();
+        let text = "“We are winning,” Sanders said at the meeting, according to CNN.";
+        let a = crate::analyze(text, crate::document::InputType::Text, &g);
+        let embedded: Vec<(&str, bool)> = a.provenance.claims[0]
+            .attributions
+            .iter()
+            .map(|r| {
+                let a = &r.attribution;
+                (&text[a.cue.start..a.cue.end], a.embedded)
+            })
+            .collect();
+        assert_eq!(embedded, [("said", true), ("according to", false)]);
     }
 
     #[test]
