@@ -5169,23 +5169,15 @@ mod tests {
         assert_eq!(verb_form("know"), None);
     }
 
-    fn cues(text: &str) -> Vec<String> {
-        let g = Grammar::builtin();
-        let a = crate::analyze(text, crate::document::InputType::Text, &g);
-        a.provenance
-            .claims
-            .iter()
-            .flat_map(|c| &c.attributions)
-            .map(|r| text[r.attribution.cue.start..r.attribution.cue.end].to_string())
-            .collect()
+    fn analysis(text: &str) -> crate::Analysis {
+        crate::analyze(text, crate::document::InputType::Text, &Grammar::builtin())
     }
 
     /// (cue, source, content) of every attribution, as written.
     fn read(text: &str) -> Vec<(String, String, String)> {
-        let g = Grammar::builtin();
-        let a = crate::analyze(text, crate::document::InputType::Text, &g);
         let part = |s: Option<Span>| s.map_or(String::new(), |s| text[s.start..s.end].to_string());
-        a.provenance
+        analysis(text)
+            .provenance
             .claims
             .iter()
             .flat_map(|c| &c.attributions)
@@ -5198,6 +5190,10 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    fn cues(text: &str) -> Vec<String> {
+        read(text).into_iter().map(|(cue, _, _)| cue).collect()
     }
 
     #[test]
@@ -5223,9 +5219,8 @@ mod tests {
 
     #[test]
     fn what_a_document_holds_is_embedded_under_it() {
-        let g = Grammar::builtin();
         let text = "“We are winning,” Sanders said at the meeting, according to CNN.";
-        let a = crate::analyze(text, crate::document::InputType::Text, &g);
+        let a = analysis(text);
         let embedded: Vec<(&str, bool)> = a.provenance.claims[0]
             .attributions
             .iter()

@@ -816,11 +816,12 @@ impl Registry {
         let words = match by_name {
             Some(id) if !fuller(id) => Vec::new(),
             _ if ascii => {
+                let one_word = self.spans[..] == [(0, self.lower.len())];
                 let words = match name_key {
-                    Some(k) if self.spans[..] == [(0, self.lower.len())] => vec![k],
+                    Some(k) if one_word => vec![k],
                     _ => self.span_keys(),
                 };
-                if self.spans[..] == [(0, self.lower.len())] {
+                if one_word {
                     one_word_key = Some(words[0]);
                 }
                 words
@@ -1311,23 +1312,28 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 origin: None,
             })
             .collect();
+        // What starts at a token, in the order read there: a name mentioned,
+        // a co-speaker ("the mayor" of "the mayor and the governor"), then
+        // the source phrase.
+        const MENTION: u8 = 0;
+        const WITH: u8 = 1;
+        const SOURCE: u8 = 2;
         events.clear();
         events.reserve(mentions.len() + resolved.len());
         for (k, m) in mentions.iter().enumerate() {
-            events.push((m.tokens.start, 0, k));
+            events.push((m.tokens.start, MENTION, k));
         }
         for (k, r) in resolved.iter().enumerate() {
             if let Some(s) = &r.attribution.source {
-                events.push((s.tokens.start, 2, k));
+                events.push((s.tokens.start, SOURCE, k));
             }
-            // (Before the source that starts where it does: it is named first.)
             if let Some(w) = &r.attribution.with {
-                events.push((w.tokens.start, 1, k));
+                events.push((w.tokens.start, WITH, k));
             }
         }
         events.sort();
         for &(_, what, k) in &events {
-            if what == 0 {
+            if what == MENTION {
                 let m = &mentions[k];
                 prov.registry.named(
                     NameRef {
@@ -1346,18 +1352,18 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 let pair = a
                     .source
                     .as_ref()
-                    .filter(|_| what == 2 && a.with.is_none())
+                    .filter(|_| what == SOURCE && a.with.is_none())
                     .and_then(|s| prov.registry.pair(s, text, prov.publisher));
                 if let Some([earlier, later]) = pair {
                     resolved[k].with = Some(earlier);
                     resolved[k].source = Some(later);
                     continue;
                 }
-                let phrase = if what == 2 { &a.source } else { &a.with };
+                let phrase = if what == SOURCE { &a.source } else { &a.with };
                 let entity = phrase
                     .as_ref()
                     .and_then(|s| prov.registry.resolve(s, text, g));
-                if what == 2 {
+                if what == SOURCE {
                     resolved[k].source = entity;
                 } else {
                     resolved[k].with = entity;
