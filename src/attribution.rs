@@ -155,7 +155,9 @@ impl Attribution {
                     ..
                 })
             );
-        self.stance != "act" && !own_view
+        // "Reuters, citing two diplomats, reported": what a relay cites is
+        // where the words came from (the chain's origin), not a claim.
+        self.stance != "act" && self.stance != "relay" && !own_view
     }
 }
 
@@ -2248,6 +2250,7 @@ impl<'a> Reader<'a> {
             out.push(a);
         }
         let mut venue_prefix: Option<(SourcePhrase, usize)> = None;
+        let mut pending_relays: Vec<Range<usize>> = Vec::new();
         let mut i = self.lo;
         while i < self.hi {
             // Nothing below starts at punctuation or inside a quotation (each
@@ -2305,16 +2308,19 @@ impl<'a> Reader<'a> {
                 // ("citing two diplomats"), not a reason ("citing low growth").
                 // With no attribution before, the clause's subject cites:
                 // "Sanders praised Obama, citing statistics".
-                let after_comma = cue.start > self.lo && self.punct(cue.start - 1, ",");
+                // "He defended the ban by citing a poll" reads the same.
+                let follows_clause = cue.start > self.lo
+                    && (self.punct(cue.start - 1, ",")
+                        || (self.participle_link(cue.start - 1) && cue.len() == 1));
                 let prev = out.iter().rposition(|a| a.source.is_some());
                 let subject = match prev {
                     Some(p) => out[p].source.clone(),
-                    None if after_comma => {
+                    None if follows_clause => {
                         self.clause_subject(self.clause_begin(cue.start - 1), cue.start - 1)
                     }
                     None => None,
                 };
-                if let (true, Some(source)) = (after_comma, subject) {
+                if let (true, Some(source)) = (follows_clause, subject) {
                     let np = self.np_right(cue.end, self.hi);
                     let content = self.content_after(cue.end);
                     let cited = np.clone().and_then(|r| self.analyse(r, false));
@@ -2336,6 +2342,12 @@ impl<'a> Reader<'a> {
                     ));
                     i = np.map_or(cue.end, |r| r.end);
                     continue;
+                }
+                // "Citing two diplomats, Reuters reported", "Salceda, citing
+                // data from …, said": whoever speaks next cites. Not "based
+                // on", "relying on": what a finding rests on.
+                if cue.len() == 1 && self.w(cue.start).ends_with("ing") {
+                    pending_relays.push(cue.clone());
                 }
             } else if cue.len() == 1 && self.plural_subject(cue.start) {
                 // "news reports show": not a verb itself. Unnamed reports
@@ -2390,6 +2402,7 @@ impl<'a> Reader<'a> {
                 a.venue.get_or_insert(venue);
             }
         }
+        self.add_citing(&mut out, &pending_relays);
         // "X defended the route and said …", "X replied before adding …",
         // "X remarked …, noting …": the second verb shares the first one's
         // subject, so the first one's content ends before the second verb.
@@ -4278,6 +4291,17 @@ impl<'a> Reader<'a> {
                 || (subject.tokens.start >= self.lo + 2
                     && self.punct(subject.tokens.start - 1, ",")
                     && self.quoted(subject.tokens.start - 2)));
+        // Unless the words before open with something else and a "that"
+        // clause follows: "Citing “obligations in Tennessee,” the
+        // spokeswoman told POLITICO that Gore plans to skip it".
+        let quote_first = quote_first
+            && !(post_content.is_some_and(|c| self.w(self.token_at(c.start)) == "that")
+                && pre_content.is_some_and(|c| {
+                    !matches!(
+                        self.seg.tokens[self.token_at(c.start)].kind,
+                        TokenKind::Quote(_)
+                    )
+                }));
         let mut content = match (pre_content, post_content) {
             (Some(pre), _) if quote_first => Some(pre),
             (Some(pre), None) => Some(pre),
@@ -4554,6 +4578,78 @@ impl<'a> Reader<'a> {
     }
 
     /// An attribution with no venue, origin or hearsay of its own.
+    /// "Reuters, citing two diplomats, reported …" and "Citing two
+    /// diplomats, Reuters reported …": besides saying what it says, the
+    /// source cites something, and that is an attribution of its own (the
+    /// cited source is also the chain's origin). `pending` holds relay
+    /// cues read before the attribution they belong to.
+    fn add_citing(&self, out: &mut Vec<Attribution>, pending: &[Range<usize>]) {
+        let mut citing: Vec<Attribution> = Vec::new();
+        for a in out.iter() {
+            let (Some(o), Some(source)) = (&a.origin, &a.source) else {
+                continue;
+            };
+            let start = o.tokens.start;
+            let relay = (start.saturating_sub(3).max(self.lo)..start).find_map(|k| {
+                self.relay_at(k)
+                    .filter(|n| k + n <= start)
+                    .map(|n| k..k + n)
+            });
+            if let Some(cue) = relay {
+                let content = self.cited(cue.end);
+                citing.push(self.attribution(
+                    AttributionKind::Indirect,
+                    "relay",
+                    cue,
+                    Some(source.clone()),
+                    content,
+                ));
+            }
+        }
+        for cue in pending {
+            let Some(p) = out
+                .iter()
+                .position(|a| a.cue_tokens.start >= cue.end && a.source.is_some())
+            else {
+                continue;
+            };
+            let np = self.np_right(cue.end, self.hi);
+            let cited = np.and_then(|r| self.analyse(r, false));
+            if let Some(c) = cited.filter(|c| !matches!(c.phrase, Phrase::Pronoun(_))) {
+                out[p].origin.get_or_insert(c);
+            }
+            let source = out[p].source.clone();
+            let content = self.cited(cue.end);
+            citing.push(self.attribution(
+                AttributionKind::Indirect,
+                "relay",
+                cue.clone(),
+                source,
+                content,
+            ));
+        }
+        for a in citing {
+            let taken = out.iter().any(|b| b.cue_tokens.start == a.cue_tokens.start);
+            if !taken {
+                let at = out.partition_point(|b| b.cue_tokens.start < a.cue_tokens.start);
+                out.insert(at, a);
+            }
+        }
+    }
+
+    /// What a relay cue ending at `s` names, up to the comma that closes
+    /// it: "citing [data from the U.S. State Department],".
+    fn cited(&self, s: usize) -> Option<Span> {
+        // Any comma: a quoted name closes with one ("citing “the unique
+        // magic of Trump,” said").
+        let end = (s..self.hi)
+            .find(|&k| self.punct(k, ","))
+            .unwrap_or(self.hi);
+        let words = (s..end).filter(|&k| self.is_word(k));
+        let (first, last) = (words.clone().next()?, words.last()?);
+        Some(self.span_of(&(first..last + 1)))
+    }
+
     fn attribution(
         &self,
         kind: AttributionKind,
