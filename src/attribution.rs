@@ -4552,7 +4552,9 @@ impl<'a> Reader<'a> {
                 .iter()
                 .any(|t| self.tag(open, Kind::Function, t))
                 || self.ly_adverb(open)
-                || self.participle(open);
+                || self.participle(open)
+                // "The paper, long a vocal advocate of reform, writes …"
+                || (open + 1 < comma && self.tag(open + 1, Kind::Function, "determiner"));
             if !aside || self.tag(open, Kind::Function, "aux") {
                 return None;
             }
@@ -4577,7 +4579,6 @@ impl<'a> Reader<'a> {
         (q.close == Some(close) && !self.text[gap].contains('\n')).then_some(q.inner)
     }
 
-    /// An attribution with no venue, origin or hearsay of its own.
     /// "Reuters, citing two diplomats, reported …" and "Citing two
     /// diplomats, Reuters reported …": besides saying what it says, the
     /// source cites something, and that is an attribution of its own (the
@@ -4650,6 +4651,7 @@ impl<'a> Reader<'a> {
         Some(self.span_of(&(first..last + 1)))
     }
 
+    /// An attribution with no venue, origin or hearsay of its own.
     fn attribution(
         &self,
         kind: AttributionKind,
