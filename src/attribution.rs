@@ -2284,6 +2284,26 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             };
+            // "drew support from women": a held-by noun, else whatever cue
+            // its first word is ("support").
+            let (n, entries) = match entries.iter().find(|e| e.kind == Kind::HeldBy) {
+                None => (n, entries),
+                Some(e) => {
+                    if let Some(a) = self.held_by(i..i + n, e.tag) {
+                        out.push(a);
+                        i += n;
+                        continue;
+                    }
+                    let other = Kind::CUES & !Kind::HeldBy.bit();
+                    match self.phrase_from(i, (i + 8).min(self.hi), false, other) {
+                        Some(cue) => cue,
+                        None => {
+                            i += 1;
+                            continue;
+                        }
+                    }
+                }
+            };
             let cue = i..i + n;
             let has = |k: Kind| entries.iter().find(|e| e.kind == k);
             if has(Kind::Weasel).is_some() {
@@ -4636,6 +4656,45 @@ impl<'a> Reader<'a> {
                 out.insert(at, a);
             }
         }
+    }
+
+    /// "Clinton drew strong support from women", "The plan has drawn
+    /// criticism from Republicans": the holder named after the noun is the
+    /// source, the clause's subject what is held. Not "in support of the
+    /// bill", where a preposition, not a verb, takes the noun.
+    fn held_by(&self, cue: Range<usize>, stance: &'static str) -> Option<Attribution> {
+        // What is held need not be a source: "The proposal drew …".
+        let subject = self.clause_subject_with(self.clause_begin(cue.start), cue.start, true)?;
+        let between = subject.tokens.end..cue.start;
+        let plain = between.clone().all(|k| {
+            self.is_word(k)
+                && !self.quoted(k)
+                && !self.capitalised(k)
+                // "Trump says praise from Putin helps": the noun opens a
+                // clause of its own.
+                && self.cue_at(k).is_none()
+                && !(self.is(k, Kind::Function)
+                    && (self.tag(k, Kind::Function, "preposition")
+                        || self.tag(k, Kind::Function, "boundary")))
+        });
+        // Some word between is the verb: not only "the", "a", "his".
+        let has_verb = between.clone().any(|k| !self.is_det(k));
+        if between.is_empty() || between.len() > 6 || !plain || !has_verb {
+            return None;
+        }
+        let np = self.np_right(cue.end, self.hi)?;
+        let source = self
+            .analyse(np.clone(), false)
+            .or_else(|| self.lenient(np))?;
+        let content = Some(subject.span);
+        let cue = subject.tokens.end..cue.end;
+        Some(self.attribution(
+            AttributionKind::Indirect,
+            stance,
+            cue,
+            Some(source),
+            content,
+        ))
     }
 
     /// What a relay cue ending at `s` names, up to the comma that closes

@@ -79,6 +79,10 @@ pub enum Kind {
     /// A "-ing" form that is a noun after a determiner and a modifier: "a
     /// strong showing", "his best showing".
     NounForm,
+    /// A noun whose holder follows it, the object of a verb whose subject
+    /// is what is held: "Clinton drew support from women", "the plan has
+    /// drawn criticism from Republicans".
+    HeldBy,
 }
 
 impl Kind {
@@ -110,6 +114,7 @@ impl Kind {
         ("label", Kind::Label),
         ("noun", Kind::Noun),
         ("noun-form", Kind::NounForm),
+        ("held-by", Kind::HeldBy),
     ];
 
     /// This kind as a bit in a kind mask ([`Grammar::kinds`]).
@@ -128,7 +133,12 @@ impl Kind {
     /// The tags an entry of this kind may carry (empty: no tag allowed).
     pub fn tags(self) -> &'static [&'static str] {
         match self {
-            Kind::Verb | Kind::VerbObject | Kind::According | Kind::Perspective | Kind::Noun => &[
+            Kind::Verb
+            | Kind::VerbObject
+            | Kind::According
+            | Kind::Perspective
+            | Kind::Noun
+            | Kind::HeldBy => &[
                 "neutral",
                 "distancing",
                 "endorsing",
@@ -179,7 +189,8 @@ impl Kind {
         | Kind::Relay.bit()
         | Kind::Venue.bit()
         | Kind::Hearsay.bit()
-        | Kind::Weasel.bit();
+        | Kind::Weasel.bit()
+        | Kind::HeldBy.bit();
 
     /// Kinds that are cues in running text (as opposed to word classes).
     pub fn is_cue(self) -> bool {
@@ -192,6 +203,7 @@ impl Kind {
                 | Kind::Venue
                 | Kind::Hearsay
                 | Kind::Weasel
+                | Kind::HeldBy
         )
     }
 }
