@@ -2277,6 +2277,11 @@ impl<'a> Reader<'a> {
                 i = end;
                 continue;
             }
+            if let Some((a, end)) = self.object_noun(i) {
+                out.push(a);
+                i = end;
+                continue;
+            }
             let (n, entries) = match self.cue_or_skip(i, true) {
                 Ok(cue) => cue,
                 Err(next) => {
@@ -3047,10 +3052,24 @@ impl<'a> Reader<'a> {
                 p
             }
         };
-        // "claim that …", "call for a vote", "attacks on Cruz": what follows
-        // is the content; a bare noun ("Trump's claim was false") has none here.
+        let content = self.noun_content(&cue);
+        Some((
+            self.attribution(
+                AttributionKind::Indirect,
+                stance,
+                cue.clone(),
+                Some(source),
+                content,
+            ),
+            cue.end,
+        ))
+    }
+
+    /// What a noun cue says: "claim that …", "call for a vote", "attacks on
+    /// Cruz"; a bare noun ("Trump's claim was false") says nothing here.
+    fn noun_content(&self, cue: &Range<usize>) -> Option<Span> {
         let last = self.w(cue.end - 1);
-        let content = if cue.end < self.hi && matches!(self.w(cue.end), "that" | "to") {
+        if cue.end < self.hi && matches!(self.w(cue.end), "that" | "to") {
             self.content_after(cue.end)
         } else if self.tag(cue.end - 1, Kind::Function, "preposition") || last == "that" {
             self.np_right(cue.end, self.hi).map(|r| self.span_of(&r))
@@ -3063,17 +3082,59 @@ impl<'a> Reader<'a> {
             self.seg.quote_of(cue.end).map(|q| q.inner)
         } else {
             None
-        };
+        }
+    }
+
+    /// A noun cue as the object of its source's verb: "Trump has raised
+    /// questions about Obama's birthplace", "He avoided direct criticism of
+    /// Trump". The clause's subject is the source; only nouns that say
+    /// something here (a preposition, "that" or "to" after them) count.
+    fn object_noun(&self, i: usize) -> Option<(Attribution, usize)> {
+        let node = self.norms.node(i);
+        if node == ROOT || self.g.kinds_below(node) & Kind::Noun.bit() == 0 {
+            return None;
+        }
+        if !self.is_word(i) || self.quoted(i) || i == self.lo {
+            return None;
+        }
+        let (n, entries) = self.phrase_from(i, (i + 4).min(self.hi), false, Kind::Noun.bit())?;
+        let stance = entries.iter().find(|e| e.kind == Kind::Noun)?.tag;
+        let noun = i..i + n;
+        let content = self.noun_content(&noun)?;
+        let subject = self.clause_subject(self.clause_begin(i), i)?;
+        let between = subject.tokens.end..i;
+        if !self.verb_phrase_between(between.clone()) {
+            return None;
+        }
+        let cue = between.start..noun.end;
         Some((
             self.attribution(
                 AttributionKind::Indirect,
                 stance,
-                cue.clone(),
-                Some(source),
-                content,
+                cue,
+                Some(subject),
+                Some(content),
             ),
-            cue.end,
+            noun.end,
         ))
+    }
+
+    /// Whether `between` (from a subject to a noun) holds a verb and what
+    /// may go with it: plain lowercase words, no preposition, clause
+    /// boundary or cue ("Trump says praise from Putin helps": the noun
+    /// opens a clause of its own), and not only determiners.
+    fn verb_phrase_between(&self, between: Range<usize>) -> bool {
+        let plain = between.clone().all(|k| {
+            self.is_word(k)
+                && !self.quoted(k)
+                && !self.capitalised(k)
+                && self.cue_at(k).is_none()
+                && !(self.is(k, Kind::Function)
+                    && (self.tag(k, Kind::Function, "preposition")
+                        || self.tag(k, Kind::Function, "boundary")))
+        });
+        let has_verb = between.clone().any(|k| !self.is_det(k));
+        !between.is_empty() && between.len() <= 6 && plain && has_verb
     }
 
     /// "Asked about the delay, the minister said …": the question, with no
@@ -4665,21 +4726,7 @@ impl<'a> Reader<'a> {
     fn held_by(&self, cue: Range<usize>, stance: &'static str) -> Option<Attribution> {
         // What is held need not be a source: "The proposal drew …".
         let subject = self.clause_subject_with(self.clause_begin(cue.start), cue.start, true)?;
-        let between = subject.tokens.end..cue.start;
-        let plain = between.clone().all(|k| {
-            self.is_word(k)
-                && !self.quoted(k)
-                && !self.capitalised(k)
-                // "Trump says praise from Putin helps": the noun opens a
-                // clause of its own.
-                && self.cue_at(k).is_none()
-                && !(self.is(k, Kind::Function)
-                    && (self.tag(k, Kind::Function, "preposition")
-                        || self.tag(k, Kind::Function, "boundary")))
-        });
-        // Some word between is the verb: not only "the", "a", "his".
-        let has_verb = between.clone().any(|k| !self.is_det(k));
-        if between.is_empty() || between.len() > 6 || !plain || !has_verb {
+        if !self.verb_phrase_between(subject.tokens.end..cue.start) {
             return None;
         }
         let np = self.np_right(cue.end, self.hi)?;
