@@ -3858,6 +3858,8 @@ impl<'a> Reader<'a> {
             && cue.end < self.hi
             && self.tag(cue.end, Kind::Function, "preposition")
             && !matches!(self.w(cue.end), "that" | "to")
+            // "Authorities reported at least 20 victims": no preposition.
+            && !self.at_least(cue.end)
             // "that" after another verb is that verb's: "a poll released in
             // August found that …".
             && !(cue.end..(cue.end + 6).min(self.hi))
@@ -4804,12 +4806,14 @@ impl<'a> Reader<'a> {
         // Skip leading prepositional phrases and adverbs: "in recent days",
         // "on Monday", "privately"; then "that" opens the content.
         loop {
-            // Not "to": "wants to resign" is content, not an adverbial.
+            // Not "to": "wants to resign" is content, not an adverbial; nor
+            // "at least": "reported at least 20 victims" is what was reported.
             if s < self.hi
                 && self.is_word(s)
                 && self.tag(s, Kind::Function, "preposition")
                 && !self.quoted(s)
                 && !matches!(self.w(s), "that" | "to")
+                && !self.at_least(s)
             {
                 match self.np_right(s + 1, self.hi) {
                     Some(np) => s = np.end,
@@ -4840,6 +4844,11 @@ impl<'a> Reader<'a> {
             return self.content_after_comma(s);
         }
         self.content_after(s)
+    }
+
+    /// "at least", "at most" at `i`: a number's modifier, not a preposition.
+    fn at_least(&self, i: usize) -> bool {
+        i + 1 < self.hi && self.w(i) == "at" && matches!(self.w(i + 1), "least" | "most")
     }
 
     /// The content after a comma that follows a verb and its adverbials.
