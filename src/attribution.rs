@@ -4327,6 +4327,22 @@ impl<'a> Reader<'a> {
             }
         }
         let subject = subject?;
+        // "a poll released last week", "a statement issued Monday": a
+        // document does not act (release, issue, file, vote); it is what
+        // is acted on, the verb a participle describing it.
+        if !inverted
+            && subject.tokens.end == k
+            && stance == "act"
+            && matches!(
+                subject.phrase,
+                Phrase::Descriptor {
+                    kind: SourceKind::Document,
+                    ..
+                }
+            )
+        {
+            return None;
+        }
         // After the verb: audience ("told the Courier"), venue ("wrote on X").
         let mut venue = issued_in;
         if kind == Kind::VerbObject || self.w(cue.end - 1) == "on" {
@@ -5407,6 +5423,19 @@ mod tests {
 
     fn cues(text: &str) -> Vec<String> {
         read(text).into_iter().map(|(cue, _, _)| cue).collect()
+    }
+
+    #[test]
+    fn a_document_does_not_act() {
+        // "released" describes the poll; the poll shows.
+        assert_eq!(
+            cues("A poll released last week showed the mayor ahead."),
+            vec!["showed".to_string()]
+        );
+        assert_eq!(
+            cues("The council released a statement on Monday."),
+            vec!["released".to_string()]
+        );
     }
 
     #[test]
