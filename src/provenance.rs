@@ -524,10 +524,17 @@ fn words_of_any(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// `needle` is a run of `hay`. The keys of a window are compared one by one
+/// up to the first that differs: a comparison of two slices is a call to
+/// `memcmp`, dear for the word or two of a name, and in a long text the
+/// entities sharing a common name word are each tested at every mention of
+/// a new name.
 fn contains_seq(hay: &[Key], needle: &[Key]) -> bool {
     !needle.is_empty()
         && needle.len() <= hay.len()
-        && hay.windows(needle.len()).any(|w| w == needle)
+        && hay
+            .windows(needle.len())
+            .any(|w| w.iter().zip(needle).all(|(a, b)| a == b))
 }
 
 impl Registry {
