@@ -757,6 +757,17 @@ impl Registry {
         self.word_counts[k] = u32::try_from(n).unwrap_or(u32::MAX);
     }
 
+    /// Whether the first word `spans` marks in `lower` has a key; `name_key`
+    /// is the key of `lower` itself, which is that word's when the word is
+    /// all of it.
+    fn first_word_is_key(&self, name_key: Option<Key>) -> bool {
+        match self.spans.first() {
+            Some(&(0, end)) if end == self.lower.len() => name_key.is_some(),
+            Some(&(a, b)) => self.keys.get(&self.lower[a..b]).is_some(),
+            None => false,
+        }
+    }
+
     /// Finds or creates the entity for a proper name. `weak` mentions (a
     /// capitalised word opening a sentence) only find, never create.
     pub fn named(&mut self, n: NameRef<'_>, at: usize) -> Option<EntityId> {
@@ -816,6 +827,17 @@ impl Registry {
         // The words are needed only to search by word, to see whether this is
         // a fuller form of the name found, or to create an entity.
         let fuller = |id: EntityId| n_words > self.entities[id].words.len();
+        if weak
+            && by_name.is_none()
+            && ascii
+            && self.spans.len() == 1
+            && !self.first_word_is_key(name_key)
+        {
+            // A weak mention only finds, and by its one word only an entity
+            // whose words hold it: none does when the word is no key (yet).
+            // Most are a sentence's first word, which names no one.
+            return None;
+        }
         // An ASCII name that is one word, with nothing trimmed off it, has
         // that word's key as its own (`lower` is both): looked up once,
         // not hashed again as a word, nor as the name of a new entity.
