@@ -1319,20 +1319,21 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // Mentions and attribution sources in reading order, one sentence at a
     // time (the buffer is reused).
     let mut events: Vec<(usize, u8, usize)> = Vec::new();
-    // The name mentions of one sentence at a time (reused too).
+    // The name mentions and the attributions of one sentence at a time
+    // (reused too).
     let mut mentions = Vec::new();
+    let mut attributions = Vec::new();
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
-        let reading = reader.read();
+        reader.read_into(&mut attributions);
         reader.name_mentions_into(&mut mentions);
         // Walk mentions and attribution phrases in reading order. (The
         // attributions are moved, not cloned: a copy of every phrase's
         // strings cost more time than their spare capacity costs memory,
         // well under 1% of the peak on a 4 MB text.)
-        let mut resolved: Vec<Resolved> = reading
-            .attributions
-            .into_iter()
+        let mut resolved: Vec<Resolved> = attributions
+            .drain(..)
             .map(|attribution| Resolved {
                 attribution,
                 source: None,
