@@ -901,9 +901,7 @@ impl Registry {
                 } else if name != e.name {
                     self.add_alias(id, name);
                 }
-                if keep_raw_alias(raw, name)
-                    && raw.to_lowercase() != self.entities[id].name.to_lowercase()
-                {
+                if keep_raw_alias(raw, name) && !same_lowercase(raw, &self.entities[id].name) {
                     self.add_alias(id, raw);
                 }
                 if sure
@@ -1206,6 +1204,16 @@ fn keep_raw_alias(raw: &str, name: &str) -> bool {
         && !raw
             .trim_end_matches(['’', '\'', 's'])
             .ends_with(name.trim_end_matches(['’', '\'', 's']))
+}
+
+/// `a.to_lowercase() == b.to_lowercase()`, without the two copies when
+/// both are ASCII (most are).
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 fn clean(s: &str) -> String {
@@ -1915,6 +1923,27 @@ mod tests {
                 ] {
                     assert_eq!(super::is_clean(&s), by_bytes(&s), "{s:?}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn same_lowercase_is_comparing_lowercased_copies() {
+        let names = [
+            "KCNA",
+            "kcna",
+            "Kcna agency",
+            "ÉLYSÉE",
+            "élysée",
+            "ΟΔΟΣ",
+            "οδος",
+            "οδοσ",
+            "",
+        ];
+        for a in names {
+            for b in names {
+                let want = a.to_lowercase() == b.to_lowercase();
+                assert_eq!(super::same_lowercase(a, b), want, "{a:?} {b:?}");
             }
         }
     }
