@@ -524,10 +524,17 @@ fn words_of_any(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// `needle` is a run of `hay`. The keys of a window are compared one by one
+/// up to the first that differs: a comparison of two slices is a call to
+/// `memcmp`, dear for the word or two of a name, and in a long text the
+/// entities sharing a common name word are each tested at every mention of
+/// a new name.
 fn contains_seq(hay: &[Key], needle: &[Key]) -> bool {
     !needle.is_empty()
         && needle.len() <= hay.len()
-        && hay.windows(needle.len()).any(|w| w == needle)
+        && hay
+            .windows(needle.len())
+            .any(|w| w.iter().zip(needle).all(|(a, b)| a == b))
 }
 
 impl Registry {
@@ -750,6 +757,17 @@ impl Registry {
         self.word_counts[k] = u32::try_from(n).unwrap_or(u32::MAX);
     }
 
+    /// Whether the first word `spans` marks in `lower` has a key; `name_key`
+    /// is the key of `lower` itself, which is that word's when the word is
+    /// all of it.
+    fn first_word_is_key(&self, name_key: Option<Key>) -> bool {
+        match self.spans.first() {
+            Some(&(0, end)) if end == self.lower.len() => name_key.is_some(),
+            Some(&(a, b)) => self.keys.get(&self.lower[a..b]).is_some(),
+            None => false,
+        }
+    }
+
     /// Finds or creates the entity for a proper name. `weak` mentions (a
     /// capitalised word opening a sentence) only find, never create.
     pub fn named(&mut self, n: NameRef<'_>, at: usize) -> Option<EntityId> {
@@ -809,6 +827,17 @@ impl Registry {
         // The words are needed only to search by word, to see whether this is
         // a fuller form of the name found, or to create an entity.
         let fuller = |id: EntityId| n_words > self.entities[id].words.len();
+        if weak
+            && by_name.is_none()
+            && ascii
+            && self.spans.len() == 1
+            && !self.first_word_is_key(name_key)
+        {
+            // A weak mention only finds, and by its one word only an entity
+            // whose words hold it: none does when the word is no key (yet).
+            // Most are a sentence's first word, which names no one.
+            return None;
+        }
         // An ASCII name that is one word, with nothing trimmed off it, has
         // that word's key as its own (`lower` is both): looked up once,
         // not hashed again as a word, nor as the name of a new entity.
@@ -872,9 +901,7 @@ impl Registry {
                 } else if name != e.name {
                     self.add_alias(id, name);
                 }
-                if keep_raw_alias(raw, name)
-                    && raw.to_lowercase() != self.entities[id].name.to_lowercase()
-                {
+                if keep_raw_alias(raw, name) && !same_lowercase(raw, &self.entities[id].name) {
                     self.add_alias(id, raw);
                 }
                 if sure
@@ -1179,27 +1206,60 @@ fn keep_raw_alias(raw: &str, name: &str) -> bool {
             .ends_with(name.trim_end_matches(['’', '\'', 's']))
 }
 
+/// `a.to_lowercase() == b.to_lowercase()`, without the two copies when
+/// both are ASCII (most are).
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
+}
+
 fn clean(s: &str) -> String {
     // Most names are clean already: ASCII words split by single spaces.
-    // Seen in one pass over the bytes rather than one per condition.
-    let mut after_space = true; // so that a leading space is not clean
-    let mut clean_already = true;
-    for &c in s.as_bytes() {
-        match c {
-            b' ' if !after_space => after_space = true,
-            // A leading or doubled space, other whitespace, non-ASCII.
-            b' ' | b'\t'..=b'\r' | 0x80.. => {
-                clean_already = false;
-                break;
-            }
-            _ => after_space = false,
-        }
-    }
-    // A trailing space is not clean either (the empty name is).
-    if clean_already && (!after_space || s.is_empty()) {
+    if is_clean(s.as_bytes()) {
         return s.to_string();
     }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether [`clean`] keeps `s` as it is: ASCII, with no whitespace but
+/// single spaces between other bytes (the empty name is clean). Eight bytes
+/// at a time: a byte at a time, the dozen bytes of a name cost about a
+/// hundred instructions, for every new entity.
+fn is_clean(s: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (s.first(), s.last()) else {
+        return true;
+    };
+    if first == b' ' || last == b' ' {
+        return false;
+    }
+    // The high bit of the lowest byte: the byte before these eight is a space.
+    let mut space_before = 0;
+    let mut i = 0;
+    while i < s.len() {
+        // Past the end, the padding's spaces, which `real` masks off.
+        let w = chunk_at(s, i);
+        let real = match s.len() - i {
+            n if n >= 8 => HIGH,
+            n => HIGH & ((1 << (8 * n)) - 1),
+        };
+        // `\t` to `\r`, of the ASCII bytes: on seven bits no sum carries
+        // into the next byte (see `upper_bits`).
+        let low7 = w & (ONES * 0x7F);
+        let other_space = (low7 + ONES * (0x80 - 0x09)) & !(low7 + ONES * (0x80 - 0x0E)) & !w;
+        // The bytes that are a space, exactly (no borrow between bytes).
+        let x = w ^ (ONES * u64::from(b' '));
+        let space = !(((x & (ONES * 0x7F)) + ONES * 0x7F) | x) & HIGH;
+        let doubled = space & ((space << 8) | space_before);
+        if (w | other_space | doubled) & real != 0 {
+            return false;
+        }
+        space_before = space >> 56;
+        i += 8;
+    }
+    true
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1290,20 +1350,21 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // Mentions and attribution sources in reading order, one sentence at a
     // time (the buffer is reused).
     let mut events: Vec<(usize, u8, usize)> = Vec::new();
-    // The name mentions of one sentence at a time (reused too).
+    // The name mentions and the attributions of one sentence at a time
+    // (reused too).
     let mut mentions = Vec::new();
+    let mut attributions = Vec::new();
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
-        let reading = reader.read();
+        reader.read_into(&mut attributions);
         reader.name_mentions_into(&mut mentions);
         // Walk mentions and attribution phrases in reading order. (The
         // attributions are moved, not cloned: a copy of every phrase's
         // strings cost more time than their spare capacity costs memory,
         // well under 1% of the peak on a 4 MB text.)
-        let mut resolved: Vec<Resolved> = reading
-            .attributions
-            .into_iter()
+        let mut resolved: Vec<Resolved> = attributions
+            .drain(..)
             .map(|attribution| Resolved {
                 attribution,
                 source: None,
@@ -1822,6 +1883,68 @@ mod tests {
         ] {
             assert_eq!(words_of(s), super::words_of_any(s), "{s:?}");
             assert_eq!(super::word_count(s), super::words_of_any(s).len(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn is_clean_is_the_byte_loop_it_replaced() {
+        // What `clean` looked for a byte at a time.
+        let by_bytes = |s: &[u8]| {
+            let mut after_space = true;
+            for &c in s {
+                match c {
+                    b' ' if !after_space => after_space = true,
+                    b' ' | b'\t'..=b'\r' | 0x80.. => return false,
+                    _ => after_space = false,
+                }
+            }
+            !after_space || s.is_empty()
+        };
+        // Every string of up to four bytes from a set of interesting ones,
+        // put at the start, the end and inside names of every length.
+        let bytes = [
+            b'a', b'Z', b' ', b'\t', b'\r', 0x08, 0x0E, 0x1C, 0x7F, 0x80, 0xC3,
+        ];
+        let mut cases: Vec<Vec<u8>> = vec![Vec::new()];
+        let mut last: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..4 {
+            last = last
+                .iter()
+                .flat_map(|c| bytes.iter().map(move |&b| [c.as_slice(), &[b]].concat()))
+                .collect();
+            cases.extend(last.iter().cloned());
+        }
+        for case in &cases {
+            for pad in 0..10 {
+                for s in [
+                    [b"Kim Jong".repeat(pad).as_slice(), case].concat(),
+                    [case, b"Jong Un".repeat(pad).as_slice()].concat(),
+                    [b"Kim".as_slice(), case, b"x".repeat(pad).as_slice()].concat(),
+                ] {
+                    assert_eq!(super::is_clean(&s), by_bytes(&s), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn same_lowercase_is_comparing_lowercased_copies() {
+        let names = [
+            "KCNA",
+            "kcna",
+            "Kcna agency",
+            "ÉLYSÉE",
+            "élysée",
+            "ΟΔΟΣ",
+            "οδος",
+            "οδοσ",
+            "",
+        ];
+        for a in names {
+            for b in names {
+                let want = a.to_lowercase() == b.to_lowercase();
+                assert_eq!(super::same_lowercase(a, b), want, "{a:?} {b:?}");
+            }
         }
     }
 
