@@ -3844,7 +3844,9 @@ impl<'a> Reader<'a> {
             && !self.capitalised(k - 1)
             && self.is_word(k - 2)
             && !self.quoted(k - 2)
-            && matches!(self.w(k - 2), "a" | "an" | "another" | "each" | "every");
+            && matches!(self.w(k - 2), "a" | "an" | "another" | "each" | "every")
+            // "A third say", "a majority want": a share of a crowd speaks.
+            && self.share_start(k - 1).is_none();
         let stem_of_past = |w: &str| {
             let verb = |ending: &str| self.is_verb_form(w, ending);
             !w.ends_with('s') && !w.ends_with("ed") && (verb("ed") || verb("d"))
@@ -5480,6 +5482,23 @@ mod tests {
 
     fn cues(text: &str) -> Vec<String> {
         read(text).into_iter().map(|(cue, _, _)| cue).collect()
+    }
+
+    #[test]
+    fn a_share_after_a_speaks() {
+        // Not "a simple question": a share of a crowd is the subject.
+        assert_eq!(
+            read("A majority say the levy is fair."),
+            vec![("say".into(), "A majority".into(), "the levy is fair".into())]
+        );
+        assert_eq!(
+            read("Nearly a third say they are unsure."),
+            vec![(
+                "say".into(),
+                "Nearly a third".into(),
+                "they are unsure".into()
+            )]
+        );
     }
 
     #[test]
