@@ -987,6 +987,36 @@ impl<'a> Reader<'a> {
                 || (self.capitalised(i) && !self.is(i, Kind::Function)))
     }
 
+    /// "in", "across", "from" at `i`: a preposition that puts a crowd in a
+    /// place ("voters in each state").
+    fn place_preposition(&self, i: usize) -> bool {
+        self.is_word(i) && !self.quoted(i) && matches!(self.w(i), "in" | "across" | "from")
+    }
+
+    /// "Voters in the state say": a bare plural verb after a singular noun
+    /// in a place phrase agrees with the plural noun before it, which heads
+    /// the subject; `np` is the noun phrase right before the verb.
+    fn head_before_place(&self, np: Range<usize>, cue: &Range<usize>) -> Range<usize> {
+        let last = np.end - 1;
+        let singular = self.is_word(last)
+            && !self.w(last).ends_with('s')
+            && !self.is_number(last)
+            && !self.number_word(last)
+            && !self.is(last, Kind::Function);
+        if cue.len() != 1
+            || !self.bare_form(cue.start)
+            || !singular
+            || np.start < self.lo + 2
+            || !self.place_preposition(np.start - 1)
+        {
+            return np;
+        }
+        match self.np_left(np.start - 2, self.lo) {
+            Some(head) if self.w(head.end - 1).ends_with('s') => head.start..np.end,
+            _ => np,
+        }
+    }
+
     /// A singular common noun or a name, which cannot be the subject of a
     /// bare present tense: not a plural, a pronoun, a quantifier, a share
     /// ("percent", "majority"), a participle, or part of a coordination or a
@@ -3846,7 +3876,11 @@ impl<'a> Reader<'a> {
             && !self.quoted(k - 2)
             && matches!(self.w(k - 2), "a" | "an" | "another" | "each" | "every")
             // "A third say", "a majority want": a share of a crowd speaks.
-            && self.share_start(k - 1).is_none();
+            && self.share_start(k - 1).is_none()
+            // "voters in each state say": the place ends the subject.
+            && !(k >= self.lo + 3
+                && matches!(self.w(k - 2), "each" | "every")
+                && self.place_preposition(k - 3));
         let stem_of_past = |w: &str| {
             let verb = |ending: &str| self.is_verb_form(w, ending);
             !w.ends_with('s') && !w.ends_with("ed") && (verb("ed") || verb("d"))
@@ -4071,6 +4105,7 @@ impl<'a> Reader<'a> {
                             });
                     }
                 } else if let Some(np) = self.np_left(left, self.lo) {
+                    let np = self.head_before_place(np, &cue);
                     let ratio = self.share_start(np.end - 1);
                     let share = np.clone();
                     let np = match ratio {
@@ -5497,6 +5532,27 @@ mod tests {
                 "say".into(),
                 "Nearly a third".into(),
                 "they are unsure".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_place_phrase_ends_the_subject() {
+        // The plural verb agrees with "voters", not with "state".
+        assert_eq!(
+            read("Voters in each state say the levy is fair."),
+            vec![(
+                "say".into(),
+                "Voters in each state".into(),
+                "the levy is fair".into()
+            )]
+        );
+        assert_eq!(
+            read("Officials in the city say the levy is fair."),
+            vec![(
+                "say".into(),
+                "Officials in the city".into(),
+                "the levy is fair".into()
             )]
         );
     }
