@@ -369,16 +369,37 @@ impl<'a> Reader<'a> {
         };
         take(node, 1);
         let mut n = 1;
-        for k in from + 1..to {
+        let step = |node, k: usize| {
+            self.norms
+                .id(k)
+                .and_then(|w| g.step(node, w))
+                .filter(|&next| g.kinds_below(next) & any != 0)
+        };
+        let mut k = from + 1;
+        while k < to {
             if words_only && !self.is_word(k) {
+                k += 1;
                 continue;
             }
-            match self.norms.id(k).and_then(|w| g.step(node, w)) {
-                Some(next) if g.kinds_below(next) & any != 0 => node = next,
-                _ => break,
+            match step(node, k) {
+                Some(next) => node = next,
+                // "spoke briefly about", "speak affectionately of": an -ly
+                // adverb inside a phrase is part of it.
+                None if k + 1 < to && self.is_word(k) && self.ly_adverb(k) => {
+                    match step(node, k + 1) {
+                        Some(next) => {
+                            node = next;
+                            n += 1;
+                            k += 1;
+                        }
+                        None => break,
+                    }
+                }
+                None => break,
             }
             n += 1;
             take(node, n);
+            k += 1;
         }
         best
     }
@@ -2229,13 +2250,18 @@ impl<'a> Reader<'a> {
     /// without the walk (where the scan of `read` spent most of its walks).
     #[inline(always)]
     fn phrase_may_go_on(&self, node: NodeId, i: usize, kinds: u32) -> bool {
-        self.g.kinds(node) & kinds != 0
-            || (i + 1 < self.hi
+        let goes_on = |k: usize| {
+            k < self.hi
                 && self
                     .norms
-                    .id(i + 1)
+                    .id(k)
                     .and_then(|w| self.g.step(node, w))
-                    .is_some_and(|next| self.g.kinds_below(next) & kinds != 0))
+                    .is_some_and(|next| self.g.kinds_below(next) & kinds != 0)
+        };
+        self.g.kinds(node) & kinds != 0
+            || goes_on(i + 1)
+            // "spoke briefly about": the walk skips an -ly adverb.
+            || (i + 2 < self.hi && self.is_word(i + 1) && self.ly_adverb(i + 1) && goes_on(i + 2))
     }
 
     /// [`Reader::cue_or_skip`] at a word that starts some phrase of either kind.
