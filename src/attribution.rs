@@ -4769,6 +4769,10 @@ impl<'a> Reader<'a> {
                 content,
             ));
         }
+        // Most sentences cite nothing: no loop over an empty list to drop.
+        if citing.is_empty() {
+            return;
+        }
         for a in citing {
             let taken = out.iter().any(|b| b.cue_tokens.start == a.cue_tokens.start);
             if !taken {
