@@ -273,6 +273,16 @@ impl<'a> Reader<'a> {
         self.seg.in_quote(i)
     }
 
+    /// The kinds of every phrase that starts with token `i` (none if no
+    /// phrase starts with its word).
+    #[inline(always)]
+    fn kinds_below(&self, i: usize) -> u32 {
+        match self.norms.node(i) {
+            ROOT => 0,
+            node => self.g.kinds_below(node),
+        }
+    }
+
     // Always inlined: a load and a bit test, asked everywhere.
     #[inline(always)]
     fn is(&self, i: usize, kind: Kind) -> bool {
@@ -2343,10 +2353,20 @@ impl<'a> Reader<'a> {
                 i = end;
                 continue;
             }
-            if let Some((a, end)) = self.object_noun(i) {
-                out.push(a);
-                i = end;
+            // What follows starts only at a word that starts a noun cue or
+            // some cue or not-a-cue phrase: most words start none, and one
+            // test of the word's node passes them over for both rules.
+            let below = self.kinds_below(i);
+            if below & (Kind::Noun.bit() | Kind::CUES | CUE_NOT) == 0 {
+                i += 1;
                 continue;
+            }
+            if below & Kind::Noun.bit() != 0 {
+                if let Some((a, end)) = self.object_noun(i) {
+                    out.push(a);
+                    i = end;
+                    continue;
+                }
             }
             let (n, entries) = match self.cue_or_skip(i, true) {
                 Ok(cue) => cue,
@@ -3167,11 +3187,10 @@ impl<'a> Reader<'a> {
     /// questions about Obama's birthplace", "He avoided direct criticism of
     /// Trump". The clause's subject is the source; only nouns that say
     /// something here (a preposition, "that" or "to" after them) count.
+    ///
+    /// The scan of `read_into` asks this only at a word that starts some
+    /// noun phrase ([`Reader::kinds_below`]).
     fn object_noun(&self, i: usize) -> Option<(Attribution, usize)> {
-        let node = self.norms.node(i);
-        if node == ROOT || self.g.kinds_below(node) & Kind::Noun.bit() == 0 {
-            return None;
-        }
         if !self.is_word(i) || self.quoted(i) || i == self.lo {
             return None;
         }
@@ -4812,6 +4831,10 @@ impl<'a> Reader<'a> {
                 source,
                 content,
             ));
+        }
+        // Most sentences cite nothing: no loop over an empty list to drop.
+        if citing.is_empty() {
+            return;
         }
         for a in citing {
             let taken = out.iter().any(|b| b.cue_tokens.start == a.cue_tokens.start);

@@ -18,6 +18,7 @@ use crate::config::{Config, ConfigError, FailOn, Severity, TRUSTED_RELAY};
 use crate::document::{Document, InputType};
 use crate::grammar::{Grammar, GrammarError};
 use crate::report::{self, ClaimEntry, FileError, FileReport};
+use crate::span::{self, Position};
 use crate::suppress::Suppressions;
 
 /// Why a finding is not reported.
@@ -48,8 +49,6 @@ pub struct Finding {
     /// Hash of the claim's text (see [`baseline::fingerprint`]), made when
     /// first asked for ([`Checked::fingerprint`]): most formats never show it.
     fingerprint: OnceLock<String>,
-    pub end_line: usize,
-    pub end_column: usize,
 }
 
 /// One checked file: its report, its text (for snippets) and its findings.
@@ -78,6 +77,25 @@ impl Checked {
             let on = f.severity != Severity::Off || (all && c.status == "attributed");
             (on && f.suppressed.is_none()).then_some((f, c))
         })
+    }
+
+    /// Where a finding ends: the line of its claim's last character and
+    /// the column just past it. Found when asked, from the claim's start
+    /// and its text (most formats never show it).
+    pub fn end(&self, f: &Finding) -> Position {
+        let span = &self.report.claims[f.claim].span;
+        let bytes = self.source.as_bytes();
+        let from = span.start.min(bytes.len());
+        let to = (span.end.max(span.start + 1) - 1).min(bytes.len());
+        let at = Position {
+            line: span.line,
+            column: span.column,
+        };
+        let last = span::position_from(bytes, from, at, to);
+        Position {
+            line: last.line,
+            column: last.column + 1,
+        }
     }
 
     /// Whether a finding reaches the `fail-on` threshold.
@@ -295,7 +313,7 @@ pub fn check_source_owned(
     if document.text.len() >= RETURN_MEMORY_FROM {
         return_freed_memory();
     }
-    let (mut rep, ends) = {
+    let mut rep = {
         let text = kept.as_deref().unwrap_or(&document.text);
         report::report_of(display, text, &document, &provenance)
     };
@@ -314,7 +332,7 @@ pub fn check_source_owned(
     let mut findings = Vec::with_capacity(rep.claims.len());
     let mut baseline = baseline;
     let mut severities = SeverityMemo::default();
-    for (k, (c, end)) in rep.claims.iter_mut().zip(ends).enumerate() {
+    for (k, c) in rep.claims.iter_mut().enumerate() {
         let mut severity = severities.get(config, c.status, c.reason);
         if c.reason == "relayed" && relayed_through_trusted(c, rep.publisher.as_deref(), config) {
             severity = config.severity(TRUSTED_RELAY, TRUSTED_RELAY);
@@ -339,8 +357,6 @@ pub fn check_source_owned(
             severity,
             suppressed,
             fingerprint,
-            end_line: end.line,
-            end_column: end.column + 1,
         });
     }
     let notes = sup

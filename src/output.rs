@@ -332,13 +332,14 @@ fn plural(n: usize) -> &'static str {
 /// A finding as one JSON object (JSON Lines, and the building block of the
 /// other structured formats).
 fn finding_json(c: &Checked, f: &Finding, claim: &ClaimEntry) -> Value {
+    let end = c.end(f);
     json!({
         "type": "finding",
         "path": c.report.path,
         "line": claim.span.line,
         "column": claim.span.column,
-        "end_line": f.end_line,
-        "end_column": f.end_column,
+        "end_line": end.line,
+        "end_column": end.column,
         "start": claim.span.start,
         "end": claim.span.end,
         "severity": shown_severity(f).as_str(),
@@ -420,14 +421,15 @@ pub const FINDINGS_CSV_HEADER: [&str; 12] = [
 fn csv_rows(w: &mut dyn Write, c: &Checked, style: Style) -> io::Result<()> {
     let mut wr = csv::Writer::from_writer(w);
     for (f, claim) in c.shown(style.all) {
+        let end = c.end(f);
         // Cells borrowed where they are there to borrow, each written as
         // it is unless a spreadsheet would run it.
         let row: [Cow<'_, str>; 12] = [
             Cow::Borrowed(&c.report.path),
             Cow::Owned(claim.span.line.to_string()),
             Cow::Owned(claim.span.column.to_string()),
-            Cow::Owned(f.end_line.to_string()),
-            Cow::Owned(f.end_column.to_string()),
+            Cow::Owned(end.line.to_string()),
+            Cow::Owned(end.column.to_string()),
             Cow::Borrowed(shown_severity(f).as_str()),
             Cow::Borrowed(claim.status),
             Cow::Borrowed(claim.reason),
@@ -477,6 +479,7 @@ fn github_file(w: &mut dyn Write, item: &Item, style: Style) -> io::Result<()> {
     match item {
         Ok(c) => {
             for (f, claim) in c.shown(style.all) {
+                let end = c.end(f);
                 let level = match shown_severity(f) {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
@@ -488,8 +491,8 @@ fn github_file(w: &mut dyn Write, item: &Item, style: Style) -> io::Result<()> {
                     gh_property(&c.report.path),
                     claim.span.line,
                     claim.span.column,
-                    f.end_line,
-                    f.end_column,
+                    end.line,
+                    end.column,
                     gh_property(&format!("whosaid {}[{}]", claim.status, claim.reason)),
                     gh_data(&message(claim))
                 )?;
@@ -764,6 +767,7 @@ fn sarif(items: &[Item], style: Style) -> Vec<u8> {
                 }]
             });
             let rule_index = reasons::REASONS.iter().position(|r| r.code == claim.reason);
+            let end = c.end(f);
             let result = SarifResult {
                 rule_id: claim.reason,
                 rule_index,
@@ -779,8 +783,8 @@ fn sarif(items: &[Item], style: Style) -> Vec<u8> {
                         region: SarifRegion {
                             start_line: claim.span.line,
                             start_column: claim.span.column,
-                            end_line: f.end_line,
-                            end_column: f.end_column,
+                            end_line: end.line,
+                            end_column: end.column,
                             byte_offset: claim.span.start,
                             byte_length: claim.span.end - claim.span.start,
                             snippet: SarifText { text: &claim.text },

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::document::{Document, InputType};
 use crate::grammar::Grammar;
 use crate::provenance::{EntityId, Provenance, Status};
-use crate::span::{LineIndex, Position, Span};
+use crate::span::{LineIndex, Span};
 use crate::swar::{HIGH, ONES};
 use crate::Analysis;
 
@@ -157,7 +157,7 @@ pub fn check(
 pub fn check_bytes(display: &str, bytes: &[u8], kind: InputType, grammar: &Grammar) -> CheckedFile {
     let text = decode(display, bytes)?;
     let (document, provenance) = crate::analyze_for_report(text, kind, grammar);
-    Ok(report_at(display, text, &document, &provenance, false).0)
+    Ok(report_of(display, text, &document, &provenance))
 }
 
 /// The text of a file, or an error naming the position of a NUL byte
@@ -191,42 +191,25 @@ pub fn decode<'a>(display: &str, bytes: &'a [u8]) -> Result<&'a str, FileError> 
 
 /// Builds the report of one analysed file.
 pub fn file_report(path: &str, source: &str, a: &Analysis) -> FileReport {
-    report_at(path, source, &a.document, &a.provenance, false).0
+    report_of(path, source, &a.document, &a.provenance)
 }
 
-/// [`file_report`] from the parts of the analysis it reads, with the
-/// position of each claim's last character (where its finding ends). The end
-/// is found right after the start, so that both come from one walk through
-/// the text and one line index.
+/// [`file_report`] from the parts of the analysis it reads. Where a claim
+/// ends is no part of it: a finding's end is found when a format shows it
+/// ([`crate::lint::Checked::end`]), since finding one counts the characters
+/// of its whole claim.
 pub(crate) fn report_of(
     path: &str,
     source: &str,
     document: &Document,
     prov: &Provenance,
-) -> (FileReport, Vec<Position>) {
-    report_at(path, source, document, prov, true)
-}
-
-/// [`report_of`], with the positions of the claims' ends only if `with_ends` is
-/// set (the report itself has none of them, and finding one counts the
-/// characters of its whole claim): empty otherwise.
-fn report_at(
-    path: &str,
-    source: &str,
-    document: &Document,
-    prov: &Provenance,
-    with_ends: bool,
-) -> (FileReport, Vec<Position>) {
+) -> FileReport {
     let lines = LineIndex::new(source.as_bytes());
     let prose = &document.text;
     let reg = &prov.registry;
-    let mut ends = Vec::with_capacity(if with_ends { prov.claims.len() } else { 0 });
-    let mut pos = |s: Span| {
+    let pos = |s: Span| {
         let o = document.original_span(s);
         let p = lines.position(source.as_bytes(), o.start);
-        if with_ends {
-            ends.push(lines.position(source.as_bytes(), o.end.max(o.start + 1) - 1));
-        }
         SpanPos {
             start: o.start,
             end: o.end,
@@ -294,13 +277,12 @@ fn report_at(
             suppressed: None,
         });
     }
-    let report = FileReport {
+    FileReport {
         path: path.to_string(),
         publisher: prov.publisher.map(name),
         sources,
         claims,
-    };
-    (report, ends)
+    }
 }
 
 /// Appends the decimal digits of `n` (what `write!(out, "{n}")` writes).

@@ -61,6 +61,23 @@ pub struct LineIndex {
     last: std::cell::Cell<(usize, usize, usize)>,
 }
 
+/// The position of byte offset `to`, given `at`, that of offset `from` (at
+/// or before it): what [`LineIndex::position`] answers, from the bytes
+/// between the two alone (a claim's end from its start, with no index).
+pub fn position_from(bytes: &[u8], from: usize, at: Position, to: usize) -> Position {
+    let between = &bytes[from..to];
+    match memchr::memrchr(b'\n', between) {
+        None => Position {
+            line: at.line,
+            column: at.column + char_starts(between),
+        },
+        Some(nl) => Position {
+            line: at.line + memchr::memchr_iter(b'\n', between).count(),
+            column: char_starts(&between[nl + 1..]) + 1,
+        },
+    }
+}
+
 /// Characters that start in `bytes` (non-continuation bytes).
 fn char_starts(bytes: &[u8]) -> usize {
     // Eight bytes at a time: a continuation byte has its top bit set and
@@ -191,6 +208,20 @@ mod tests {
             Position { line: 2, column: 5 }
         );
         assert_eq!(idx.position(text.as_bytes(), 999).line, 3);
+    }
+
+    #[test]
+    fn position_from_agrees_with_the_line_index() {
+        let text = "a “long” line — with é\n\nsecond ‘line’ here\nlast\n";
+        let bytes = text.as_bytes();
+        let idx = LineIndex::new(bytes);
+        for from in 0..=bytes.len() {
+            let at = idx.position(bytes, from);
+            for to in from..=bytes.len() {
+                let want = idx.position(bytes, to);
+                assert_eq!(position_from(bytes, from, at, to), want, "{from}..{to}");
+            }
+        }
     }
 
     #[test]
