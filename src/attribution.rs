@@ -2270,8 +2270,15 @@ impl<'a> Reader<'a> {
         };
         self.g.kinds(node) & kinds != 0
             || goes_on(i + 1)
-            // "spoke briefly about": the walk skips an -ly adverb.
-            || (i + 2 < self.hi && self.is_word(i + 1) && self.ly_adverb(i + 1) && goes_on(i + 2))
+            // "spoke briefly about", "has repeatedly said": the walk skips
+            // an -ly adverb after a verb or an auxiliary. (Not after "the",
+            // "in", "to": they start many phrases, none of them so.)
+            || ((!self.is(i, Kind::Function)
+                || matches!(self.w(i), "has" | "have" | "had" | "is" | "was" | "are" | "were"))
+                && i + 2 < self.hi
+                && self.is_word(i + 1)
+                && self.ly_adverb(i + 1)
+                && goes_on(i + 2))
     }
 
     /// [`Reader::cue_or_skip`] at a word that starts some phrase of either kind.
