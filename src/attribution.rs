@@ -4807,14 +4807,7 @@ impl<'a> Reader<'a> {
                     .map(|n| k..k + n)
             });
             if let Some(cue) = relay {
-                let content = self.cited(cue.end);
-                citing.push(self.attribution(
-                    AttributionKind::Indirect,
-                    "relay",
-                    cue,
-                    Some(source.clone()),
-                    content,
-                ));
+                citing.push(self.relay(cue, Some(source.clone())));
             }
         }
         for cue in pending {
@@ -4824,20 +4817,12 @@ impl<'a> Reader<'a> {
             else {
                 continue;
             };
-            let np = self.np_right(cue.end, self.hi);
-            let cited = np.and_then(|r| self.analyse(r, false));
-            if let Some(c) = cited.filter(|c| !matches!(c.phrase, Phrase::Pronoun(_))) {
-                out[p].origin.get_or_insert(c);
+            if out[p].origin.is_none() {
+                let np = self.np_right(cue.end, self.hi);
+                let cited = np.and_then(|r| self.analyse(r, false));
+                out[p].origin = cited.filter(|c| !matches!(c.phrase, Phrase::Pronoun(_)));
             }
-            let source = out[p].source.clone();
-            let content = self.cited(cue.end);
-            citing.push(self.attribution(
-                AttributionKind::Indirect,
-                "relay",
-                cue.clone(),
-                source,
-                content,
-            ));
+            citing.push(self.relay(cue.clone(), out[p].source.clone()));
         }
         // Most sentences cite nothing: no loop over an empty list to drop.
         if citing.is_empty() {
@@ -4875,6 +4860,13 @@ impl<'a> Reader<'a> {
             Some(source),
             content,
         ))
+    }
+
+    /// The attribution of a relay cue ("citing X"): its source cites what
+    /// follows, up to the comma that closes it.
+    fn relay(&self, cue: Range<usize>, source: Option<SourcePhrase>) -> Attribution {
+        let content = self.cited(cue.end);
+        self.attribution(AttributionKind::Indirect, "relay", cue, source, content)
     }
 
     /// What a relay cue ending at `s` names, up to the comma that closes
