@@ -4521,6 +4521,9 @@ impl<'a> Reader<'a> {
         if content.is_none() && !inverted {
             content = self.as_clause_content(subject.tokens.start, cue.end);
         }
+        if content.is_none() && post == cue.end {
+            content = self.prepositional_complement(post);
+        }
         // "Humphrey, who calls Trump a “sociopath,” said …": a relative
         // clause set off by commas ends at the next one, inside a closing
         // quotation or not.
@@ -4672,6 +4675,42 @@ impl<'a> Reader<'a> {
     /// noted": a clause of saying opened by "as" vouches for the main
     /// clause beside it. `s` is the subject's first token, `after` the token
     /// after the verb.
+    /// "weighed in on the deal", "ruled against the plan", "knew of the
+    /// effort": when nothing else follows the verb, the object of a
+    /// preposition right after it is what the verb is about. A time, a
+    /// document or a medium there says when or where ("said on Monday",
+    /// "wrote on Twitter"), not what; "in" and "for" mostly do ("for
+    /// several weeks", "in many ways"), so they are left out.
+    fn prepositional_complement(&self, p: usize) -> Option<Span> {
+        if p + 1 >= self.hi || !self.is_word(p) || self.quoted(p) {
+            return None;
+        }
+        if !matches!(self.w(p), "about" | "on" | "of" | "against") {
+            return None;
+        }
+        let np = self.np_right(p + 1, self.hi)?;
+        if (np.clone()).any(|t| self.is(t, Kind::Time) || self.is(t, Kind::Document))
+            || self.is_number(np.start)
+        {
+            return None;
+        }
+        if let Some(v) = self.analyse(np.clone(), false) {
+            if matches!(
+                v.phrase,
+                Phrase::Named {
+                    kind: SourceKind::Media,
+                    ..
+                } | Phrase::Descriptor {
+                    kind: SourceKind::Media | SourceKind::Document,
+                    ..
+                }
+            ) {
+                return None;
+            }
+        }
+        self.content_after(p + 1)
+    }
+
     fn as_clause_content(&self, s: usize, after: usize) -> Option<Span> {
         let as_ = s.checked_sub(1).filter(|&a| a >= self.lo)?;
         if !self.is_word(as_) || self.quoted(as_) || self.w(as_) != "as" {
