@@ -3660,7 +3660,11 @@ impl<'a> Reader<'a> {
                 && self.is_word(s)
                 && !self.is_det(s)
                 && !self.is(s, Kind::Pronoun)
-                && (self.is(s, Kind::Function) || self.is(s, Kind::Time) || self.ly_adverb(s));
+                && (self.is(s, Kind::Function)
+                    || self.is(s, Kind::Time)
+                    || self.ly_adverb(s)
+                    // "Walking to the next address, Ebeling …"
+                    || self.participle_opener(s));
             let comma =
                 (s..(s + MAX_OPENER).min(to)).find(|&c| self.punct(c, ",") && !self.quoted(c));
             // "Hours later, …", "Two years ago, …"
@@ -3764,6 +3768,28 @@ impl<'a> Reader<'a> {
                 )
                 .then_some(p)
             })
+    }
+
+    /// A participle opening a phrase set off before the subject: "Walking
+    /// to the next address, …", "Asked about the levy, …".
+    fn participle_opener(&self, s: usize) -> bool {
+        let w = self.w(s);
+        w.len() > 5
+            && (w.ends_with("ing") || w.ends_with("ed"))
+            && !self.is(s, Kind::Person)
+            && !self.is(s, Kind::Org)
+            && !self.is(s, Kind::Media)
+    }
+
+    /// Where the clause from `s` goes on after an opening participle phrase
+    /// ("Walking to the next address, Ebeling …"), or `s`.
+    fn after_participle_opener(&self, s: usize, to: usize) -> usize {
+        if s >= to || !self.is_word(s) || self.quoted(s) || !self.participle_opener(s) {
+            return s;
+        }
+        (s + 1..(s + 16).min(to))
+            .find(|&c| self.punct(c, ",") && !self.quoted(c))
+            .map_or(s, |c| c + 1)
     }
 
     /// A reporting verb: find its subject (left, or inverted right), the
@@ -4067,7 +4093,7 @@ impl<'a> Reader<'a> {
                     let start = holder
                         .and_then(|a| a.content)
                         .map(|c| self.token_at(c.start))
-                        .unwrap_or(self.lo);
+                        .unwrap_or_else(|| self.after_participle_opener(self.lo, left));
                     if subject.is_none() {
                         subject = self.np_right(start, left).and_then(|np| {
                             self.analyse(np.clone(), false)
@@ -5621,6 +5647,20 @@ mod tests {
                 "they are unsure".into()
             )]
         );
+    }
+
+    #[test]
+    fn a_participle_opener_is_no_subject() {
+        // "reminisced" is no cue: the subject of "said" is found in the clause.
+        let got =
+            read("Walking home, Lopes reminisced about the port, and said the levy was fair.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Lopes");
+        // A participle hangs on the clause's subject, after the opener.
+        let got =
+            read("Arriving at the port, police searched the ships, saying the levy was unpaid.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "police");
     }
 
     #[test]
