@@ -3792,6 +3792,28 @@ impl<'a> Reader<'a> {
             .map_or(s, |c| c + 1)
     }
 
+    /// "was", "has", "will", "could": a finite auxiliary, which opens a
+    /// verb phrase.
+    fn finite_auxiliary(&self, i: usize) -> bool {
+        self.is_be(i)
+            || matches!(
+                self.w(i),
+                "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "does"
+                    | "did"
+            )
+    }
+
     /// A reporting verb: find its subject (left, or inverted right), the
     /// audience or venue after it, and its content.
     fn verb(
@@ -4433,9 +4455,40 @@ impl<'a> Reader<'a> {
                 if !ends {
                     return None;
                 }
-                subject = Some(s);
-                inverted = true;
-                post = np.end;
+                if np.end < self.hi && self.finite_auxiliary(np.end) {
+                    // Not "said his boss was …": a verb after the phrase
+                    // makes it the subject of what was said, and the speaker
+                    // is before the comma ("about two-thirds, 67 percent,
+                    // say they will …").
+                    let l = at.expect("after a comma or a quotation");
+                    subject = l
+                        .checked_sub(1)
+                        .filter(|&e| e >= self.lo && self.punct(l, ","))
+                        .and_then(|e| self.share_np(e))
+                        .map(|np| self.vague_share(np))
+                        .or_else(|| {
+                            self.punct(l, ",")
+                                .then(|| self.subject_before_aside(l, true))
+                                .flatten()
+                        })
+                        .or_else(|| {
+                            // "Yin Myint May, 60, a doctor, said she was …",
+                            // "Aides spent the day …, confident that she can …"
+                            let b = self.clause_begin(l);
+                            self.np_right(b, l)
+                                .filter(|np| np.end < l && self.punct(np.end, ","))
+                                .and_then(|np| {
+                                    self.analyse(np.clone(), false)
+                                        .or_else(|| speech.then(|| self.lenient(np)).flatten())
+                                })
+                                .or_else(|| self.clause_subject(b, l))
+                        });
+                    subject.as_ref()?;
+                } else {
+                    subject = Some(s);
+                    inverted = true;
+                    post = np.end;
+                }
             } else if !participle
                 && speech
                 && self.capitalised(cue.start)
@@ -5661,6 +5714,20 @@ mod tests {
             read("Arriving at the port, police searched the ships, saying the levy was unpaid.");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, "police");
+    }
+
+    #[test]
+    fn a_phrase_before_a_verb_is_no_inverted_speaker() {
+        // "said his boss was": "his boss" is the subject of what was said.
+        let got = read("Sam Solovey, a contestant on the show, \"The Apprentice,\" who worked alongside Lopes, said his boss was kind.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].1.as_str(), got[0].2.as_str()),
+            ("Sam Solovey", "his boss was kind")
+        );
+        let got = read("Among voters, about two-thirds, 67 percent, say they will back the levy.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "67 percent");
     }
 
     #[test]
