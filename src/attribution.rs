@@ -878,6 +878,14 @@ impl<'a> Reader<'a> {
                 && (self.tag(i - 1, Kind::Function, "aux")
                     || self.tag(i - 1, Kind::Function, "negation"))
         };
+        // "The senators -- Cruz, Graham and Paul -- all voted": floated off
+        // the subject before an aside in dashes.
+        let after_dash = |w: &str| {
+            matches!(w, "all" | "both" | "each")
+                && i > self.lo
+                && !self.quoted(i - 1)
+                && (self.punct(i - 1, "—") || self.punct(i - 1, "-") || self.punct(i - 1, "–"))
+        };
         // The tags it takes, in one pass over the word's entries (a word's
         // entries of a kind exist only if it is of that kind).
         let tagged = |e: &Entry| match e.kind {
@@ -889,6 +897,7 @@ impl<'a> Reader<'a> {
             && !self.capitalised(i)
             && (self.entries(i).iter().any(tagged)
                 || after_aux(self.w(i))
+                || after_dash(self.w(i))
                 || self.ly_adverb(i)
                 || self.w(i).ends_with("n't"))
     }
@@ -5728,6 +5737,13 @@ mod tests {
         let got = read("Among voters, about two-thirds, 67 percent, say they will back the levy.");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, "67 percent");
+    }
+
+    #[test]
+    fn a_quantifier_after_dashes_is_floated_off_the_subject() {
+        let got = read("The senators -- Cruz, Lopes and Rubio -- all said the levy was fair.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].1.starts_with("The senators"), "{got:?}");
     }
 
     #[test]
