@@ -3718,15 +3718,26 @@ impl<'a> Reader<'a> {
         if self.is(s, Kind::Pronoun) {
             ends.push(s + 1);
         }
-        // A name is its capitalised run ("Trump took a risk" → "Trump").
+        let np = self.np_right(s, to);
+        let mut last_resort = None;
+        // A name is its capitalised run ("Trump took a risk" → "Trump"),
+        // unless a title or a name follows in the phrase: "Presumptive
+        // Republican presidential nominee Donald Trump".
         if self.capitalised(s) {
             let mut e = s;
             while e < to && (self.capitalised(e) || self.abbreviation_stop(e)) && !self.quoted(e) {
                 e += 1;
             }
-            ends.push(e);
+            let goes_on = np.as_ref().is_some_and(|np| {
+                (e..np.end).any(|t| self.is(t, Kind::Title) || self.capitalised(t))
+            });
+            if goes_on {
+                last_resort = Some(e);
+            } else {
+                ends.push(e);
+            }
         }
-        if let Some(np) = self.np_right(s, to) {
+        if let Some(np) = np {
             ends.push(np.end);
             // "The mayor left, saying …": a verb the grammar does not know
             // can run on the phrase; then the first head word ends it.
@@ -3750,6 +3761,7 @@ impl<'a> Reader<'a> {
                     && !self.modifier_participle(e)
             }));
         }
+        ends.extend(last_resort);
         // "Republicans, who hold the Senate, have blocked …": an apposition
         // or relative clause between the subject and its verb.
         let past_aside = |e: usize| {
@@ -5744,6 +5756,16 @@ mod tests {
         let got = read("The senators -- Cruz, Lopes and Rubio -- all said the levy was fair.");
         assert_eq!(got.len(), 1, "{got:?}");
         assert!(got[0].1.starts_with("The senators"), "{got:?}");
+    }
+
+    #[test]
+    fn a_capitalised_run_before_a_title_is_not_the_whole_subject() {
+        let got = read("Presumptive Republican presidential nominee Ana Lopes also joined the debate, saying the levy was fair.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            got[0].1,
+            "Presumptive Republican presidential nominee Ana Lopes"
+        );
     }
 
     #[test]
