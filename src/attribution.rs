@@ -5199,12 +5199,20 @@ impl<'a> Reader<'a> {
             .rev()
             .find(|&t| self.punct(t, ",") || self.punct(t, ";"))?;
         let first = p + 1;
+        // An adverb opens an aside ("however", "then the secretary of
+        // state"), not a clause with a verb of its own: "Trump, in an
+        // interview, barely dwelled on those two rivals, saying …".
+        let finite = |t: usize| {
+            self.is_word(t)
+                && !self.capitalised(t)
+                && (self.w(t).ends_with("ed") || irregular_past(self.w(t)))
+        };
         let opens = first < comma
             && self.is_word(first)
             && !self.capitalised(first)
             && (self.tag(first, Kind::Function, "preposition")
-                || self.tag(first, Kind::Function, "adverb")
-                || self.ly_adverb(first))
+                || ((self.tag(first, Kind::Function, "adverb") || self.ly_adverb(first))
+                    && !(first + 1..comma).any(finite)))
             && !matches!(self.w(first), "including" | "like" | "unlike" | "except")
             // "has, so far, refused": an adverb phrase, whole.
             || self.function_phrase(first, comma, "adverb");
@@ -5766,6 +5774,15 @@ mod tests {
             got[0].1,
             "Presumptive Republican presidential nominee Ana Lopes"
         );
+    }
+
+    #[test]
+    fn an_adverb_and_a_verb_make_no_aside() {
+        let got = read(
+            "Lopes, in an interview, barely dwelled on her rivals, saying that the levy was fair.",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Lopes");
     }
 
     #[test]
