@@ -3972,6 +3972,9 @@ impl<'a> Reader<'a> {
         }
         let cue_word = self.w(cue.start);
         let participle = cue_word.ends_with("ing");
+        // "are backing", "was telling": a progressive is a finite verb,
+        // whose subject may stand before an aside.
+        let progressive = participle && (k..cue.start).any(|t| self.is_be(t));
         // "was skeptical of", "is angry at": after a copula, an adjective
         // and its preposition; "was first reported" is still a passive.
         let passive =
@@ -4382,7 +4385,7 @@ impl<'a> Reader<'a> {
                 // `… "more work to do," noting …`: the comma inside the quote.
                 || self.quoted_comma(left)
             {
-                if participle {
+                if participle && !progressive {
                     // ", emphasizing that …": the subject of the attribution
                     // before, or else of the clause ("Trump went after Bush,
                     // calling him …").
@@ -5386,8 +5389,15 @@ impl<'a> Reader<'a> {
         }
         let head_np = self.np_left(prev - 1, self.lo)?;
         let first = seg.start;
-        if self.tag(first, Kind::Function, "relative")
-            && matches!(self.w(first), "who" | "which" | "whose")
+        // "only two Democrats, both of whom opposed the deal, are backing":
+        // a relative clause opening with a share of its antecedent.
+        let share_of_whom = seg.len() > 3
+            && self.is_word(first)
+            && self.w(first + 1) == "of"
+            && matches!(self.w(first + 2), "whom" | "which");
+        if share_of_whom
+            || (self.tag(first, Kind::Function, "relative")
+                && matches!(self.w(first), "who" | "which" | "whose"))
         {
             let anonymous = self.has_phrase(seg.clone(), Kind::Anonymous);
             let s = self.analyse(head_np, anonymous)?;
@@ -5826,6 +5836,19 @@ mod tests {
         );
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, "the council");
+    }
+
+    #[test]
+    fn a_progressive_after_an_aside_has_the_subject_before_it() {
+        // Not the source of the relative clause: "are backing" is finite.
+        let got = read("Only two senators, both of whom opposed the deal, are backing the levy.");
+        assert_eq!(
+            got,
+            vec![
+                ("opposed".into(), "whom".into(), "the deal".into()),
+                ("backing".into(), "two senators".into(), "the levy".into())
+            ]
+        );
     }
 
     #[test]
