@@ -387,6 +387,11 @@ impl<'a> Reader<'a> {
         };
         let mut k = from + 1;
         while k < to {
+            // A node no longer phrase of the kinds goes on from: no step
+            // below (with an adverb skipped or not) could take the walk on.
+            if g.kinds_deeper(node) & any == 0 {
+                break;
+            }
             if words_only && !self.is_word(k) {
                 k += 1;
                 continue;

@@ -289,6 +289,10 @@ struct Node {
     /// The kinds of every phrase that starts with this one (itself included),
     /// so that a lookup stops as soon as no wanted phrase can follow.
     below: u32,
+    /// The kinds of every longer phrase that starts with this one: none
+    /// means no step from here can reach a wanted phrase, which this tells
+    /// without a lookup of the edge.
+    deeper: u32,
 }
 
 /// An interned grammar word (see [`Grammar::word_id`]).
@@ -478,6 +482,9 @@ impl Grammar {
             for &p in &path {
                 self.nodes[p as usize].below |= entry.kind.bit();
             }
+            for &p in &path[..path.len() - 1] {
+                self.nodes[p as usize].deeper |= entry.kind.bit();
+            }
             if path.len() == 1 {
                 self.roots[first_word as usize].1 |= entry.kind.bit();
             }
@@ -517,6 +524,13 @@ impl Grammar {
     #[inline]
     pub fn kinds_below(&self, node: NodeId) -> u32 {
         self.nodes[node as usize].below
+    }
+
+    /// The kinds of every phrase longer than the one at `node` that starts
+    /// with it: the kinds any [`Grammar::step`] from `node` can lead to.
+    #[inline]
+    pub fn kinds_deeper(&self, node: NodeId) -> u32 {
+        self.nodes[node as usize].deeper
     }
 
     /// [`Grammar::word_id`] of a token's normal form ([`norm`]), without
