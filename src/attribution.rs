@@ -598,13 +598,21 @@ impl<'a> Reader<'a> {
     /// A number spelt out: "seven", "Thirty-seven" (each part a quantifier
     /// of the grammar).
     fn number_word(&self, i: usize) -> bool {
-        self.is_word(i)
-            && self.w(i).split(['-', '‐']).all(|part| {
-                self.g
-                    .word(part)
-                    .iter()
-                    .any(|e| e.kind == Kind::Function && e.tag == "quantifier")
-            })
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.w(i);
+        // A word with no hyphen (most): its own entries are those of its
+        // one part, with no lookup of its text. ("‐" starts with 0xE2.)
+        if !w.bytes().any(|b| b == b'-' || b == 0xE2) {
+            return self.tag(i, Kind::Function, "quantifier");
+        }
+        w.split(['-', '‐']).all(|part| {
+            self.g
+                .word(part)
+                .iter()
+                .any(|e| e.kind == Kind::Function && e.tag == "quantifier")
+        })
     }
 
     /// Prepositions that stay inside a noun phrase: "spokeswoman for the
