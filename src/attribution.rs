@@ -1051,16 +1051,20 @@ impl<'a> Reader<'a> {
     /// the subject; `np` is the noun phrase right before the verb.
     fn head_before_place(&self, np: Range<usize>, cue: &Range<usize>) -> Range<usize> {
         let last = np.end - 1;
-        let singular = self.is_word(last)
-            && !self.w(last).ends_with('s')
-            && !self.is_number(last)
-            && !self.number_word(last)
-            && !self.is(last, Kind::Function);
+        let singular = || {
+            self.is_word(last)
+                && !self.w(last).ends_with('s')
+                && !self.is_number(last)
+                && !self.number_word(last)
+                && !self.is(last, Kind::Function)
+        };
+        // The place first: most subjects have none before them, which
+        // one word tells, where the verb's form is a lookup.
         if cue.len() != 1
-            || !self.bare_form(cue.start)
-            || !singular
             || np.start < self.lo + 2
             || !self.place_preposition(np.start - 1)
+            || !singular()
+            || !self.bare_form(cue.start)
         {
             return np;
         }
