@@ -1080,16 +1080,7 @@ impl<'a> Reader<'a> {
     /// prepositional phrase whose head may be further left ("Trump and Cruz
     /// say", "voters in the state want").
     fn singular_noun(&self, i: usize) -> bool {
-        if !self.is_word(i)
-            || self.quoted(i)
-            || self.is(i, Kind::Function)
-            || self.is(i, Kind::Pronoun)
-            || self.is(i, Kind::Vague)
-            || self.is(i, Kind::Collective)
-            || self.is_number(i)
-            || self.ly_adverb(i)
-            || self.participle(i)
-        {
+        if !self.noun_word(i) {
             return false;
         }
         let w = self.w(i);
@@ -1139,6 +1130,21 @@ impl<'a> Reader<'a> {
                     || self.tag(t, Kind::Function, "preposition"))
         });
         !plural && !open
+    }
+
+    /// What [`Reader::singular_noun`] asks first, from the word's kinds and
+    /// spelling: an unquoted word that is no function word, pronoun, crowd,
+    /// number, adverb or participle.
+    fn noun_word(&self, i: usize) -> bool {
+        !(!self.is_word(i)
+            || self.quoted(i)
+            || self.is(i, Kind::Function)
+            || self.is(i, Kind::Pronoun)
+            || self.is(i, Kind::Vague)
+            || self.is(i, Kind::Collective)
+            || self.is_number(i)
+            || self.ly_adverb(i)
+            || self.participle(i))
     }
 
     /// The pronoun's tag when word `i` is a pronoun contracted with "has"
@@ -3969,7 +3975,9 @@ impl<'a> Reader<'a> {
         if k == cue.start
             && cue.len() == 1
             && k > self.lo
-            && ((self.bare_form(cue.start) && self.singular_noun(k - 1))
+            // The noun's word first: most verbs follow a pronoun or a mark,
+            // which it tells, where the verb's form is a lookup.
+            && ((self.noun_word(k - 1) && self.bare_form(cue.start) && self.singular_noun(k - 1))
                 || (self.is(cue.start, Kind::NounForm)
                     && (self.after_determiner_and_modifier(k)
                         || (cue_word.ends_with('s')
