@@ -700,7 +700,18 @@ impl<'a> Reader<'a> {
                 && (self.is_det(i - 1) || !(self.np_stop(i - 1) || self.is(i - 1, Kind::Function))))
     }
 
+    /// An -ed or -ing word that names nothing ("released", "tracking").
+    ///
+    /// Always inlined: most words end in neither "d" nor "g", which the
+    /// token's last byte tells (see [`Reader::may_end_in`]) without a call.
+    #[inline(always)]
     fn participle(&self, i: usize) -> bool {
+        self.is_word(i) && self.may_end_in(i, b"dg") && self.participle_word(i)
+    }
+
+    /// [`Reader::participle`] of a word that may end in "d" or "g".
+    #[inline(never)]
+    fn participle_word(&self, i: usize) -> bool {
         self.is_word(i)
             && !self.capitalised(i)
             && {
@@ -763,7 +774,17 @@ impl<'a> Reader<'a> {
     /// "news [reports] show", "the [claims] said": a word in "-s" right
     /// before a verb of saying is a plural noun, the verb's subject, since
     /// two verbs do not follow each other so.
+    ///
+    /// Always inlined: most words end in no "s", which the token's last
+    /// byte tells (see [`Reader::may_end_in`]) without a call.
+    #[inline(always)]
     fn plural_subject(&self, i: usize) -> bool {
+        self.is_word(i) && self.may_end_in(i, b"s") && self.plural_subject_word(i)
+    }
+
+    /// [`Reader::plural_subject`] of a word that may end in "s".
+    #[inline(never)]
+    fn plural_subject_word(&self, i: usize) -> bool {
         i + 1 < self.hi
             && self.is_word(i)
             && self.w(i).ends_with('s')
@@ -817,11 +838,16 @@ impl<'a> Reader<'a> {
     /// rest of the test cost more than the test).
     #[inline(always)]
     fn ly_adverb(&self, i: usize) -> bool {
+        self.may_end_in(i, b"y") && self.ly_adverb_word(i)
+    }
+
+    /// Whether the normal form of word `i` may end in one of the lowercase
+    /// ASCII `letters`: the token's last byte, when ASCII, is the normal
+    /// form's, lowercased; one that is not ASCII may end anything.
+    #[inline(always)]
+    fn may_end_in(&self, i: usize, letters: &[u8]) -> bool {
         let last = self.text.as_bytes()[self.seg.tokens[i].span.end - 1];
-        if last.is_ascii() && last | 0x20 != b'y' {
-            return false;
-        }
-        self.ly_adverb_word(i)
+        !last.is_ascii() || letters.contains(&(last | 0x20))
     }
 
     /// [`Reader::ly_adverb`] of a word that may end in "y".
