@@ -1811,6 +1811,15 @@ impl<'a> Reader<'a> {
     /// The first token of a `function` phrase with `tag`, of two to four
     /// words, ending right before token `k`.
     fn function_phrase_before(&self, k: usize, tag: &str) -> Option<usize> {
+        // Most words end no such phrase, which the grammar tells of the word
+        // before `k` without a walk from each of the three before it.
+        let ends_one = self
+            .norms
+            .id(k - 1)
+            .is_some_and(|w| self.g.kinds_ending(w) & Kind::Function.bit() != 0);
+        if !ends_one {
+            return None;
+        }
         (k.saturating_sub(4).max(self.lo)..k - 1)
             .find(|&t| !self.quoted(t) && self.function_phrase(t, k, tag))
     }

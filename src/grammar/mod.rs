@@ -320,6 +320,9 @@ pub struct Grammar {
     /// Per word: its node as a one-word phrase ([`ROOT`] if none) and that
     /// node's kinds, so that a token costs one hash lookup.
     roots: Vec<(NodeId, u32)>,
+    /// Per word: the kinds of the phrases of two words or more that it
+    /// ends (see [`Grammar::kinds_ending`]).
+    ends: Vec<u32>,
     examples: Vec<(String, Example)>,
     files: Vec<String>,
 }
@@ -393,6 +396,7 @@ impl Grammar {
             word_texts: WordTexts::default(),
             edges: FxHashMap::default(),
             roots: Vec::new(),
+            ends: Vec::new(),
             examples: Vec::new(),
             files: Vec::new(),
         };
@@ -452,6 +456,7 @@ impl Grammar {
         let mut node = ROOT;
         let mut path = Vec::new();
         let mut first_word: WordId = 0;
+        let mut last_word: WordId = 0;
         for tok in lex(phrase) {
             if matches!(tok.kind, TokenKind::Quote(_)) {
                 continue;
@@ -460,6 +465,7 @@ impl Grammar {
             let id = self.word_id(&w).unwrap_or_else(|| {
                 let id = self.words.len() as WordId;
                 self.roots.push((ROOT, 0));
+                self.ends.push(0);
                 self.word_texts.push(&w);
                 self.words.push(id, &self.word_texts);
                 id
@@ -474,6 +480,7 @@ impl Grammar {
                 self.roots[id as usize].0 = node;
             }
             path.push(node);
+            last_word = id;
         }
         let n = &mut self.nodes[node as usize];
         if node != ROOT && !n.entries.contains(&entry) {
@@ -487,6 +494,8 @@ impl Grammar {
             }
             if path.len() == 1 {
                 self.roots[first_word as usize].1 |= entry.kind.bit();
+            } else {
+                self.ends[last_word as usize] |= entry.kind.bit();
             }
         }
     }
@@ -506,6 +515,14 @@ impl Grammar {
     #[inline]
     pub fn step(&self, node: NodeId, w: WordId) -> Option<NodeId> {
         self.edges.get(&(node, w)).copied()
+    }
+
+    /// The kinds of the phrases of two words or more that word `w` ends:
+    /// without a kind, no phrase of it that long ends at a token of `w`,
+    /// which one load tells before any walk of the trie.
+    #[inline]
+    pub fn kinds_ending(&self, w: WordId) -> u32 {
+        self.ends[w as usize]
     }
 
     /// The entries of the phrase that ends at `node`.
