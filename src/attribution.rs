@@ -1204,16 +1204,7 @@ impl<'a> Reader<'a> {
         // An anonymous-source phrase ending here is one unit, prepositions and
         // all: "people familiar with the matter".
         let mut k = k;
-        // Such a phrase is words outside quotations all the way to `k`:
-        // the run of them ending at `k` is found once, not for each start.
-        let mut run = k + 1;
-        while run > k.saturating_sub(7).max(lo) && self.is_word(run - 1) && !self.quoted(run - 1) {
-            run -= 1;
-        }
-        if let Some(j) = (run..k).find(|&j| {
-            self.phrase_from(j, k + 1, false, Kind::Anonymous.bit())
-                .is_some_and(|(n, _)| n == k + 1 - j)
-        }) {
+        if let Some(j) = self.anonymous_ending(k, lo) {
             if j == lo || !(self.is_word(j - 1) && (self.is_det(j - 1) || !self.np_stop(j - 1))) {
                 return Some(j..k + 1);
             }
@@ -1337,6 +1328,30 @@ impl<'a> Reader<'a> {
             a += 1;
         }
         (a <= k).then_some(a..k + 1)
+    }
+
+    /// The start of an anonymous-source phrase of two words or more ending
+    /// at token `k` ("people familiar with the matter"), from `lo` on.
+    fn anonymous_ending(&self, k: usize, lo: usize) -> Option<usize> {
+        // Most words end no such phrase, which the grammar tells of the
+        // word itself, without the walks below.
+        let ends_one = self
+            .norms
+            .id(k)
+            .is_some_and(|w| self.g.kinds_ending(w) & Kind::Anonymous.bit() != 0);
+        if !ends_one {
+            return None;
+        }
+        // Such a phrase is words outside quotations all the way to `k`:
+        // the run of them ending at `k` is found once, not for each start.
+        let mut run = k + 1;
+        while run > k.saturating_sub(7).max(lo) && self.is_word(run - 1) && !self.quoted(run - 1) {
+            run -= 1;
+        }
+        (run..k).find(|&j| {
+            self.phrase_from(j, k + 1, false, Kind::Anonymous.bit())
+                .is_some_and(|(n, _)| n == k + 1 - j)
+        })
     }
 
     /// The noun phrase starting at token `s`, scanning right.
