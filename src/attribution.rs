@@ -675,12 +675,14 @@ impl<'a> Reader<'a> {
     /// A past participle right after a document noun, describing it ("a
     /// poll released Monday", "the study published in May").
     fn document_participle(&self, i: usize) -> bool {
+        // The document first: one bit test, which most words before a
+        // verb fail.
         i > self.lo
+            && self.is_word(i - 1)
+            && self.is(i - 1, Kind::Document)
             && self.is_word(i)
             && !self.quoted(i)
             && self.w(i).ends_with("ed")
-            && self.is_word(i - 1)
-            && self.is(i - 1, Kind::Document)
     }
 
     /// A word heading a subject right before its verb that would otherwise
