@@ -318,54 +318,57 @@ impl<'a> Reader<'a> {
         words_only: bool,
         kinds: u32,
     ) -> Option<(usize, &'a [Entry])> {
-        let [best, _] = self.phrases_from(from, to, words_only, [kinds, 0]);
+        let [best] = self.phrases_from(from, to, words_only, [kinds]);
         best
     }
 
-    /// [`Reader::phrase_from`] for two masks in one walk of the trie. The
-    /// walk goes on while either mask's kinds occur below the node; once
-    /// one mask's kinds no longer do, no later node can be that mask's
-    /// phrase, so each answer is what a walk of its own would give.
+    /// [`Reader::phrase_from`] for several masks (two at most callers) in
+    /// one walk of the trie. The walk goes on while any mask's kinds occur
+    /// below the node; once one mask's kinds no longer do, no later node can
+    /// be that mask's phrase, so each answer is what a walk of its own
+    /// would give. (One mask is a walk of its own, with an answer of one
+    /// option to copy back.)
     ///
     /// Always inlined: most words start no phrase of the kinds asked, which
     /// the word's own node tells at once, without a call and the copy of an
-    /// answer of two empty options; the walk is [`Reader::phrases_walk`].
+    /// answer of empty options; the walk is [`Reader::phrases_walk`].
     #[inline(always)]
-    fn phrases_from(
+    fn phrases_from<const N: usize>(
         &self,
         from: usize,
         to: usize,
         words_only: bool,
-        kinds: [u32; 2],
-    ) -> [Option<(usize, &'a [Entry])>; 2] {
+        kinds: [u32; N],
+    ) -> [Option<(usize, &'a [Entry])>; N] {
         let node = if from < to {
             self.norms.node(from)
         } else {
             ROOT
         };
-        if node == ROOT || self.g.kinds_below(node) & (kinds[0] | kinds[1]) == 0 {
-            return [None, None];
+        let any = kinds.iter().fold(0, |any, k| any | k);
+        if node == ROOT || self.g.kinds_below(node) & any == 0 {
+            return [None; N];
         }
         self.phrases_walk(from, to, words_only, kinds)
     }
 
     /// [`Reader::phrases_from`] at a word that starts some phrase of the kinds.
     #[inline(never)]
-    fn phrases_walk(
+    fn phrases_walk<const N: usize>(
         &self,
         from: usize,
         to: usize,
         words_only: bool,
-        kinds: [u32; 2],
-    ) -> [Option<(usize, &'a [Entry])>; 2] {
+        kinds: [u32; N],
+    ) -> [Option<(usize, &'a [Entry])>; N] {
         let g: &'a Grammar = self.g;
-        let any = kinds[0] | kinds[1];
+        let any = kinds.iter().fold(0, |any, k| any | k);
         let mut node = if from < to {
             self.norms.node(from)
         } else {
             ROOT
         };
-        let mut best = [None, None];
+        let mut best = [None; N];
         if node == ROOT || g.kinds_below(node) & any == 0 {
             return best;
         }
