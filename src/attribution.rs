@@ -3536,10 +3536,14 @@ impl<'a> Reader<'a> {
         let toks = &self.seg.tokens[self.lo..self.hi];
         let from = self.lo + toks.partition_point(|t| t.span.start < c.start);
         let to = self.lo + toks.partition_point(|t| t.span.end <= c.end);
+        // Over the two slices together, with no bounds check or branch a
+        // token: contents run to dozens of tokens.
         let (mut inside, mut quoted) = (0, 0);
-        for k in (from..to).filter(|&k| self.is_word(k)) {
-            inside += 1;
-            quoted += usize::from(self.quoted(k));
+        let run = self.seg.tokens[from..to].iter();
+        for (t, q) in run.zip(&self.seg.token_quote[from..to]) {
+            let word = usize::from(matches!(t.kind, TokenKind::Word));
+            inside += word;
+            quoted += word & usize::from(q.is_some());
         }
         if quoted == 0 {
             AttributionKind::Indirect
