@@ -3718,10 +3718,21 @@ impl<'a> Reader<'a> {
     /// Where the clause holding token `i` begins: after the last semicolon or
     /// dash before it, else the sentence start.
     fn clause_begin(&self, i: usize) -> usize {
-        (self.lo..i)
-            .rev()
-            .find(|&k| (self.punct(k, ";") || self.punct(k, "—")) && !self.quoted(k))
-            .map_or(self.lo, |k| k + 1)
+        // Over the token and quotation slices together, with no bounds
+        // check a token: most tokens are words, passed by their kind.
+        let i = i.max(self.lo);
+        let toks = self.seg.tokens[self.lo..i].iter();
+        toks.zip(&self.seg.token_quote[self.lo..i])
+            .rposition(|(t, q)| {
+                matches!(t.kind, TokenKind::Punct)
+                    && q.is_none()
+                    // ";" or "—"
+                    && matches!(
+                        &self.text.as_bytes()[t.span.start..t.span.end],
+                        b";" | b"\xE2\x80\x94"
+                    )
+            })
+            .map_or(self.lo, |k| self.lo + k + 1)
     }
 
     /// The subject of the clause that a participle or a second verb hangs
