@@ -3476,7 +3476,10 @@ impl<'a> Reader<'a> {
             self.cue_at(t)
                 .is_some_and(|(_, en)| en.iter().any(|x| kinds.contains(&x.kind)))
         };
-        if is_cue(k, &[Kind::According]) {
+        // The cue at `k`, found once for both tests of it below.
+        let cue_here = self.cue_at(k).map_or(&[][..], |(_, en)| en);
+        let here = |kinds: &[Kind]| cue_here.iter().any(|x| kinds.contains(&x.kind));
+        if here(&[Kind::According]) {
             return true;
         }
         let ends_soon = |t: usize| {
@@ -3487,7 +3490,7 @@ impl<'a> Reader<'a> {
                     .any(|r| self.quoted(r) || self.w(r) == "that" || self.punct(r, ","))
         };
         // "…, said Y."
-        if is_cue(k, &[Kind::Verb, Kind::VerbObject]) && self.np_right(k + 1, self.hi).is_some() {
+        if here(&[Kind::Verb, Kind::VerbObject]) && self.np_right(k + 1, self.hi).is_some() {
             let np = self.np_right(k + 1, self.hi).expect("checked");
             return np.end >= self.hi || !self.is_word(np.end);
         }
