@@ -3207,7 +3207,17 @@ impl<'a> Reader<'a> {
             return None;
         }
         let after = if owner_mark { i + 2 } else { i + 1 };
-        let (start, n, entries) = (after..(after + 3).min(self.hi)).find_map(|t| {
+        let within = after..(after + 3).min(self.hi);
+        // Most owners own no noun of saying: none of the words that could
+        // be one starts such a phrase, which their nodes tell before any
+        // look at the modifiers.
+        if !within
+            .clone()
+            .any(|t| self.kinds_below(t) & Kind::Noun.bit() != 0)
+        {
+            return None;
+        }
+        let (start, n, entries) = within.into_iter().find_map(|t| {
             let modifiers_ok = (after..t).all(|m| {
                 self.is_word(m)
                     && !self.quoted(m)
