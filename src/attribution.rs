@@ -1991,6 +1991,13 @@ impl<'a> Reader<'a> {
     /// Where a share of a crowd ending at `e` starts: a ratio ("4 in 10")
     /// or a fraction ("about three-quarters", "a majority", "half").
     fn share_start(&self, e: usize) -> Option<usize> {
+        // A share ends in a numeral (a number or a quantifier, a function
+        // word), "percent", "cent" or a share word below (each ending in
+        // one of these letters): most words are none, which their kinds
+        // and last byte tell.
+        if !(self.is_number(e) || self.is(e, Kind::Function) || self.may_end_in(e, b"fdsryt")) {
+            return None;
+        }
         if let Some(s) = self.ratio_start(e) {
             return Some(s);
         }
