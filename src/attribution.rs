@@ -1243,13 +1243,15 @@ impl<'a> Reader<'a> {
             let take = if self.is_word(i) {
                 // "the bill that Sanders said …": "that" before a name opens
                 // a clause; it determines nothing.
-                if matches!(self.w(i), "that" | "which") && a <= k && self.capitalised(a) {
+                // (The bit tests first, the normal form last: this is asked
+                // of every word of the phrase.)
+                if a <= k && self.capitalised(a) && matches!(self.w(i), "that" | "which") {
                     break;
                 }
                 // "so narrow that economists believe": "that" determines no
                 // plural.
-                if self.w(i) == "that"
-                    && a == k
+                if a == k
+                    && self.w(i) == "that"
                     && self.w(k).ends_with('s')
                     && !self.w(k).ends_with("ss")
                 {
