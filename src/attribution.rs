@@ -1289,7 +1289,8 @@ impl<'a> Reader<'a> {
                     false
                 } else if self.inner_prep(i) {
                     a <= k && i > lo && !self.np_stop(i - 1)
-                } else if self.w(i) == "and"
+                } else if self.is(i, Kind::Function)
+                    && self.w(i) == "and"
                     && a <= k
                     && self.name_word(a)
                     && i >= lo + 2
