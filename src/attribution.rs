@@ -1055,7 +1055,11 @@ impl<'a> Reader<'a> {
 
     /// "both", "all" or "each" as a word of its own (not quoted).
     fn floating_quantifier(&self, i: usize) -> bool {
-        self.is_word(i) && !self.quoted(i) && matches!(self.w(i), "both" | "all" | "each")
+        // Each is a function word (a quantifier or determiner), which one
+        // bit test tells before the normal form is compared.
+        self.is(i, Kind::Function)
+            && !self.quoted(i)
+            && matches!(self.w(i), "both" | "all" | "each")
     }
 
     /// Token `i` opens what a verb before it takes: a clause ("that …"),
@@ -1546,7 +1550,10 @@ impl<'a> Reader<'a> {
                 && self.initial(first)
                 && self.tag(first, Kind::Function, "determiner"));
         let core_start = if det { second? } else { first };
-        let pp = (core_start..r.end).find(|&i| self.inner_prep(i) || self.w(i) == "by");
+        // "by" is a function word (a preposition), like the inner ones.
+        let pp = (core_start..r.end).find(|&i| {
+            self.is(i, Kind::Function) && (self.inner_prep_word(i) || self.w(i) == "by")
+        });
         let head_end = pp.unwrap_or(r.end);
         // The head part's words are asked about by their first and last and
         // the run between, each found in place: a list of them was an
@@ -1859,7 +1866,9 @@ impl<'a> Reader<'a> {
     /// to", "were quick to", "tend to"), which hands its subject on to the
     /// verb after it.
     fn catenative_before(&self, k: usize) -> Option<usize> {
-        if k < self.lo + 2 || !self.is_word(k - 1) || self.w(k - 1) != "to" {
+        // "to" is a function word (a preposition): one bit test passes
+        // most words before its normal form is compared.
+        if k < self.lo + 2 || !self.is(k - 1, Kind::Function) || self.w(k - 1) != "to" {
             return None;
         }
         self.function_phrase_before(k, "catenative")
