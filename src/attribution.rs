@@ -3486,10 +3486,20 @@ impl<'a> Reader<'a> {
             s += 1;
         }
         // A trailing ", according to Y" or ", Y said." attributes the clause;
-        // it is not part of it.
-        let mut e = (s..self.hi)
-            .find(|&k| self.punct(k, ",") && !self.quoted(k) && self.trailing_attribution(k + 1))
-            .unwrap_or(self.hi);
+        // it is not part of it. The commas are found over the token and
+        // quotation slices together, with no bounds check a token.
+        let from = s.min(self.hi);
+        let toks = self.seg.tokens[from..self.hi].iter();
+        let mut e = toks
+            .zip(&self.seg.token_quote[from..self.hi])
+            .enumerate()
+            .find(|&(j, (t, q))| {
+                matches!(t.kind, TokenKind::Punct)
+                    && q.is_none()
+                    && &self.text.as_bytes()[t.span.start..t.span.end] == b","
+                    && self.trailing_attribution(from + j + 1)
+            })
+            .map_or(self.hi, |(j, _)| from + j);
         while e > s && self.seg.tokens[e - 1].kind == TokenKind::Punct && !self.quoted(e - 1) {
             e -= 1;
         }
