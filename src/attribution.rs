@@ -299,6 +299,16 @@ impl<'a> Reader<'a> {
                 .any(|e| e.kind == kind && e.tag == tag)
     }
 
+    /// Whether some word of the sentence after token `i` is of `kind`: over
+    /// the words' kinds as a slice, with no bounds check a token.
+    fn any_after(&self, i: usize, kind: Kind) -> bool {
+        let from = (i + 1).min(self.hi);
+        self.norms
+            .word_kinds_of(from..self.hi)
+            .iter()
+            .any(|&k| k & kind.bit() != 0)
+    }
+
     /// The grammar entries of token `i` as a one-word phrase.
     #[inline]
     fn entries(&self, i: usize) -> &'a [Entry] {
@@ -3101,7 +3111,7 @@ impl<'a> Reader<'a> {
         // The phrase's head below is a document word after "in": with none
         // in the rest of the sentence (the common case) there is no phrase
         // to find.
-        if !(i + 1..self.hi).any(|k| self.is(k, Kind::Document)) {
+        if !self.any_after(i, Kind::Document) {
             return None;
         }
         let whole = self.np_right_titled(i + 1, self.hi)?;
@@ -3538,7 +3548,7 @@ impl<'a> Reader<'a> {
         // "…, Y said.": the verb is a verb of speech after Y, and most commas
         // have none anywhere after them (a test of a bit a word, where the
         // noun phrase was a walk over it).
-        if !(k + 1..self.hi).any(|v| self.is(v, Kind::Speech)) {
+        if !self.any_after(k, Kind::Speech) {
             return false;
         }
         match self.np_right(k, self.hi) {

@@ -983,6 +983,13 @@ impl<'a> TokenWords<'a> {
     pub fn word_kinds(&self, i: usize) -> u32 {
         self.word_kinds[i]
     }
+
+    /// [`TokenWords::word_kinds`] of the tokens of `r`, for scans with no
+    /// bounds check a token.
+    #[inline]
+    pub fn word_kinds_of(&self, r: std::ops::Range<usize>) -> &[u32] {
+        &self.word_kinds[r]
+    }
 }
 
 impl std::ops::Index<usize> for TokenWords<'_> {
