@@ -744,13 +744,14 @@ impl<'a> Reader<'a> {
         if !self.is_word(i) {
             return true;
         }
-        let w = self.w(i);
+        // The normal form only where it is compared (most words are neither
+        // function words nor participles).
         if self.is(i, Kind::Function) {
             let entries = self.entries(i);
             let only_det = entries
                 .iter()
                 .all(|e| e.kind != Kind::Function || matches!(e.tag, "determiner" | "quantifier"));
-            let inner = matches!(w, "of" | "for" | "at");
+            let inner = matches!(self.w(i), "of" | "for" | "at");
             return !(only_det || inner);
         }
         if self.capitalised(i) {
@@ -768,7 +769,7 @@ impl<'a> Reader<'a> {
             && i > 0
             && self.is_word(i - 1)
             && (self.w(i - 1) == "those"
-                || matches!(w, "polled" | "surveyed" | "questioned" | "interviewed"))
+                || matches!(self.w(i), "polled" | "surveyed" | "questioned" | "interviewed"))
         {
             return false;
         }
