@@ -2379,14 +2379,7 @@ impl<'a> Reader<'a> {
     /// without the walk (where the scan of `read` spent most of its walks).
     #[inline(always)]
     fn phrase_may_go_on(&self, node: NodeId, i: usize, kinds: u32) -> bool {
-        let goes_on = |k: usize| {
-            k < self.hi
-                && self
-                    .norms
-                    .id(k)
-                    .and_then(|w| self.g.step(node, w))
-                    .is_some_and(|next| self.g.kinds_below(next) & kinds != 0)
-        };
+        let goes_on = |k: usize| self.goes_on(node, k, kinds);
         self.g.kinds(node) & kinds != 0
             || goes_on(i + 1)
             // "spoke briefly about", "has repeatedly said": the walk skips
@@ -2398,6 +2391,19 @@ impl<'a> Reader<'a> {
                 && self.is_word(i + 1)
                 && self.ly_adverb(i + 1)
                 && goes_on(i + 2))
+    }
+
+    /// Whether token `k` takes a walk at `node` on towards a phrase of the
+    /// `kinds`. Always inlined: the scan of `read` asks it of most words
+    /// that start a cue, and a call cost about as much as the lookup.
+    #[inline(always)]
+    fn goes_on(&self, node: NodeId, k: usize, kinds: u32) -> bool {
+        k < self.hi
+            && self
+                .norms
+                .id(k)
+                .and_then(|w| self.g.step(node, w))
+                .is_some_and(|next| self.g.kinds_below(next) & kinds != 0)
     }
 
     /// [`Reader::cue_or_skip`] at a word that starts some phrase of either kind.
