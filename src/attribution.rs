@@ -4052,12 +4052,13 @@ impl<'a> Reader<'a> {
         // "won with 38 percent support.", "Republican support, however,":
         // an act takes an object, so a word of acting that ends its clause
         // is a noun.
+        // (The clause's end first: the verb's form is a lookup.)
         if stance == "act"
             && cue.len() == 1
-            && self.bare_form(cue.start)
             && (cue.end == self.hi
                 || (!self.is_word(cue.end)
                     && !matches!(self.seg.tokens[cue.end].kind, TokenKind::Quote(_))))
+            && self.bare_form(cue.start)
         {
             return None;
         }
