@@ -769,7 +769,10 @@ impl<'a> Reader<'a> {
             && i > 0
             && self.is_word(i - 1)
             && (self.w(i - 1) == "those"
-                || matches!(self.w(i), "polled" | "surveyed" | "questioned" | "interviewed"))
+                || matches!(
+                    self.w(i),
+                    "polled" | "surveyed" | "questioned" | "interviewed"
+                ))
         {
             return false;
         }
@@ -2364,8 +2367,22 @@ impl<'a> Reader<'a> {
             || self.g.kinds_below(node) & (Kind::CUES | CUE_NOT) == 0
             || !self.is_word(i)
             || self.quoted(i)
-            || !self.phrase_may_go_on(node, i, Kind::CUES | CUE_NOT)
         {
+            return Err(i + 1);
+        }
+        self.cue_from(node, i, want_skip)
+    }
+
+    /// [`Reader::cue_or_skip`] at an unquoted word whose node `node` starts
+    /// some phrase of either kind (what the scan of `read` knows already).
+    #[inline(always)]
+    fn cue_from(
+        &self,
+        node: NodeId,
+        i: usize,
+        want_skip: bool,
+    ) -> Result<(usize, &'a [Entry]), usize> {
+        if !self.phrase_may_go_on(node, i, Kind::CUES | CUE_NOT) {
             return Err(i + 1);
         }
         self.cue_walk(i, want_skip)
@@ -2500,7 +2517,13 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
-            let (n, entries) = match self.cue_or_skip(i, true) {
+            // The word is unquoted (tested above), and its node is known.
+            let cue = if below & (Kind::CUES | CUE_NOT) == 0 {
+                Err(i + 1)
+            } else {
+                self.cue_from(self.norms.node(i), i, true)
+            };
+            let (n, entries) = match cue {
                 Ok(cue) => cue,
                 Err(next) => {
                     i = next;
