@@ -939,9 +939,15 @@ impl<'a> Reader<'a> {
         // "have all characterized", "have both pushed for": a quantifier
         // floated off the subject, likewise.
         // "has not yet released": "yet" after a negation too.
-        let after_aux = |w: &str| {
-            matches!(w, "long" | "since" | "ever" | "all" | "both" | "yet")
-                && i > self.lo
+        // (Bit tests before the normal forms, here and below: most words
+        // before a cue are none of these.)
+        let after_aux = || {
+            i > self.lo
+                && self.is(i - 1, Kind::Function)
+                && matches!(
+                    self.w(i),
+                    "long" | "since" | "ever" | "all" | "both" | "yet"
+                )
                 && (self.tag(i - 1, Kind::Function, "aux")
                     || self.tag(i - 1, Kind::Function, "negation"))
         };
@@ -954,10 +960,11 @@ impl<'a> Reader<'a> {
         };
         self.is_word(i)
             && !self.capitalised(i)
-            && (self.entries(i).iter().any(tagged)
-                || after_aux(self.w(i))
+            && ((self.norms.word_kinds(i) & (Kind::Function.bit() | Kind::Hearsay.bit()) != 0
+                && self.entries(i).iter().any(tagged))
+                || after_aux()
                 || self.ly_adverb(i)
-                || self.w(i).ends_with("n't"))
+                || (self.may_end_in(i, b"t") && self.w(i).ends_with("n't")))
     }
 
     /// A word that ties an -ing participle to a clause: "by citing", "before
