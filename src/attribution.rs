@@ -3410,12 +3410,11 @@ impl<'a> Reader<'a> {
     /// source of its own; the answer is the next attribution.
     fn asked_opening(&self) -> Option<Attribution> {
         let first = (self.lo..self.hi).find(|&k| self.is_word(k))?;
-        let cue_at = if self.w(first) == "asked" {
-            first
-        } else if self.w(first) == "when" && first + 1 < self.hi && self.w(first + 1) == "asked" {
-            first + 1
-        } else {
-            return None;
+        // The first word's normal form once, for both openings.
+        let cue_at = match self.w(first) {
+            "asked" => first,
+            "when" if first + 1 < self.hi && self.w(first + 1) == "asked" => first + 1,
+            _ => return None,
         };
         let comma = (cue_at + 1..self.hi).find(|&k| self.punct(k, ",") && !self.quoted(k))?;
         let content = self.content_before(cue_at + 1, comma);
