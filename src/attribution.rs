@@ -4208,7 +4208,9 @@ impl<'a> Reader<'a> {
             if (self.is_word(left) || self.punct(left, ")") || self.abbreviation_stop(left))
                 && !self.quoted(left)
             {
-                if matches!(self.w(left), "and" | "but") && k >= 2 {
+                // The word before the verb, compared below with several words.
+                let left_w = self.w(left);
+                if matches!(left_w, "and" | "but") && k >= 2 {
                     // "X thanked … and expressed": the subject of the clause.
                     let holds = |a: &&Attribution| {
                         a.content
@@ -4288,15 +4290,15 @@ impl<'a> Reader<'a> {
                             .and_then(|np| self.analyse(np, false));
                         sub_clause = subject.is_some();
                     }
-                } else if matches!(self.w(left), "who" | "whom")
-                    || (matches!(self.w(left), "which" | "that")
+                } else if matches!(left_w, "who" | "whom")
+                    || (matches!(left_w, "which" | "that")
                         && left > self.lo
                         && self.is_word(left - 1)
                         && !self.quoted(left - 1)
                         && !self.np_stop(left - 1))
                     // "the report, which concluded": after a comma, only a
                     // document or a body; else "which" may stand for a clause.
-                    || (self.w(left) == "which"
+                    || (left_w == "which"
                         && left > self.lo + 1
                         && self.punct(left - 1, ",")
                         && self.np_left(left - 2, self.lo).is_some_and(|np| {
@@ -4328,7 +4330,7 @@ impl<'a> Reader<'a> {
                             ..self.vague_share(np)
                         });
                     } else if let Some(e) = ante_end
-                        .filter(|&e| e >= self.lo && self.w(left) == "who" && self.w(e) == "those")
+                        .filter(|&e| e >= self.lo && left_w == "who" && self.w(e) == "those")
                     {
                         // "those who want": as vague as any crowd.
                         subject = Some(SourcePhrase {
@@ -4340,7 +4342,7 @@ impl<'a> Reader<'a> {
                         .and_then(|e| self.np_left(e, self.lo))
                     {
                         // "who" stands for people, who can hold a view.
-                        let person = matches!(self.w(left), "who" | "whom");
+                        let person = matches!(left_w, "who" | "whom");
                         subject = self
                             .analyse(np.clone(), false)
                             .or_else(|| (speech || person).then(|| self.lenient(np)).flatten())
