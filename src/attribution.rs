@@ -2496,8 +2496,15 @@ impl<'a> Reader<'a> {
             // ends in the text's last byte, lowercased, when that is ASCII,
             // so most words are passed over without their normal form (an
             // empty one, which neither takes).
+            // Of the words in "n" and "r", only "in", "her" and "their" open,
+            // all function words (a preposition, determiners), which one bit
+            // test tells of the many that are none.
             let last = self.text.as_bytes()[self.seg.tokens[i].span.end - 1];
-            let opens = matches!(last | 0x20, b'n' | b'r' | b's') || !last.is_ascii();
+            let opens = match last | 0x20 {
+                b's' => true,
+                b'n' | b'r' => self.is(i, Kind::Function),
+                _ => !last.is_ascii(),
+            };
             let w = if opens { self.w(i) } else { "" };
             if let Some((a, end)) = self.in_document(i, w) {
                 out.push(a);
