@@ -860,6 +860,15 @@ impl<'a> Reader<'a> {
         self.may_end_in(i, b"y") && self.ly_adverb_word(i)
     }
 
+    /// Whether the byte before the last of token `i` ends an apostrophe
+    /// (`'`, or `’` or `‘`, which the normal form folds to one): its
+    /// normal form may end in "'s".
+    #[inline(always)]
+    fn apostrophe_before_last(&self, i: usize) -> bool {
+        let span = self.seg.tokens[i].span;
+        span.len() >= 2 && matches!(self.text.as_bytes()[span.end - 2], b'\'' | 0x98 | 0x99)
+    }
+
     /// Whether the normal form of word `i` may end in one of the lowercase
     /// ASCII `letters`: the token's last byte, when ASCII, is the normal
     /// form's, lowercased; one that is not ASCII may end anything.
@@ -2498,10 +2507,16 @@ impl<'a> Reader<'a> {
             // empty one, which neither takes).
             // Of the words in "n" and "r", only "in", "her" and "their" open,
             // all function words (a preposition, determiners), which one bit
-            // test tells of the many that are none.
-            let last = self.text.as_bytes()[self.seg.tokens[i].span.end - 1];
+            // test tells of the many that are none. Of those in "s", only
+            // "his", an owner in "'s" or one before a possessive mark.
+            let span = self.seg.tokens[i].span;
+            let last = self.text.as_bytes()[span.end - 1];
             let opens = match last | 0x20 {
-                b's' => true,
+                b's' => {
+                    self.is(i, Kind::Function)
+                        || self.apostrophe_before_last(i)
+                        || (i + 1 < self.hi && self.is_possessive_mark(i + 1))
+                }
                 b'n' | b'r' => self.is(i, Kind::Function),
                 _ => !last.is_ascii(),
             };
