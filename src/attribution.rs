@@ -299,6 +299,16 @@ impl<'a> Reader<'a> {
                 .any(|e| e.kind == kind && e.tag == tag)
     }
 
+    /// Whether some word of the sentence after token `i` is of `kind`: over
+    /// the words' kinds as a slice, with no bounds check a token.
+    fn any_after(&self, i: usize, kind: Kind) -> bool {
+        let from = (i + 1).min(self.hi);
+        self.norms
+            .word_kinds_of(from..self.hi)
+            .iter()
+            .any(|&k| k & kind.bit() != 0)
+    }
+
     /// The grammar entries of token `i` as a one-word phrase.
     #[inline]
     fn entries(&self, i: usize) -> &'a [Entry] {
@@ -318,54 +328,57 @@ impl<'a> Reader<'a> {
         words_only: bool,
         kinds: u32,
     ) -> Option<(usize, &'a [Entry])> {
-        let [best, _] = self.phrases_from(from, to, words_only, [kinds, 0]);
+        let [best] = self.phrases_from(from, to, words_only, [kinds]);
         best
     }
 
-    /// [`Reader::phrase_from`] for two masks in one walk of the trie. The
-    /// walk goes on while either mask's kinds occur below the node; once
-    /// one mask's kinds no longer do, no later node can be that mask's
-    /// phrase, so each answer is what a walk of its own would give.
+    /// [`Reader::phrase_from`] for several masks (two at most callers) in
+    /// one walk of the trie. The walk goes on while any mask's kinds occur
+    /// below the node; once one mask's kinds no longer do, no later node can
+    /// be that mask's phrase, so each answer is what a walk of its own
+    /// would give. (One mask is a walk of its own, with an answer of one
+    /// option to copy back.)
     ///
     /// Always inlined: most words start no phrase of the kinds asked, which
     /// the word's own node tells at once, without a call and the copy of an
-    /// answer of two empty options; the walk is [`Reader::phrases_walk`].
+    /// answer of empty options; the walk is [`Reader::phrases_walk`].
     #[inline(always)]
-    fn phrases_from(
+    fn phrases_from<const N: usize>(
         &self,
         from: usize,
         to: usize,
         words_only: bool,
-        kinds: [u32; 2],
-    ) -> [Option<(usize, &'a [Entry])>; 2] {
+        kinds: [u32; N],
+    ) -> [Option<(usize, &'a [Entry])>; N] {
         let node = if from < to {
             self.norms.node(from)
         } else {
             ROOT
         };
-        if node == ROOT || self.g.kinds_below(node) & (kinds[0] | kinds[1]) == 0 {
-            return [None, None];
+        let any = kinds.iter().fold(0, |any, k| any | k);
+        if node == ROOT || self.g.kinds_below(node) & any == 0 {
+            return [None; N];
         }
         self.phrases_walk(from, to, words_only, kinds)
     }
 
     /// [`Reader::phrases_from`] at a word that starts some phrase of the kinds.
     #[inline(never)]
-    fn phrases_walk(
+    fn phrases_walk<const N: usize>(
         &self,
         from: usize,
         to: usize,
         words_only: bool,
-        kinds: [u32; 2],
-    ) -> [Option<(usize, &'a [Entry])>; 2] {
+        kinds: [u32; N],
+    ) -> [Option<(usize, &'a [Entry])>; N] {
         let g: &'a Grammar = self.g;
-        let any = kinds[0] | kinds[1];
+        let any = kinds.iter().fold(0, |any, k| any | k);
         let mut node = if from < to {
             self.norms.node(from)
         } else {
             ROOT
         };
-        let mut best = [None, None];
+        let mut best = [None; N];
         if node == ROOT || g.kinds_below(node) & any == 0 {
             return best;
         }
@@ -387,6 +400,11 @@ impl<'a> Reader<'a> {
         };
         let mut k = from + 1;
         while k < to {
+            // A node no longer phrase of the kinds goes on from: no step
+            // below (with an adverb skipped or not) could take the walk on.
+            if g.kinds_deeper(node) & any == 0 {
+                break;
+            }
             if words_only && !self.is_word(k) {
                 k += 1;
                 continue;
@@ -593,13 +611,21 @@ impl<'a> Reader<'a> {
     /// A number spelt out: "seven", "Thirty-seven" (each part a quantifier
     /// of the grammar).
     fn number_word(&self, i: usize) -> bool {
-        self.is_word(i)
-            && self.w(i).split(['-', '‐']).all(|part| {
-                self.g
-                    .word(part)
-                    .iter()
-                    .any(|e| e.kind == Kind::Function && e.tag == "quantifier")
-            })
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.w(i);
+        // A word with no hyphen (most): its own entries are those of its
+        // one part, with no lookup of its text. ("‐" starts with 0xE2.)
+        if !w.bytes().any(|b| b == b'-' || b == 0xE2) {
+            return self.tag(i, Kind::Function, "quantifier");
+        }
+        w.split(['-', '‐']).all(|part| {
+            self.g
+                .word(part)
+                .iter()
+                .any(|e| e.kind == Kind::Function && e.tag == "quantifier")
+        })
     }
 
     /// Prepositions that stay inside a noun phrase: "spokeswoman for the
@@ -662,12 +688,14 @@ impl<'a> Reader<'a> {
     /// A past participle right after a document noun, describing it ("a
     /// poll released Monday", "the study published in May").
     fn document_participle(&self, i: usize) -> bool {
+        // The document first: one bit test, which most words before a
+        // verb fail.
         i > self.lo
+            && self.is_word(i - 1)
+            && self.is(i - 1, Kind::Document)
             && self.is_word(i)
             && !self.quoted(i)
             && self.w(i).ends_with("ed")
-            && self.is_word(i - 1)
-            && self.is(i - 1, Kind::Document)
     }
 
     /// A word heading a subject right before its verb that would otherwise
@@ -687,7 +715,18 @@ impl<'a> Reader<'a> {
                 && (self.is_det(i - 1) || !(self.np_stop(i - 1) || self.is(i - 1, Kind::Function))))
     }
 
+    /// An -ed or -ing word that names nothing ("released", "tracking").
+    ///
+    /// Always inlined: most words end in neither "d" nor "g", which the
+    /// token's last byte tells (see [`Reader::may_end_in`]) without a call.
+    #[inline(always)]
     fn participle(&self, i: usize) -> bool {
+        self.is_word(i) && self.may_end_in(i, b"dg") && self.participle_word(i)
+    }
+
+    /// [`Reader::participle`] of a word that may end in "d" or "g".
+    #[inline(never)]
+    fn participle_word(&self, i: usize) -> bool {
         self.is_word(i)
             && !self.capitalised(i)
             && {
@@ -705,13 +744,14 @@ impl<'a> Reader<'a> {
         if !self.is_word(i) {
             return true;
         }
-        let w = self.w(i);
+        // The normal form only where it is compared (most words are neither
+        // function words nor participles).
         if self.is(i, Kind::Function) {
             let entries = self.entries(i);
             let only_det = entries
                 .iter()
                 .all(|e| e.kind != Kind::Function || matches!(e.tag, "determiner" | "quantifier"));
-            let inner = matches!(w, "of" | "for" | "at");
+            let inner = matches!(self.w(i), "of" | "for" | "at");
             return !(only_det || inner);
         }
         if self.capitalised(i) {
@@ -729,7 +769,10 @@ impl<'a> Reader<'a> {
             && i > 0
             && self.is_word(i - 1)
             && (self.w(i - 1) == "those"
-                || matches!(w, "polled" | "surveyed" | "questioned" | "interviewed"))
+                || matches!(
+                    self.w(i),
+                    "polled" | "surveyed" | "questioned" | "interviewed"
+                ))
         {
             return false;
         }
@@ -750,7 +793,17 @@ impl<'a> Reader<'a> {
     /// "news [reports] show", "the [claims] said": a word in "-s" right
     /// before a verb of saying is a plural noun, the verb's subject, since
     /// two verbs do not follow each other so.
+    ///
+    /// Always inlined: most words end in no "s", which the token's last
+    /// byte tells (see [`Reader::may_end_in`]) without a call.
+    #[inline(always)]
     fn plural_subject(&self, i: usize) -> bool {
+        self.is_word(i) && self.may_end_in(i, b"s") && self.plural_subject_word(i)
+    }
+
+    /// [`Reader::plural_subject`] of a word that may end in "s".
+    #[inline(never)]
+    fn plural_subject_word(&self, i: usize) -> bool {
         i + 1 < self.hi
             && self.is_word(i)
             && self.w(i).ends_with('s')
@@ -797,14 +850,37 @@ impl<'a> Reader<'a> {
 
     /// An "-ly" adverb ("privately", "unhesitatingly"), not a noun that
     /// happens to end so ("the family", "a rally").
+    ///
+    /// Always inlined: most words end in no "y", and the token's last byte,
+    /// when ASCII, is that of its normal form (lowercased), which tells so
+    /// without a call (whose saving and restoring of registers for the
+    /// rest of the test cost more than the test).
+    #[inline(always)]
     fn ly_adverb(&self, i: usize) -> bool {
-        // Most words end in no "y": the token's last byte, when ASCII, is
-        // that of its normal form (lowercased), and tells so before that
-        // form is looked up.
+        self.may_end_in(i, b"y") && self.ly_adverb_word(i)
+    }
+
+    /// Whether the byte before the last of token `i` ends an apostrophe
+    /// (`'`, or `’` or `‘`, which the normal form folds to one): its
+    /// normal form may end in "'s".
+    #[inline(always)]
+    fn apostrophe_before_last(&self, i: usize) -> bool {
+        let span = self.seg.tokens[i].span;
+        span.len() >= 2 && matches!(self.text.as_bytes()[span.end - 2], b'\'' | 0x98 | 0x99)
+    }
+
+    /// Whether the normal form of word `i` may end in one of the lowercase
+    /// ASCII `letters`: the token's last byte, when ASCII, is the normal
+    /// form's, lowercased; one that is not ASCII may end anything.
+    #[inline(always)]
+    fn may_end_in(&self, i: usize, letters: &[u8]) -> bool {
         let last = self.text.as_bytes()[self.seg.tokens[i].span.end - 1];
-        if last.is_ascii() && last | 0x20 != b'y' {
-            return false;
-        }
+        !last.is_ascii() || letters.contains(&(last | 0x20))
+    }
+
+    /// [`Reader::ly_adverb`] of a word that may end in "y".
+    #[inline(never)]
+    fn ly_adverb_word(&self, i: usize) -> bool {
         let w = self.w(i);
         w.ends_with("ly")
             && w.len() > 4
@@ -872,19 +948,25 @@ impl<'a> Reader<'a> {
         // "have all characterized", "have both pushed for": a quantifier
         // floated off the subject, likewise.
         // "has not yet released": "yet" after a negation too.
-        let after_aux = |w: &str| {
-            matches!(w, "long" | "since" | "ever" | "all" | "both" | "yet")
-                && i > self.lo
+        // (Bit tests before the normal forms, here and below: most words
+        // before a cue are none of these.)
+        let after_aux = || {
+            i > self.lo
+                && self.is(i - 1, Kind::Function)
+                && matches!(
+                    self.w(i),
+                    "long" | "since" | "ever" | "all" | "both" | "yet"
+                )
                 && (self.tag(i - 1, Kind::Function, "aux")
                     || self.tag(i - 1, Kind::Function, "negation"))
         };
         // "The senators -- Cruz, Graham and Paul -- all voted": floated off
         // the subject before an aside in dashes.
-        let after_dash = |w: &str| {
-            matches!(w, "all" | "both" | "each")
-                && i > self.lo
-                && !self.quoted(i - 1)
+        let after_dash = || {
+            i > self.lo
                 && (self.punct(i - 1, "—") || self.punct(i - 1, "-") || self.punct(i - 1, "–"))
+                && !self.quoted(i - 1)
+                && matches!(self.w(i), "all" | "both" | "each")
         };
         // The tags it takes, in one pass over the word's entries (a word's
         // entries of a kind exist only if it is of that kind).
@@ -895,11 +977,12 @@ impl<'a> Reader<'a> {
         };
         self.is_word(i)
             && !self.capitalised(i)
-            && (self.entries(i).iter().any(tagged)
-                || after_aux(self.w(i))
-                || after_dash(self.w(i))
+            && ((self.norms.word_kinds(i) & (Kind::Function.bit() | Kind::Hearsay.bit()) != 0
+                && self.entries(i).iter().any(tagged))
+                || after_aux()
+                || after_dash()
                 || self.ly_adverb(i)
-                || self.w(i).ends_with("n't"))
+                || (self.may_end_in(i, b"t") && self.w(i).ends_with("n't")))
     }
 
     /// A word that ties an -ing participle to a clause: "by citing", "before
@@ -1011,7 +1094,11 @@ impl<'a> Reader<'a> {
 
     /// "both", "all" or "each" as a word of its own (not quoted).
     fn floating_quantifier(&self, i: usize) -> bool {
-        self.is_word(i) && !self.quoted(i) && matches!(self.w(i), "both" | "all" | "each")
+        // Each is a function word (a quantifier or determiner), which one
+        // bit test tells before the normal form is compared.
+        self.is(i, Kind::Function)
+            && !self.quoted(i)
+            && matches!(self.w(i), "both" | "all" | "each")
     }
 
     /// Token `i` opens what a verb before it takes: a clause ("that …"),
@@ -1068,16 +1155,20 @@ impl<'a> Reader<'a> {
 
     fn head_before_place(&self, np: Range<usize>, cue: &Range<usize>) -> Range<usize> {
         let last = np.end - 1;
-        let singular = self.is_word(last)
-            && !self.w(last).ends_with('s')
-            && !self.is_number(last)
-            && !self.number_word(last)
-            && !self.is(last, Kind::Function);
+        let singular = || {
+            self.is_word(last)
+                && !self.w(last).ends_with('s')
+                && !self.is_number(last)
+                && !self.number_word(last)
+                && !self.is(last, Kind::Function)
+        };
+        // The place first: most subjects have none before them, which
+        // one word tells, where the verb's form is a lookup.
         if cue.len() != 1
-            || !self.bare_form(cue.start)
-            || !singular
             || np.start < self.lo + 2
             || !self.place_preposition(np.start - 1)
+            || !singular()
+            || !self.bare_form(cue.start)
         {
             return np;
         }
@@ -1093,16 +1184,7 @@ impl<'a> Reader<'a> {
     /// prepositional phrase whose head may be further left ("Trump and Cruz
     /// say", "voters in the state want").
     fn singular_noun(&self, i: usize) -> bool {
-        if !self.is_word(i)
-            || self.quoted(i)
-            || self.is(i, Kind::Function)
-            || self.is(i, Kind::Pronoun)
-            || self.is(i, Kind::Vague)
-            || self.is(i, Kind::Collective)
-            || self.is_number(i)
-            || self.ly_adverb(i)
-            || self.participle(i)
-        {
+        if !self.noun_word(i) {
             return false;
         }
         let w = self.w(i);
@@ -1154,6 +1236,21 @@ impl<'a> Reader<'a> {
         !plural && !open
     }
 
+    /// What [`Reader::singular_noun`] asks first, from the word's kinds and
+    /// spelling: an unquoted word that is no function word, pronoun, crowd,
+    /// number, adverb or participle.
+    fn noun_word(&self, i: usize) -> bool {
+        !(!self.is_word(i)
+            || self.quoted(i)
+            || self.is(i, Kind::Function)
+            || self.is(i, Kind::Pronoun)
+            || self.is(i, Kind::Vague)
+            || self.is(i, Kind::Collective)
+            || self.is_number(i)
+            || self.ly_adverb(i)
+            || self.participle(i))
+    }
+
     /// The pronoun's tag when word `i` is a pronoun contracted with "has"
     /// or "is" ("he's said"): its "'s" is no possessive.
     fn pronoun_has(&self, i: usize) -> Option<&'static str> {
@@ -1185,16 +1282,7 @@ impl<'a> Reader<'a> {
         // An anonymous-source phrase ending here is one unit, prepositions and
         // all: "people familiar with the matter".
         let mut k = k;
-        // Such a phrase is words outside quotations all the way to `k`:
-        // the run of them ending at `k` is found once, not for each start.
-        let mut run = k + 1;
-        while run > k.saturating_sub(7).max(lo) && self.is_word(run - 1) && !self.quoted(run - 1) {
-            run -= 1;
-        }
-        if let Some(j) = (run..k).find(|&j| {
-            self.phrase_from(j, k + 1, false, Kind::Anonymous.bit())
-                .is_some_and(|(n, _)| n == k + 1 - j)
-        }) {
+        if let Some(j) = self.anonymous_ending(k, lo) {
             if j == lo || !(self.is_word(j - 1) && (self.is_det(j - 1) || !self.np_stop(j - 1))) {
                 return Some(j..k + 1);
             }
@@ -1228,13 +1316,15 @@ impl<'a> Reader<'a> {
             let take = if self.is_word(i) {
                 // "the bill that Sanders said …": "that" before a name opens
                 // a clause; it determines nothing.
-                if matches!(self.w(i), "that" | "which") && a <= k && self.capitalised(a) {
+                // (The bit tests first, the normal form last: this is asked
+                // of every word of the phrase.)
+                if a <= k && self.capitalised(a) && matches!(self.w(i), "that" | "which") {
                     break;
                 }
                 // "so narrow that economists believe": "that" determines no
                 // plural.
-                if self.w(i) == "that"
-                    && a == k
+                if a == k
+                    && self.w(i) == "that"
                     && self.w(k).ends_with('s')
                     && !self.w(k).ends_with("ss")
                 {
@@ -1272,7 +1362,8 @@ impl<'a> Reader<'a> {
                     false
                 } else if self.inner_prep(i) {
                     a <= k && i > lo && !self.np_stop(i - 1)
-                } else if self.w(i) == "and"
+                } else if self.is(i, Kind::Function)
+                    && self.w(i) == "and"
                     && a <= k
                     && self.name_word(a)
                     && i >= lo + 2
@@ -1318,6 +1409,30 @@ impl<'a> Reader<'a> {
             a += 1;
         }
         (a <= k).then_some(a..k + 1)
+    }
+
+    /// The start of an anonymous-source phrase of two words or more ending
+    /// at token `k` ("people familiar with the matter"), from `lo` on.
+    fn anonymous_ending(&self, k: usize, lo: usize) -> Option<usize> {
+        // Most words end no such phrase, which the grammar tells of the
+        // word itself, without the walks below.
+        let ends_one = self
+            .norms
+            .id(k)
+            .is_some_and(|w| self.g.kinds_ending(w) & Kind::Anonymous.bit() != 0);
+        if !ends_one {
+            return None;
+        }
+        // Such a phrase is words outside quotations all the way to `k`:
+        // the run of them ending at `k` is found once, not for each start.
+        let mut run = k + 1;
+        while run > k.saturating_sub(7).max(lo) && self.is_word(run - 1) && !self.quoted(run - 1) {
+            run -= 1;
+        }
+        (run..k).find(|&j| {
+            self.phrase_from(j, k + 1, false, Kind::Anonymous.bit())
+                .is_some_and(|(n, _)| n == k + 1 - j)
+        })
     }
 
     /// The noun phrase starting at token `s`, scanning right.
@@ -1504,7 +1619,10 @@ impl<'a> Reader<'a> {
                 && self.initial(first)
                 && self.tag(first, Kind::Function, "determiner"));
         let core_start = if det { second? } else { first };
-        let pp = (core_start..r.end).find(|&i| self.inner_prep(i) || self.w(i) == "by");
+        // "by" is a function word (a preposition), like the inner ones.
+        let pp = (core_start..r.end).find(|&i| {
+            self.is(i, Kind::Function) && (self.inner_prep_word(i) || self.w(i) == "by")
+        });
         let head_end = pp.unwrap_or(r.end);
         // The head part's words are asked about by their first and last and
         // the run between, each found in place: a list of them was an
@@ -1792,6 +1910,15 @@ impl<'a> Reader<'a> {
     /// The first token of a `function` phrase with `tag`, of two to four
     /// words, ending right before token `k`.
     fn function_phrase_before(&self, k: usize, tag: &str) -> Option<usize> {
+        // Most words end no such phrase, which the grammar tells of the word
+        // before `k` without a walk from each of the three before it.
+        let ends_one = self
+            .norms
+            .id(k - 1)
+            .is_some_and(|w| self.g.kinds_ending(w) & Kind::Function.bit() != 0);
+        if !ends_one {
+            return None;
+        }
         (k.saturating_sub(4).max(self.lo)..k - 1)
             .find(|&t| !self.quoted(t) && self.function_phrase(t, k, tag))
     }
@@ -1808,7 +1935,9 @@ impl<'a> Reader<'a> {
     /// to", "were quick to", "tend to"), which hands its subject on to the
     /// verb after it.
     fn catenative_before(&self, k: usize) -> Option<usize> {
-        if k < self.lo + 2 || !self.is_word(k - 1) || self.w(k - 1) != "to" {
+        // "to" is a function word (a preposition): one bit test passes
+        // most words before its normal form is compared.
+        if k < self.lo + 2 || !self.is(k - 1, Kind::Function) || self.w(k - 1) != "to" {
             return None;
         }
         self.function_phrase_before(k, "catenative")
@@ -1943,6 +2072,13 @@ impl<'a> Reader<'a> {
     /// Where a share of a crowd ending at `e` starts: a ratio ("4 in 10")
     /// or a fraction ("about three-quarters", "a majority", "half").
     fn share_start(&self, e: usize) -> Option<usize> {
+        // A share ends in a numeral (a number or a quantifier, a function
+        // word), "percent", "cent" or a share word below (each ending in
+        // one of these letters): most words are none, which their kinds
+        // and last byte tell.
+        if !(self.is_number(e) || self.is(e, Kind::Function) || self.may_end_in(e, b"fdsryt")) {
+            return None;
+        }
         if let Some(s) = self.ratio_start(e) {
             return Some(s);
         }
@@ -2001,7 +2137,9 @@ impl<'a> Reader<'a> {
     /// "Seventy-four percent of Democratic voters": the speakers are the
     /// voters; returns the part that names them.
     fn partitive_start(&self, r: Range<usize>) -> Range<usize> {
-        let of = (r.start..r.end).find(|&i| self.is_word(i) && self.w(i) == "of");
+        // "of" is a function word (a preposition of the built-in grammar):
+        // the bit test passes most words without their normal form.
+        let of = (r.start..r.end).find(|&i| self.is(i, Kind::Function) && self.w(i) == "of");
         match of {
             Some(o)
                 if o > r.start
@@ -2284,8 +2422,22 @@ impl<'a> Reader<'a> {
             || self.g.kinds_below(node) & (Kind::CUES | CUE_NOT) == 0
             || !self.is_word(i)
             || self.quoted(i)
-            || !self.phrase_may_go_on(node, i, Kind::CUES | CUE_NOT)
         {
+            return Err(i + 1);
+        }
+        self.cue_from(node, i, want_skip)
+    }
+
+    /// [`Reader::cue_or_skip`] at an unquoted word whose node `node` starts
+    /// some phrase of either kind (what the scan of `read` knows already).
+    #[inline(always)]
+    fn cue_from(
+        &self,
+        node: NodeId,
+        i: usize,
+        want_skip: bool,
+    ) -> Result<(usize, &'a [Entry]), usize> {
+        if !self.phrase_may_go_on(node, i, Kind::CUES | CUE_NOT) {
             return Err(i + 1);
         }
         self.cue_walk(i, want_skip)
@@ -2299,14 +2451,7 @@ impl<'a> Reader<'a> {
     /// without the walk (where the scan of `read` spent most of its walks).
     #[inline(always)]
     fn phrase_may_go_on(&self, node: NodeId, i: usize, kinds: u32) -> bool {
-        let goes_on = |k: usize| {
-            k < self.hi
-                && self
-                    .norms
-                    .id(k)
-                    .and_then(|w| self.g.step(node, w))
-                    .is_some_and(|next| self.g.kinds_below(next) & kinds != 0)
-        };
+        let goes_on = |k: usize| self.goes_on(node, k, kinds);
         self.g.kinds(node) & kinds != 0
             || goes_on(i + 1)
             // "spoke briefly about", "has repeatedly said": the walk skips
@@ -2318,6 +2463,19 @@ impl<'a> Reader<'a> {
                 && self.is_word(i + 1)
                 && self.ly_adverb(i + 1)
                 && goes_on(i + 2))
+    }
+
+    /// Whether token `k` takes a walk at `node` on towards a phrase of the
+    /// `kinds`. Always inlined: the scan of `read` asks it of most words
+    /// that start a cue, and a call cost about as much as the lookup.
+    #[inline(always)]
+    fn goes_on(&self, node: NodeId, k: usize, kinds: u32) -> bool {
+        k < self.hi
+            && self
+                .norms
+                .id(k)
+                .and_then(|w| self.g.step(node, w))
+                .is_some_and(|next| self.g.kinds_below(next) & kinds != 0)
     }
 
     /// [`Reader::cue_or_skip`] at a word that starts some phrase of either kind.
@@ -2386,8 +2544,21 @@ impl<'a> Reader<'a> {
             // ends in the text's last byte, lowercased, when that is ASCII,
             // so most words are passed over without their normal form (an
             // empty one, which neither takes).
-            let last = self.text.as_bytes()[self.seg.tokens[i].span.end - 1];
-            let opens = matches!(last | 0x20, b'n' | b'r' | b's') || !last.is_ascii();
+            // Of the words in "n" and "r", only "in", "her" and "their" open,
+            // all function words (a preposition, determiners), which one bit
+            // test tells of the many that are none. Of those in "s", only
+            // "his", an owner in "'s" or one before a possessive mark.
+            let span = self.seg.tokens[i].span;
+            let last = self.text.as_bytes()[span.end - 1];
+            let opens = match last | 0x20 {
+                b's' => {
+                    self.is(i, Kind::Function)
+                        || self.apostrophe_before_last(i)
+                        || (i + 1 < self.hi && self.is_possessive_mark(i + 1))
+                }
+                b'n' | b'r' => self.is(i, Kind::Function),
+                _ => !last.is_ascii(),
+            };
             let w = if opens { self.w(i) } else { "" };
             if let Some((a, end)) = self.in_document(i, w) {
                 out.push(a);
@@ -2414,7 +2585,13 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
-            let (n, entries) = match self.cue_or_skip(i, true) {
+            // The word is unquoted (tested above), and its node is known.
+            let cue = if below & (Kind::CUES | CUE_NOT) == 0 {
+                Err(i + 1)
+            } else {
+                self.cue_from(self.norms.node(i), i, true)
+            };
+            let (n, entries) = match cue {
                 Ok(cue) => cue,
                 Err(next) => {
                     i = next;
@@ -3032,7 +3209,7 @@ impl<'a> Reader<'a> {
         // The phrase's head below is a document word after "in": with none
         // in the rest of the sentence (the common case) there is no phrase
         // to find.
-        if !(i + 1..self.hi).any(|k| self.is(k, Kind::Document)) {
+        if !self.any_after(i, Kind::Document) {
             return None;
         }
         let whole = self.np_right_titled(i + 1, self.hi)?;
@@ -3159,7 +3336,17 @@ impl<'a> Reader<'a> {
             return None;
         }
         let after = if owner_mark { i + 2 } else { i + 1 };
-        let (start, n, entries) = (after..(after + 3).min(self.hi)).find_map(|t| {
+        let within = after..(after + 3).min(self.hi);
+        // Most owners own no noun of saying: none of the words that could
+        // be one starts such a phrase, which their nodes tell before any
+        // look at the modifiers.
+        if !within
+            .clone()
+            .any(|t| self.kinds_below(t) & Kind::Noun.bit() != 0)
+        {
+            return None;
+        }
+        let (start, n, entries) = within.into_iter().find_map(|t| {
             let modifiers_ok = (after..t).all(|m| {
                 self.is_word(m)
                     && !self.quoted(m)
@@ -3284,12 +3471,11 @@ impl<'a> Reader<'a> {
     /// source of its own; the answer is the next attribution.
     fn asked_opening(&self) -> Option<Attribution> {
         let first = (self.lo..self.hi).find(|&k| self.is_word(k))?;
-        let cue_at = if self.w(first) == "asked" {
-            first
-        } else if self.w(first) == "when" && first + 1 < self.hi && self.w(first + 1) == "asked" {
-            first + 1
-        } else {
-            return None;
+        // The first word's normal form once, for both openings.
+        let cue_at = match self.w(first) {
+            "asked" => first,
+            "when" if first + 1 < self.hi && self.w(first + 1) == "asked" => first + 1,
+            _ => return None,
         };
         let comma = (cue_at + 1..self.hi).find(|&k| self.punct(k, ",") && !self.quoted(k))?;
         let content = self.content_before(cue_at + 1, comma);
@@ -3407,10 +3593,20 @@ impl<'a> Reader<'a> {
             s += 1;
         }
         // A trailing ", according to Y" or ", Y said." attributes the clause;
-        // it is not part of it.
-        let mut e = (s..self.hi)
-            .find(|&k| self.punct(k, ",") && !self.quoted(k) && self.trailing_attribution(k + 1))
-            .unwrap_or(self.hi);
+        // it is not part of it. The commas are found over the token and
+        // quotation slices together, with no bounds check a token.
+        let from = s.min(self.hi);
+        let toks = self.seg.tokens[from..self.hi].iter();
+        let mut e = toks
+            .zip(&self.seg.token_quote[from..self.hi])
+            .enumerate()
+            .find(|&(j, (t, q))| {
+                matches!(t.kind, TokenKind::Punct)
+                    && q.is_none()
+                    && &self.text.as_bytes()[t.span.start..t.span.end] == b","
+                    && self.trailing_attribution(from + j + 1)
+            })
+            .map_or(self.hi, |(j, _)| from + j);
         while e > s && self.seg.tokens[e - 1].kind == TokenKind::Punct && !self.quoted(e - 1) {
             e -= 1;
         }
@@ -3428,7 +3624,10 @@ impl<'a> Reader<'a> {
             self.cue_at(t)
                 .is_some_and(|(_, en)| en.iter().any(|x| kinds.contains(&x.kind)))
         };
-        if is_cue(k, &[Kind::According]) {
+        // The cue at `k`, found once for both tests of it below.
+        let cue_here = self.cue_at(k).map_or(&[][..], |(_, en)| en);
+        let here = |kinds: &[Kind]| cue_here.iter().any(|x| kinds.contains(&x.kind));
+        if here(&[Kind::According]) {
             return true;
         }
         let ends_soon = |t: usize| {
@@ -3439,14 +3638,14 @@ impl<'a> Reader<'a> {
                     .any(|r| self.quoted(r) || self.w(r) == "that" || self.punct(r, ","))
         };
         // "…, said Y."
-        if is_cue(k, &[Kind::Verb, Kind::VerbObject]) && self.np_right(k + 1, self.hi).is_some() {
+        if here(&[Kind::Verb, Kind::VerbObject]) && self.np_right(k + 1, self.hi).is_some() {
             let np = self.np_right(k + 1, self.hi).expect("checked");
             return np.end >= self.hi || !self.is_word(np.end);
         }
         // "…, Y said.": the verb is a verb of speech after Y, and most commas
         // have none anywhere after them (a test of a bit a word, where the
         // noun phrase was a walk over it).
-        if !(k + 1..self.hi).any(|v| self.is(v, Kind::Speech)) {
+        if !self.any_after(k, Kind::Speech) {
             return false;
         }
         match self.np_right(k, self.hi) {
@@ -3488,10 +3687,14 @@ impl<'a> Reader<'a> {
         let toks = &self.seg.tokens[self.lo..self.hi];
         let from = self.lo + toks.partition_point(|t| t.span.start < c.start);
         let to = self.lo + toks.partition_point(|t| t.span.end <= c.end);
+        // Over the two slices together, with no bounds check or branch a
+        // token: contents run to dozens of tokens.
         let (mut inside, mut quoted) = (0, 0);
-        for k in (from..to).filter(|&k| self.is_word(k)) {
-            inside += 1;
-            quoted += usize::from(self.quoted(k));
+        let run = self.seg.tokens[from..to].iter();
+        for (t, q) in run.zip(&self.seg.token_quote[from..to]) {
+            let word = usize::from(matches!(t.kind, TokenKind::Word));
+            inside += word;
+            quoted += word & usize::from(q.is_some());
         }
         if quoted == 0 {
             AttributionKind::Indirect
@@ -3666,10 +3869,21 @@ impl<'a> Reader<'a> {
     /// Where the clause holding token `i` begins: after the last semicolon or
     /// dash before it, else the sentence start.
     fn clause_begin(&self, i: usize) -> usize {
-        (self.lo..i)
-            .rev()
-            .find(|&k| (self.punct(k, ";") || self.punct(k, "—")) && !self.quoted(k))
-            .map_or(self.lo, |k| k + 1)
+        // Over the token and quotation slices together, with no bounds
+        // check a token: most tokens are words, passed by their kind.
+        let i = i.max(self.lo);
+        let toks = self.seg.tokens[self.lo..i].iter();
+        toks.zip(&self.seg.token_quote[self.lo..i])
+            .rposition(|(t, q)| {
+                matches!(t.kind, TokenKind::Punct)
+                    && q.is_none()
+                    // ";" or "—"
+                    && matches!(
+                        &self.text.as_bytes()[t.span.start..t.span.end],
+                        b";" | b"\xE2\x80\x94"
+                    )
+            })
+            .map_or(self.lo, |k| self.lo + k + 1)
     }
 
     /// The subject of the clause that a participle or a second verb hangs
@@ -3991,12 +4205,13 @@ impl<'a> Reader<'a> {
         // "won with 38 percent support.", "Republican support, however,":
         // an act takes an object, so a word of acting that ends its clause
         // is a noun.
+        // (The clause's end first: the verb's form is a lookup.)
         if stance == "act"
             && cue.len() == 1
-            && self.bare_form(cue.start)
             && (cue.end == self.hi
                 || (!self.is_word(cue.end)
                     && !matches!(self.seg.tokens[cue.end].kind, TokenKind::Quote(_))))
+            && self.bare_form(cue.start)
         {
             return None;
         }
@@ -4045,7 +4260,9 @@ impl<'a> Reader<'a> {
         if k == cue.start
             && cue.len() == 1
             && k > self.lo
-            && ((self.bare_form(cue.start) && self.singular_noun(k - 1))
+            // The noun's word first: most verbs follow a pronoun or a mark,
+            // which it tells, where the verb's form is a lookup.
+            && ((self.noun_word(k - 1) && self.bare_form(cue.start) && self.singular_noun(k - 1))
                 || (self.is(cue.start, Kind::NounForm)
                     && (self.after_determiner_and_modifier(k)
                         || (cue_word.ends_with('s')
@@ -4115,7 +4332,9 @@ impl<'a> Reader<'a> {
             if (self.is_word(left) || self.punct(left, ")") || self.abbreviation_stop(left))
                 && !self.quoted(left)
             {
-                if matches!(self.w(left), "and" | "but") && k >= 2 {
+                // The word before the verb, compared below with several words.
+                let left_w = self.w(left);
+                if matches!(left_w, "and" | "but") && k >= 2 {
                     // "X thanked … and expressed": the subject of the clause.
                     let holds = |a: &&Attribution| {
                         a.content
@@ -4195,15 +4414,15 @@ impl<'a> Reader<'a> {
                             .and_then(|np| self.analyse(np, false));
                         sub_clause = subject.is_some();
                     }
-                } else if matches!(self.w(left), "who" | "whom")
-                    || (matches!(self.w(left), "which" | "that")
+                } else if matches!(left_w, "who" | "whom")
+                    || (matches!(left_w, "which" | "that")
                         && left > self.lo
                         && self.is_word(left - 1)
                         && !self.quoted(left - 1)
                         && !self.np_stop(left - 1))
                     // "the report, which concluded": after a comma, only a
                     // document or a body; else "which" may stand for a clause.
-                    || (self.w(left) == "which"
+                    || (left_w == "which"
                         && left > self.lo + 1
                         && self.punct(left - 1, ",")
                         && self.np_left(left - 2, self.lo).is_some_and(|np| {
@@ -4235,7 +4454,7 @@ impl<'a> Reader<'a> {
                             ..self.vague_share(np)
                         });
                     } else if let Some(e) = ante_end
-                        .filter(|&e| e >= self.lo && self.w(left) == "who" && self.w(e) == "those")
+                        .filter(|&e| e >= self.lo && left_w == "who" && self.w(e) == "those")
                     {
                         // "those who want": as vague as any crowd.
                         subject = Some(SourcePhrase {
@@ -4247,7 +4466,7 @@ impl<'a> Reader<'a> {
                         .and_then(|e| self.np_left(e, self.lo))
                     {
                         // "who" stands for people, who can hold a view.
-                        let person = matches!(self.w(left), "who" | "whom");
+                        let person = matches!(left_w, "who" | "whom");
                         subject = self
                             .analyse(np.clone(), false)
                             .or_else(|| (speech || person).then(|| self.lenient(np)).flatten())

@@ -10,8 +10,6 @@ use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 
-use rustc_hash::FxHashMap;
-
 use lookup::{ShortWord, WordIndex};
 pub use parse::{parse_file, Example, GrammarError, Line};
 
@@ -289,6 +287,10 @@ struct Node {
     /// The kinds of every phrase that starts with this one (itself included),
     /// so that a lookup stops as soon as no wanted phrase can follow.
     below: u32,
+    /// The kinds of every longer phrase that starts with this one: none
+    /// means no step from here can reach a wanted phrase, which this tells
+    /// without a lookup of the edge.
+    deeper: u32,
 }
 
 /// An interned grammar word (see [`Grammar::word_id`]).
@@ -297,6 +299,87 @@ pub type WordId = u32;
 pub type NodeId = u32;
 /// The trie root: the empty phrase, which has no entries.
 pub const ROOT: NodeId = 0;
+
+/// The trie's edges, (node, word) → child, packed as one `u64` key each in
+/// a table probed linearly from a multiplicative hash and kept at most half
+/// full. The rules step through the trie at most words of a text: a lookup
+/// is then mostly one slot, where a general hash map matched control bytes
+/// first.
+#[derive(Debug, Clone)]
+struct Edges {
+    /// Each slot's key ([`NO_EDGE`] for a free one) and child.
+    slots: Vec<(u64, NodeId)>,
+    len: usize,
+}
+
+/// What no edge packs to: no node or word id is `u32::MAX`.
+const NO_EDGE: u64 = u64::MAX;
+
+impl Default for Edges {
+    fn default() -> Self {
+        Edges {
+            slots: vec![(NO_EDGE, ROOT); 1024],
+            len: 0,
+        }
+    }
+}
+
+impl Edges {
+    #[inline]
+    fn key(node: NodeId, w: WordId) -> u64 {
+        (u64::from(node) << 32) | u64::from(w)
+    }
+
+    /// The first slot to probe for `key`: the high bits of its product
+    /// with a large odd constant, which depend on every bit of the key.
+    #[inline]
+    fn home(&self, key: u64) -> usize {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let bits = self.slots.len().trailing_zeros();
+        (key.wrapping_mul(K) >> (64 - bits)) as usize
+    }
+
+    #[inline]
+    fn get(&self, node: NodeId, w: WordId) -> Option<NodeId> {
+        let key = Edges::key(node, w);
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            match self.slots[i] {
+                (k, child) if k == key => return Some(child),
+                (NO_EDGE, _) => return None,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// The child of `node` by `w`, made `child` if it has none.
+    fn get_or_insert(&mut self, node: NodeId, w: WordId, child: NodeId) -> NodeId {
+        if let Some(c) = self.get(node, w) {
+            return c;
+        }
+        if 2 * (self.len + 1) > self.slots.len() {
+            let wider = vec![(NO_EDGE, ROOT); 2 * self.slots.len()];
+            let old = std::mem::replace(&mut self.slots, wider);
+            for (k, c) in old.into_iter().filter(|&(k, _)| k != NO_EDGE) {
+                self.put(k, c);
+            }
+        }
+        self.put(Edges::key(node, w), child);
+        self.len += 1;
+        child
+    }
+
+    /// Puts a key known to be absent in its first free slot.
+    fn put(&mut self, key: u64, child: NodeId) {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        while self.slots[i].0 != NO_EDGE {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = (key, child);
+    }
+}
 
 /// The compiled grammar: every phrase of every file in one trie keyed by
 /// normalised words. Words are interned once, so that a text's tokens are
@@ -312,10 +395,13 @@ pub struct Grammar {
     /// second allocation per word: start-up time counts.
     word_texts: WordTexts,
     /// Trie edges: (node, word) → child.
-    edges: FxHashMap<(NodeId, WordId), NodeId>,
+    edges: Edges,
     /// Per word: its node as a one-word phrase ([`ROOT`] if none) and that
     /// node's kinds, so that a token costs one hash lookup.
     roots: Vec<(NodeId, u32)>,
+    /// Per word: the kinds of the phrases of two words or more that it
+    /// ends (see [`Grammar::kinds_ending`]).
+    ends: Vec<u32>,
     examples: Vec<(String, Example)>,
     files: Vec<String>,
 }
@@ -387,8 +473,9 @@ impl Grammar {
             nodes: vec![Node::default()],
             words: WordIndex::default(),
             word_texts: WordTexts::default(),
-            edges: FxHashMap::default(),
+            edges: Edges::default(),
             roots: Vec::new(),
+            ends: Vec::new(),
             examples: Vec::new(),
             files: Vec::new(),
         };
@@ -448,6 +535,7 @@ impl Grammar {
         let mut node = ROOT;
         let mut path = Vec::new();
         let mut first_word: WordId = 0;
+        let mut last_word: WordId = 0;
         for tok in lex(phrase) {
             if matches!(tok.kind, TokenKind::Quote(_)) {
                 continue;
@@ -456,12 +544,13 @@ impl Grammar {
             let id = self.word_id(&w).unwrap_or_else(|| {
                 let id = self.words.len() as WordId;
                 self.roots.push((ROOT, 0));
+                self.ends.push(0);
                 self.word_texts.push(&w);
                 self.words.push(id, &self.word_texts);
                 id
             });
             let next_node = self.nodes.len() as NodeId;
-            node = *self.edges.entry((node, id)).or_insert(next_node);
+            node = self.edges.get_or_insert(node, id, next_node);
             if node == next_node {
                 self.nodes.push(Node::default());
             }
@@ -470,6 +559,7 @@ impl Grammar {
                 self.roots[id as usize].0 = node;
             }
             path.push(node);
+            last_word = id;
         }
         let n = &mut self.nodes[node as usize];
         if node != ROOT && !n.entries.contains(&entry) {
@@ -478,8 +568,13 @@ impl Grammar {
             for &p in &path {
                 self.nodes[p as usize].below |= entry.kind.bit();
             }
+            for &p in &path[..path.len() - 1] {
+                self.nodes[p as usize].deeper |= entry.kind.bit();
+            }
             if path.len() == 1 {
                 self.roots[first_word as usize].1 |= entry.kind.bit();
+            } else {
+                self.ends[last_word as usize] |= entry.kind.bit();
             }
         }
     }
@@ -498,7 +593,15 @@ impl Grammar {
     /// The trie node reached from `node` by one more word.
     #[inline]
     pub fn step(&self, node: NodeId, w: WordId) -> Option<NodeId> {
-        self.edges.get(&(node, w)).copied()
+        self.edges.get(node, w)
+    }
+
+    /// The kinds of the phrases of two words or more that word `w` ends:
+    /// without a kind, no phrase of it that long ends at a token of `w`,
+    /// which one load tells before any walk of the trie.
+    #[inline]
+    pub fn kinds_ending(&self, w: WordId) -> u32 {
+        self.ends[w as usize]
     }
 
     /// The entries of the phrase that ends at `node`.
@@ -517,6 +620,13 @@ impl Grammar {
     #[inline]
     pub fn kinds_below(&self, node: NodeId) -> u32 {
         self.nodes[node as usize].below
+    }
+
+    /// The kinds of every phrase longer than the one at `node` that starts
+    /// with it: the kinds any [`Grammar::step`] from `node` can lead to.
+    #[inline]
+    pub fn kinds_deeper(&self, node: NodeId) -> u32 {
+        self.nodes[node as usize].deeper
     }
 
     /// [`Grammar::word_id`] of a token's normal form ([`norm`]), without
@@ -872,6 +982,13 @@ impl<'a> TokenWords<'a> {
     #[inline]
     pub fn word_kinds(&self, i: usize) -> u32 {
         self.word_kinds[i]
+    }
+
+    /// [`TokenWords::word_kinds`] of the tokens of `r`, for scans with no
+    /// bounds check a token.
+    #[inline]
+    pub fn word_kinds_of(&self, r: std::ops::Range<usize>) -> &[u32] {
+        &self.word_kinds[r]
     }
 }
 
