@@ -2717,8 +2717,18 @@ impl<'a> Reader<'a> {
                             h.tag,
                             "reportedly" | "allegedly" | "said-to" | "understood" | "unconfirmed"
                         );
+                        // "Bristow said Marquez allegedly plotted it": an
+                        // adverb inside what someone said hedges that, not
+                        // the sentence that reports it.
+                        let at = self.seg.tokens[cue.start].span;
                         let content = if adverb {
-                            None
+                            out.iter()
+                                .rev()
+                                .find(|a| {
+                                    a.cue.end <= at.start
+                                        && a.content.is_some_and(|c| c.contains(at))
+                                })
+                                .and_then(|a| a.content)
                         } else {
                             self.content_after(cue.end)
                         };
