@@ -3918,7 +3918,25 @@ impl<'a> Reader<'a> {
         {
             s += 1;
         }
-        for _ in 0..3 {
+        let mut after_opener = false;
+        for _ in 0..4 {
+            let comma =
+                (s..(s + MAX_OPENER).min(to)).find(|&c| self.punct(c, ",") && !self.quoted(c));
+            // "At an event in Ames, Iowa, on Sunday, …": the state after
+            // the town that closed an opener is part of it, when another
+            // opener follows (not "In Iowa, Clinton, the nominee, was …").
+            let place = after_opener
+                && comma.is_some_and(|c| {
+                    c > s
+                        && c - s <= 2
+                        && (s..c).all(|t| self.capitalised(t) && !self.quoted(t))
+                        && c + 1 < to
+                        && self.is_word(c + 1)
+                        && !self.is_det(c + 1)
+                        && (self.tag(c + 1, Kind::Function, "preposition")
+                            || self.is(c + 1, Kind::Time))
+                })
+                && self.capitalised(s - 2);
             let opener = s < to
                 && self.is_word(s)
                 && !self.is_det(s)
@@ -3926,10 +3944,11 @@ impl<'a> Reader<'a> {
                 && (self.is(s, Kind::Function)
                     || self.is(s, Kind::Time)
                     || self.ly_adverb(s)
+                    || self.w(s) == "here"
                     // "Walking to the next address, Ebeling …"
-                    || self.participle_opener(s));
-            let comma =
-                (s..(s + MAX_OPENER).min(to)).find(|&c| self.punct(c, ",") && !self.quoted(c));
+                    || self.participle_opener(s)
+                    || place);
+            after_opener = opener;
             // "Hours later, …", "Two years ago, …"
             let ago = comma.is_some_and(|c| {
                 c > s + 1
@@ -6078,6 +6097,18 @@ mod tests {
                 ("backing".into(), "two senators".into(), "the levy".into())
             ]
         );
+    }
+
+    #[test]
+    fn openers_with_a_place_and_here_are_skipped() {
+        for text in [
+            "At a rally in Ames, Iowa, on Sunday, Lopes stepped up her campaign, saying that the levy was fair.",
+            "Here in Ames, Lopes stepped up her campaign, saying that the levy was fair.",
+        ] {
+            let got = read(text);
+            let saying = got.iter().find(|a| a.0 == "saying").expect(text);
+            assert_eq!(saying.1, "Lopes", "{text}");
+        }
     }
 
     #[test]
