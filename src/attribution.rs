@@ -3887,10 +3887,10 @@ impl<'a> Reader<'a> {
             .rposition(|(t, q)| {
                 matches!(t.kind, TokenKind::Punct)
                     && q.is_none()
-                    // ";" or "—"
+                    // ";", "—" or "–" ("Washington (AFP) – Clinton has …")
                     && matches!(
                         &self.text.as_bytes()[t.span.start..t.span.end],
-                        b";" | b"\xE2\x80\x94"
+                        b";" | b"\xE2\x80\x94" | b"\xE2\x80\x93"
                     )
             })
             .map_or(self.lo, |k| self.lo + k + 1)
@@ -6109,6 +6109,14 @@ mod tests {
             let saying = got.iter().find(|a| a.0 == "saying").expect(text);
             assert_eq!(saying.1, "Lopes", "{text}");
         }
+    }
+
+    #[test]
+    fn an_en_dash_after_a_dateline_opens_the_clause() {
+        let got =
+            read("Lisbon (AFP) – Lopes stepped up her campaign, saying that the levy was fair.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, "Lopes");
     }
 
     #[test]
