@@ -555,8 +555,9 @@ impl Registry {
         }
         // Entities are created and seen at about a sentence's rate, mostly
         // in text order (onto the sorted lists). (An entity is large: each
-        // growth of the list was a copy of all of them.)
-        self.entities.reserve(n);
+        // growth of the list was a copy of all of them, and with room for
+        // `n` about one article in the corpus in two grew it once.)
+        self.entities.reserve(2 * n);
         for r in &mut self.recent {
             r.sorted.reserve(n);
         }
