@@ -1350,11 +1350,13 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     prov.claims.reserve_exact(seg.sentences.len());
     // Mentions and attribution sources in reading order, one sentence at a
     // time (the buffer is reused).
-    let mut events: Vec<(usize, u8, usize)> = Vec::new();
+    // (Each of these three starts with room for a busy sentence: grown
+    // from nothing, they were reallocated a few times an article.)
+    let mut events: Vec<(usize, u8, usize)> = Vec::with_capacity(32);
     // The name mentions and the attributions of one sentence at a time
     // (reused too).
-    let mut mentions = Vec::new();
-    let mut attributions = Vec::new();
+    let mut mentions = Vec::with_capacity(16);
+    let mut attributions = Vec::with_capacity(8);
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
