@@ -90,8 +90,11 @@ impl Segmentation {
 /// spans that the input format already knows to be headings (Markdown `#`,
 /// HTML `<h1>`); plain text is judged by shape.
 pub fn segment(text: &str, grammar: &Grammar, headings: &[Span]) -> Segmentation {
+    // Room for a token every four bytes: news runs to one every five or
+    // so, but one article in seven has more, and grew (and copied) the
+    // whole list once.
     let mut seg = Segmentation {
-        tokens: Vec::with_capacity(text.len() / 5 + 1),
+        tokens: Vec::with_capacity(text.len() / 4 + 1),
         ..Default::default()
     };
     let spans = paragraph_spans(text);
