@@ -144,7 +144,8 @@ fn paragraph_spans(text: &str) -> Vec<Span> {
     // Room for a paragraph every 128 bytes (news has one every 230 or so),
     // rather than growing from empty.
     let mut out = Vec::with_capacity(text.len() / 128 + 1);
-    let mut block: Vec<Span> = Vec::new();
+    // The lines of one block at a time (reused): room for a long block.
+    let mut block: Vec<Span> = Vec::with_capacity(8);
     let mut long = false;
     let flush = |block: &mut Vec<Span>, long: &mut bool, out: &mut Vec<Span>| {
         if *long {
@@ -200,7 +201,9 @@ fn pair_quotes(text: &str, seg: &mut Segmentation, marks: &[usize]) {
         continues: Option<usize>,
     }
     let toks = &seg.tokens;
-    let mut quotes: Vec<Quotation> = Vec::new();
+    // Room for the quotations of a quoting article: grown from nothing,
+    // the list was reallocated a few times in most.
+    let mut quotes: Vec<Quotation> = Vec::with_capacity(16);
     // A quotation left open at the end of the previous paragraph.
     let mut carried: Option<usize> = None;
     // Emptied at each paragraph end; one allocation for the whole text.
@@ -385,7 +388,7 @@ fn pair_quotes(text: &str, seg: &mut Segmentation, marks: &[usize]) {
     // Outermost quotations, and how far back each one's continuations reach
     // (a continued quotation comes earlier in this order).
     let mut ends: Vec<usize> = Vec::new();
-    let mut top_quotes = Vec::new();
+    let mut top_quotes = Vec::with_capacity(sorted.len());
     let mut quote_reach: Vec<Span> = Vec::with_capacity(sorted.len());
     for (k, q) in sorted.iter().enumerate() {
         while ends.last().is_some_and(|&e| e <= q.span.start) {
