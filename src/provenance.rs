@@ -553,6 +553,13 @@ impl Registry {
         ] {
             index.reserve(4 * n);
         }
+        // Counted per key, as far as the keys reach.
+        self.word_counts.reserve(4 * n);
+        // The buffers a name is lowercased and split into, with room for a
+        // long name: grown from nothing, they were reallocated a few times
+        // an article.
+        self.lower.reserve(64);
+        self.spans.reserve(8);
         // Entities are created and seen at about a sentence's rate, mostly
         // in text order (onto the sorted lists). (An entity is large: each
         // growth of the list was a copy of all of them, and with room for
