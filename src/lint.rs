@@ -315,9 +315,8 @@ pub fn check_source_owned(
     }
     let mut rep = {
         let text = kept.as_deref().unwrap_or(&document.text);
-        report::report_of(display, text, &document, &provenance)
+        report::report_of_owned(display, text, &document, provenance)
     };
-    drop(provenance);
     let comments = std::mem::take(&mut document.comments);
     let source = kept.unwrap_or_else(|| std::mem::take(&mut document.text));
     drop(document);

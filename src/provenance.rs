@@ -553,10 +553,18 @@ impl Registry {
         ] {
             index.reserve(4 * n);
         }
+        // Counted per key, as far as the keys reach.
+        self.word_counts.reserve(4 * n);
+        // The buffers a name is lowercased and split into, with room for a
+        // long name: grown from nothing, they were reallocated a few times
+        // an article.
+        self.lower.reserve(64);
+        self.spans.reserve(8);
         // Entities are created and seen at about a sentence's rate, mostly
         // in text order (onto the sorted lists). (An entity is large: each
-        // growth of the list was a copy of all of them.)
-        self.entities.reserve(n);
+        // growth of the list was a copy of all of them, and with room for
+        // `n` about one article in the corpus in two grew it once.)
+        self.entities.reserve(2 * n);
         for r in &mut self.recent {
             r.sorted.reserve(n);
         }
@@ -1349,11 +1357,13 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     prov.claims.reserve_exact(seg.sentences.len());
     // Mentions and attribution sources in reading order, one sentence at a
     // time (the buffer is reused).
-    let mut events: Vec<(usize, u8, usize)> = Vec::new();
+    // (Each of these three starts with room for a busy sentence: grown
+    // from nothing, they were reallocated a few times an article.)
+    let mut events: Vec<(usize, u8, usize)> = Vec::with_capacity(32);
     // The name mentions and the attributions of one sentence at a time
     // (reused too).
-    let mut mentions = Vec::new();
-    let mut attributions = Vec::new();
+    let mut mentions = Vec::with_capacity(16);
+    let mut attributions = Vec::with_capacity(8);
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());

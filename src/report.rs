@@ -157,7 +157,7 @@ pub fn check(
 pub fn check_bytes(display: &str, bytes: &[u8], kind: InputType, grammar: &Grammar) -> CheckedFile {
     let text = decode(display, bytes)?;
     let (document, provenance) = crate::analyze_for_report(text, kind, grammar);
-    Ok(report_of(display, text, &document, &provenance))
+    Ok(report_of_owned(display, text, &document, provenance))
 }
 
 /// The text of a file, or an error naming the position of a NUL byte
@@ -204,6 +204,67 @@ pub(crate) fn report_of(
     document: &Document,
     prov: &Provenance,
 ) -> FileReport {
+    let (mut report, used) = report_but_sources(path, source, document, prov);
+    let entities = &prov.registry.entities;
+    report.sources = source_entries(&used, |id, e| {
+        let ent = &entities[e];
+        SourceEntry {
+            id,
+            name: ent.name.clone(),
+            kind: ent.kind.as_str(),
+            aliases: ent.aliases.clone(),
+            role: ent.role.clone(),
+        }
+    });
+    report
+}
+
+/// [`report_of`] of an analysis no longer wanted after it: the names,
+/// aliases and roles of the sources are moved into the report rather than
+/// copied (a few allocations, copies and frees a source).
+pub(crate) fn report_of_owned(
+    path: &str,
+    source: &str,
+    document: &Document,
+    mut prov: Provenance,
+) -> FileReport {
+    let (mut report, used) = report_but_sources(path, source, document, &prov);
+    let entities = &mut prov.registry.entities;
+    // `used` names each entity once: each is taken from once.
+    report.sources = source_entries(&used, |id, e| {
+        let ent = &mut entities[e];
+        SourceEntry {
+            id,
+            name: std::mem::take(&mut ent.name),
+            kind: ent.kind.as_str(),
+            aliases: std::mem::take(&mut ent.aliases),
+            role: ent.role.take(),
+        }
+    });
+    report
+}
+
+/// The sources of a report, in the order `used` lists them: `entry` makes
+/// the entry of an entity, given its id.
+fn source_entries(
+    used: &[EntityId],
+    mut entry: impl FnMut(String, EntityId) -> SourceEntry,
+) -> Vec<SourceEntry> {
+    let mut sources = Vec::with_capacity(used.len());
+    for (k, &e) in used.iter().enumerate() {
+        sources.push(entry(numbered('S', k + 1), e));
+    }
+    sources
+}
+
+/// The report with no sources yet, and the entities that are its sources,
+/// in order of first use.
+fn report_but_sources(
+    path: &str,
+    source: &str,
+    document: &Document,
+    prov: &Provenance,
+) -> (FileReport, Vec<EntityId>) {
     let lines = LineIndex::new(source.as_bytes());
     let prose = &document.text;
     let reg = &prov.registry;
@@ -245,17 +306,6 @@ pub(crate) fn report_of(
     };
     // Plain loops: the iterator chains they replace were inlined or not
     // from one build to the next, at several instructions a claim.
-    let mut sources = Vec::with_capacity(used.len());
-    for (k, &e) in used.iter().enumerate() {
-        let ent = &reg.entities[e];
-        sources.push(SourceEntry {
-            id: numbered('S', k + 1),
-            name: ent.name.clone(),
-            kind: ent.kind.as_str(),
-            aliases: ent.aliases.clone(),
-            role: ent.role.clone(),
-        });
-    }
     let mut claims = Vec::with_capacity(prov.claims.len());
     for (k, c) in prov.claims.iter().enumerate() {
         let top = c
@@ -277,12 +327,13 @@ pub(crate) fn report_of(
             suppressed: None,
         });
     }
-    FileReport {
+    let report = FileReport {
         path: path.to_string(),
         publisher: prov.publisher.map(name),
-        sources,
+        sources: Vec::new(),
         claims,
-    }
+    };
+    (report, used)
 }
 
 /// Appends the decimal digits of `n` (what `write!(out, "{n}")` writes).

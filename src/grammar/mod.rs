@@ -515,13 +515,16 @@ impl Grammar {
     /// Parses and adds one grammar file's text.
     pub fn add_source(&mut self, name: &str, text: &str) -> Result<(), GrammarError> {
         let lines = parse_file(name, text)?;
+        // The trie path of one phrase at a time, reused: a list of its own
+        // was an allocation for each of the grammar's phrases.
+        let mut path = Vec::new();
         for line in lines {
             match line {
                 Line::Entry {
                     kind, tag, phrases, ..
                 } => {
                     for p in phrases {
-                        self.insert(&p, Entry { kind, tag });
+                        self.insert(&p, Entry { kind, tag }, &mut path);
                     }
                 }
                 Line::Example(ex) => self.examples.push((name.to_string(), ex)),
@@ -531,9 +534,11 @@ impl Grammar {
         Ok(())
     }
 
-    fn insert(&mut self, phrase: &str, entry: Entry) {
+    /// Adds `phrase` to the trie with `entry`; `path` is scratch space for
+    /// the nodes it passes through.
+    fn insert(&mut self, phrase: &str, entry: Entry, path: &mut Vec<NodeId>) {
         let mut node = ROOT;
-        let mut path = Vec::new();
+        path.clear();
         let mut first_word: WordId = 0;
         let mut last_word: WordId = 0;
         for tok in lex(phrase) {
@@ -565,7 +570,7 @@ impl Grammar {
         if node != ROOT && !n.entries.contains(&entry) {
             n.entries.push(entry);
             n.kinds |= entry.kind.bit();
-            for &p in &path {
+            for &p in path.iter() {
                 self.nodes[p as usize].below |= entry.kind.bit();
             }
             for &p in &path[..path.len() - 1] {
