@@ -6003,6 +6003,13 @@ mod tests {
         read(text).into_iter().map(|(cue, _, _)| cue).collect()
     }
 
+    /// The source of the one attribution `text` has, as written.
+    fn sole_source(text: &str) -> String {
+        let got = read(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        got[0].1.clone()
+    }
+
     #[test]
     fn a_share_after_a_speaks() {
         // Not "a simple question": a share of a crowd is the subject.
@@ -6023,15 +6030,19 @@ mod tests {
     #[test]
     fn a_participle_opener_is_no_subject() {
         // "reminisced" is no cue: the subject of "said" is found in the clause.
-        let got =
-            read("Walking home, Lopes reminisced about the port, and said the levy was fair.");
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].1, "Lopes");
+        assert_eq!(
+            sole_source(
+                "Walking home, Lopes reminisced about the port, and said the levy was fair."
+            ),
+            "Lopes"
+        );
         // A participle hangs on the clause's subject, after the opener.
-        let got =
-            read("Arriving at the port, police searched the ships, saying the levy was unpaid.");
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].1, "police");
+        assert_eq!(
+            sole_source(
+                "Arriving at the port, police searched the ships, saying the levy was unpaid."
+            ),
+            "police"
+        );
     }
 
     #[test]
@@ -6043,9 +6054,10 @@ mod tests {
             (got[0].1.as_str(), got[0].2.as_str()),
             ("Sam Solovey", "his boss was kind")
         );
-        let got = read("Among voters, about two-thirds, 67 percent, say they will back the levy.");
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].1, "67 percent");
+        assert_eq!(
+            sole_source("Among voters, about two-thirds, 67 percent, say they will back the levy."),
+            "67 percent"
+        );
     }
 
     #[test]
@@ -6057,33 +6069,26 @@ mod tests {
 
     #[test]
     fn a_capitalised_run_before_a_title_is_not_the_whole_subject() {
-        let got = read("Presumptive Republican presidential nominee Ana Lopes also joined the debate, saying the levy was fair.");
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(
-            got[0].1,
-            "Presumptive Republican presidential nominee Ana Lopes"
-        );
+        assert_eq!(sole_source("Presumptive Republican presidential nominee Ana Lopes also joined the debate, saying the levy was fair."), "Presumptive Republican presidential nominee Ana Lopes");
     }
 
     #[test]
     fn an_adverb_and_a_verb_make_no_aside() {
-        let got = read(
-            "Lopes, in an interview, barely dwelled on her rivals, saying that the levy was fair.",
-        );
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].1, "Lopes");
+        assert_eq!(sole_source("Lopes, in an interview, barely dwelled on her rivals, saying that the levy was fair."), "Lopes");
     }
 
     #[test]
     fn a_participle_phrase_describes_the_head_before_it() {
-        let got = read("Another source speaking to the Courier said the levy was unpaid.");
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].1, "Another source");
-        let got = read(
-            "A letter from the council obtained by the Courier warns that the levy is unpaid.",
+        assert_eq!(
+            sole_source("Another source speaking to the Courier said the levy was unpaid."),
+            "Another source"
         );
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].1, "the council");
+        assert_eq!(
+            sole_source(
+                "A letter from the council obtained by the Courier warns that the levy is unpaid."
+            ),
+            "the council"
+        );
     }
 
     #[test]
@@ -6113,10 +6118,12 @@ mod tests {
 
     #[test]
     fn an_en_dash_after_a_dateline_opens_the_clause() {
-        let got =
-            read("Lisbon (AFP) – Lopes stepped up her campaign, saying that the levy was fair.");
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!(got[0].1, "Lopes");
+        assert_eq!(
+            sole_source(
+                "Lisbon (AFP) – Lopes stepped up her campaign, saying that the levy was fair."
+            ),
+            "Lopes"
+        );
     }
 
     #[test]
