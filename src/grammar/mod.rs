@@ -6,6 +6,8 @@
 mod lookup;
 mod parse;
 
+use rustc_hash::FxHashMap;
+
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
@@ -300,87 +302,6 @@ pub type NodeId = u32;
 /// The trie root: the empty phrase, which has no entries.
 pub const ROOT: NodeId = 0;
 
-/// The trie's edges, (node, word) → child, packed as one `u64` key each in
-/// a table probed linearly from a multiplicative hash and kept at most half
-/// full. The rules step through the trie at most words of a text: a lookup
-/// is then mostly one slot, where a general hash map matched control bytes
-/// first.
-#[derive(Debug, Clone)]
-struct Edges {
-    /// Each slot's key ([`NO_EDGE`] for a free one) and child.
-    slots: Vec<(u64, NodeId)>,
-    len: usize,
-}
-
-/// What no edge packs to: no node or word id is `u32::MAX`.
-const NO_EDGE: u64 = u64::MAX;
-
-impl Default for Edges {
-    fn default() -> Self {
-        Edges {
-            slots: vec![(NO_EDGE, ROOT); 1024],
-            len: 0,
-        }
-    }
-}
-
-impl Edges {
-    #[inline]
-    fn key(node: NodeId, w: WordId) -> u64 {
-        (u64::from(node) << 32) | u64::from(w)
-    }
-
-    /// The first slot to probe for `key`: the high bits of its product
-    /// with a large odd constant, which depend on every bit of the key.
-    #[inline]
-    fn home(&self, key: u64) -> usize {
-        const K: u64 = 0x9E37_79B9_7F4A_7C15;
-        let bits = self.slots.len().trailing_zeros();
-        (key.wrapping_mul(K) >> (64 - bits)) as usize
-    }
-
-    #[inline]
-    fn get(&self, node: NodeId, w: WordId) -> Option<NodeId> {
-        let key = Edges::key(node, w);
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(key);
-        loop {
-            match self.slots[i] {
-                (k, child) if k == key => return Some(child),
-                (NO_EDGE, _) => return None,
-                _ => i = (i + 1) & mask,
-            }
-        }
-    }
-
-    /// The child of `node` by `w`, made `child` if it has none.
-    fn get_or_insert(&mut self, node: NodeId, w: WordId, child: NodeId) -> NodeId {
-        if let Some(c) = self.get(node, w) {
-            return c;
-        }
-        if 2 * (self.len + 1) > self.slots.len() {
-            let wider = vec![(NO_EDGE, ROOT); 2 * self.slots.len()];
-            let old = std::mem::replace(&mut self.slots, wider);
-            for (k, c) in old.into_iter().filter(|&(k, _)| k != NO_EDGE) {
-                self.put(k, c);
-            }
-        }
-        self.put(Edges::key(node, w), child);
-        self.len += 1;
-        child
-    }
-
-    /// Puts a key known to be absent in its first free slot.
-    fn put(&mut self, key: u64, child: NodeId) {
-        let mask = self.slots.len() - 1;
-        let mut i = self.home(key);
-        while self.slots[i].0 != NO_EDGE {
-            i = (i + 1) & mask;
-        }
-        self.slots[i] = (key, child);
-    }
-}
-
 /// The compiled grammar: every phrase of every file in one trie keyed by
 /// normalised words. Words are interned once, so that a text's tokens are
 /// looked up once each and every later phrase lookup walks integer edges;
@@ -395,7 +316,7 @@ pub struct Grammar {
     /// second allocation per word: start-up time counts.
     word_texts: WordTexts,
     /// Trie edges: (node, word) → child.
-    edges: Edges,
+    edges: FxHashMap<(NodeId, WordId), NodeId>,
     /// Per word: its node as a one-word phrase ([`ROOT`] if none) and that
     /// node's kinds, so that a token costs one hash lookup.
     roots: Vec<(NodeId, u32)>,
@@ -473,7 +394,7 @@ impl Grammar {
             nodes: vec![Node::default()],
             words: WordIndex::default(),
             word_texts: WordTexts::default(),
-            edges: Edges::default(),
+            edges: FxHashMap::default(),
             roots: Vec::new(),
             ends: Vec::new(),
             examples: Vec::new(),
@@ -555,7 +476,7 @@ impl Grammar {
                 id
             });
             let next_node = self.nodes.len() as NodeId;
-            node = self.edges.get_or_insert(node, id, next_node);
+            node = *self.edges.entry((node, id)).or_insert(next_node);
             if node == next_node {
                 self.nodes.push(Node::default());
             }
@@ -598,7 +519,7 @@ impl Grammar {
     /// The trie node reached from `node` by one more word.
     #[inline]
     pub fn step(&self, node: NodeId, w: WordId) -> Option<NodeId> {
-        self.edges.get(node, w)
+        self.edges.get(&(node, w)).copied()
     }
 
     /// The kinds of the phrases of two words or more that word `w` ends:
