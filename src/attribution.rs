@@ -4299,7 +4299,8 @@ impl<'a> Reader<'a> {
                             && self.singular_noun(k - 1)))
                     && !self.object_follows(cue.end))
                 || (after_a_modifier
-                    && (self.bare_form(cue.start) || stem_of_past(self.w(cue.start)))))
+                    && (self.bare_form(cue.start) || stem_of_past(self.w(cue.start))))
+                || (cue_word == "reports" && self.modifier_noun(k - 1)))
         {
             return None;
         }
@@ -5372,6 +5373,19 @@ impl<'a> Reader<'a> {
     fn token_at(&self, byte: usize) -> usize {
         let toks = &self.seg.tokens[self.lo..self.hi];
         self.lo + toks.partition_point(|t| t.span.start < byte)
+    }
+
+    /// A lowercase word that can only modify a noun after it: "news
+    /// [reports]", "user [reports]", "domestic-abuse police [reports]".
+    /// Not a function word, a pronoun or an adverb, which a verb may follow.
+    fn modifier_noun(&self, i: usize) -> bool {
+        self.is_word(i)
+            && !self.quoted(i)
+            && !self.capitalised(i)
+            && !self.is(i, Kind::Function)
+            && !self.is(i, Kind::Pronoun)
+            && !self.ly_adverb(i)
+            && verb_form(self.w(i)).is_none()
     }
 
     /// Is the noun phrase starting at `np` the object of a finite verb
