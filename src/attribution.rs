@@ -4892,11 +4892,22 @@ impl<'a> Reader<'a> {
                             ..
                         }
                     ) || (self.w(cue.end - 1) == "on"
-                        && matches!(v.phrase, Phrase::Named { .. }));
+                        && matches!(v.phrase, Phrase::Named { .. })
+                        // "wrote on Twitter", but not "focused on Trump":
+                        // only a verb of speech or writing has a medium.
+                        && (self.is(cue.start, Kind::Speech)
+                            || matches!(
+                                self.w(cue.start),
+                                "wrote" | "writes" | "writing" | "posted" | "posts" | "posting"
+                            )));
+                    // The audience or the medium is not what is said;
+                    // after "focused on", the name is.
+                    if is_venue || kind == Kind::VerbObject {
+                        post = np.end;
+                    }
                     if is_venue {
                         venue = Some(v);
                     }
-                    post = np.end;
                 } else if kind == Kind::VerbObject {
                     post = np.end;
                 }
@@ -4910,6 +4921,7 @@ impl<'a> Reader<'a> {
             self.content_before(pre_start, k.saturating_sub(1).max(self.lo))
         } else if subject_after_comma {
             self.content_before(pre_start, subject.tokens.start)
+                .filter(|&c| !self.only_opener(c))
         } else {
             None
         };
@@ -5373,6 +5385,32 @@ impl<'a> Reader<'a> {
     fn token_at(&self, byte: usize) -> usize {
         let toks = &self.seg.tokens[self.lo..self.hi];
         self.lo + toks.partition_point(|t| t.span.start < byte)
+    }
+
+    /// Is `c` no more than an opener, a time or a place with no clause in
+    /// it ("Wednesday on Fox News Channel's “Fox & Friends,”", "In a 1963
+    /// speech", "Instead"), which sets the scene for what is said but is
+    /// not it?
+    fn only_opener(&self, c: Span) -> bool {
+        let (from, to) = (self.token_at(c.start), self.token_at(c.end - 1) + 1);
+        let Some(first) = (from..to).find(|&t| self.is_word(t)) else {
+            return false;
+        };
+        let opens = !self.quoted(first)
+            && (self.tag(first, Kind::Function, "preposition")
+                || self.is(first, Kind::Time)
+                || self.ly_adverb(first)
+                || self.tag(first, Kind::Function, "adverb")
+                || self.w(first) == "instead");
+        opens
+            && (from..to).all(|t| {
+                !self.is_word(t)
+                    || self.quoted(t)
+                    || t == first
+                    || !self.np_stop(t)
+                    || self.tag(t, Kind::Function, "preposition")
+                    || self.is(t, Kind::Time)
+            })
     }
 
     /// A lowercase word that can only modify a noun after it: "news
@@ -6348,6 +6386,20 @@ mod tests {
                 "Clinton spent much of the run-up to the caucuses portraying Sanders as a dreamer."
             ),
             "Clinton"
+        );
+    }
+
+    #[test]
+    fn an_opener_before_the_subject_is_not_what_is_said() {
+        assert_eq!(
+            read("Wednesday on Fox News Channel’s “Fox & Friends,” Cotton discussed the bill."),
+            vec![("discussed".into(), "Cotton".into(), "the bill".into())]
+        );
+        // Nor is a name after "focused on" a medium, as Twitter is after
+        // "wrote on".
+        assert_eq!(
+            read("Instead, Clinton focused on Trump."),
+            vec![("focused on".into(), "Clinton".into(), "Trump".into())]
         );
     }
 }
