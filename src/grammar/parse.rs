@@ -15,7 +15,7 @@
 use std::fmt;
 
 use nom::{
-    bytes::complete::{is_not, tag, take_while, take_while1},
+    bytes::complete::{tag, take_while, take_while1},
     character::complete::{char, space0, space1},
     combinator::opt,
     sequence::delimited,
@@ -82,11 +82,12 @@ fn quoted(i: &str) -> IResult<&str, &str> {
 }
 
 /// The phrase list after the colon (or after the leading '|' of a
-/// continuation line), up to a comment.
-fn phrase_list(i: &str) -> IResult<&str, Vec<&str>> {
-    let (rest_, body) = opt(is_not("#")).parse(i)?;
-    let body = body.unwrap_or("");
-    Ok((rest_, body.split('|').map(str::trim).collect()))
+/// continuation line), up to a comment. (The comment is found by
+/// `str::find`, which looks for the `#` with `memchr`, where nom's
+/// `is_not` tested character by character.)
+fn phrase_list(i: &str) -> Vec<&str> {
+    let body = i.find('#').map_or(i, |end| &i[..end]);
+    body.split('|').map(str::trim).collect()
 }
 
 fn example_field(i: &str) -> IResult<&str, (&str, &str)> {
@@ -203,8 +204,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Line>, GrammarError> {
             let Some(Line::Entry { phrases, .. }) = out.last_mut() else {
                 return Err(ctx.err(body, "a continuation line ('|') must follow an entry"));
             };
-            let (_, list) = phrase_list(cont).unwrap_or(("", vec![]));
-            phrases.extend(check_phrases(&ctx, cont, list)?);
+            phrases.extend(check_phrases(&ctx, cont, phrase_list(cont))?);
             continue;
         }
         let (after, word) = ident(body)
@@ -255,8 +255,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Line>, GrammarError> {
                     "expected ':' before the phrase list",
                 )
             })?;
-        let (_, list) = phrase_list(list_at).unwrap_or(("", vec![]));
-        let phrases = check_phrases(&ctx, list_at, list)?;
+        let phrases = check_phrases(&ctx, list_at, phrase_list(list_at))?;
         out.push(Line::Entry {
             line: n + 1,
             kind,
