@@ -81,8 +81,17 @@ const NO_SINGLE: WordId = WordId::MAX;
 
 impl Default for WordIndex {
     fn default() -> Self {
+        WordIndex::with_capacity(0)
+    }
+}
+
+impl WordIndex {
+    /// An index with room for `n` words before its table grows. (The
+    /// short-word table grows as before: where its words sit decides how
+    /// far every token's lookup probes.)
+    pub(super) fn with_capacity(n: usize) -> Self {
         WordIndex {
-            table: HashTable::new(),
+            table: HashTable::with_capacity(n),
             short_keys: vec![EMPTY; 16],
             short_ids: vec![0; 16],
             short_len: 0,
@@ -90,9 +99,7 @@ impl Default for WordIndex {
             punct: [NO_SINGLE; 64],
         }
     }
-}
 
-impl WordIndex {
     /// The id of a word, if it is one; `texts` holds the words by id.
     #[inline]
     pub(super) fn get(&self, w: &str, texts: &WordTexts) -> Option<WordId> {

@@ -15,7 +15,7 @@ use std::path::Path;
 use lookup::{ShortWord, WordIndex};
 pub use parse::{parse_file, Example, GrammarError, Line};
 
-use crate::segment::lex::{lex, Token, TokenKind};
+use crate::segment::lex::{lex_into, Token, TokenKind};
 
 /// What a grammar entry says about its phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -390,13 +390,23 @@ impl Grammar {
 
     /// The built-in grammar plus user files (`--grammar FILE`).
     pub fn with_files(extra: &[&Path]) -> Result<Grammar, GrammarError> {
+        // Room for the built-in grammar's trie and words, so that none of
+        // the lists and tables is grown and copied step by step: its files
+        // have a phrase word every 18 bytes or so (an edge and a node at
+        // most each) and a new word every 33.
+        let size: usize = BUILTIN.iter().map(|(_, text)| text.len()).sum();
+        let (phrase_words, words) = (size / 16, size / 32);
+        let mut nodes = Vec::with_capacity(phrase_words + 1);
+        nodes.push(Node::default());
         let mut g = Grammar {
-            nodes: vec![Node::default()],
-            words: WordIndex::default(),
-            word_texts: WordTexts::default(),
-            edges: FxHashMap::default(),
-            roots: Vec::new(),
-            ends: Vec::new(),
+            nodes,
+            words: WordIndex::with_capacity(words),
+            word_texts: WordTexts {
+                words: Vec::with_capacity(words),
+            },
+            edges: FxHashMap::with_capacity_and_hasher(phrase_words, Default::default()),
+            roots: Vec::with_capacity(words),
+            ends: Vec::with_capacity(words),
             examples: Vec::new(),
             files: Vec::new(),
         };
@@ -436,16 +446,21 @@ impl Grammar {
     /// Parses and adds one grammar file's text.
     pub fn add_source(&mut self, name: &str, text: &str) -> Result<(), GrammarError> {
         let lines = parse_file(name, text)?;
-        // The trie path of one phrase at a time, reused: a list of its own
-        // was an allocation for each of the grammar's phrases.
-        let mut path = Vec::new();
+        // The trie path and the tokens of one phrase at a time, reused: a
+        // list of its own was an allocation for each of the grammar's
+        // phrases.
+        let (mut path, mut tokens, mut marks) = (Vec::new(), Vec::new(), Vec::new());
         for line in lines {
             match line {
                 Line::Entry {
                     kind, tag, phrases, ..
                 } => {
                     for p in phrases {
-                        self.insert(&p, Entry { kind, tag }, &mut path);
+                        tokens.clear();
+                        // (The marks are not read here.)
+                        marks.clear();
+                        lex_into(&p, 0, &mut tokens, &mut marks);
+                        self.insert(&p, &tokens, Entry { kind, tag }, &mut path);
                     }
                 }
                 Line::Example(ex) => self.examples.push((name.to_string(), ex)),
@@ -455,14 +470,14 @@ impl Grammar {
         Ok(())
     }
 
-    /// Adds `phrase` to the trie with `entry`; `path` is scratch space for
-    /// the nodes it passes through.
-    fn insert(&mut self, phrase: &str, entry: Entry, path: &mut Vec<NodeId>) {
+    /// Adds `phrase`, lexed into `tokens`, to the trie with `entry`; `path`
+    /// is scratch space for the nodes it passes through.
+    fn insert(&mut self, phrase: &str, tokens: &[Token], entry: Entry, path: &mut Vec<NodeId>) {
         let mut node = ROOT;
         path.clear();
         let mut first_word: WordId = 0;
         let mut last_word: WordId = 0;
-        for tok in lex(phrase) {
+        for tok in tokens {
             if matches!(tok.kind, TokenKind::Quote(_)) {
                 continue;
             }
@@ -930,6 +945,7 @@ impl std::ops::Index<usize> for TokenWords<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::segment::lex::lex;
 
     #[test]
     fn builtin_grammar_compiles_and_answers() {
