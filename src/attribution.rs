@@ -4947,6 +4947,11 @@ impl<'a> Reader<'a> {
                         TokenKind::Quote(_)
                     )
                 }));
+        // "…, the office said Tuesday — a development that worries
+        // investors": a dash after the verb opens a comment on the whole
+        // report, not what was reported.
+        let post_content =
+            post_content.filter(|c| pre_content.is_none() || !self.dash(self.token_at(c.start)));
         let mut content = match (pre_content, post_content) {
             (Some(pre), _) if quote_first => Some(pre),
             (Some(pre), None) => Some(pre),
@@ -4956,7 +4961,14 @@ impl<'a> Reader<'a> {
         if content.is_none() && !inverted {
             content = self.as_clause_content(subject.tokens.start, cue.end);
         }
-        if content.is_none() && post == cue.end {
+        // "knew of the effort", but not "“…?” Trump said of Apple": what a
+        // speaker says something of is the topic; the words are elsewhere.
+        if content.is_none()
+            && post == cue.end
+            && !(matches!(self.w(cue.start), "said" | "says" | "say" | "saying")
+                && post < self.hi
+                && self.w(post) == "of")
+        {
             content = self.prepositional_complement(post);
         }
         // "Humphrey, who calls Trump a “sociopath,” said …": a relative
@@ -6400,6 +6412,22 @@ mod tests {
         assert_eq!(
             read("Instead, Clinton focused on Trump."),
             vec![("focused on".into(), "Clinton".into(), "Trump".into())]
+        );
+    }
+
+    #[test]
+    fn a_comment_after_a_dash_and_the_topic_after_said_of_are_not_the_words() {
+        assert_eq!(
+            read("The deficit will grow, the office said Tuesday — a development that worries investors."),
+            vec![("said".into(), "the office".into(), "The deficit will grow".into())]
+        );
+        assert_eq!(
+            read("“Who do they think they are?” Trump said of Apple."),
+            vec![(
+                "said".into(),
+                "Trump".into(),
+                "Who do they think they are?".into()
+            )]
         );
     }
 }
