@@ -5417,7 +5417,9 @@ impl<'a> Reader<'a> {
         opens
             && (from..to).all(|t| {
                 !self.is_word(t)
-                    || self.quoted(t)
+                    // A title in quotation marks ("“Fox & Friends,”"), not
+                    // quoted words ("In past campaigns, “we felt …,” he said").
+                    || (self.quoted(t) && self.capitalised(t))
                     || t == first
                     || !self.np_stop(t)
                     || self.tag(t, Kind::Function, "preposition")
@@ -6406,6 +6408,15 @@ mod tests {
         assert_eq!(
             read("Wednesday on Fox News Channel’s “Fox & Friends,” Cotton discussed the bill."),
             vec![("discussed".into(), "Cotton".into(), "the bill".into())]
+        );
+        // Quoted words after an opener are.
+        assert_eq!(
+            read("In past campaigns, “we felt we could reach them,” he said."),
+            vec![(
+                "said".into(),
+                "he".into(),
+                "In past campaigns, “we felt we could reach them,”".into()
+            )]
         );
         // Nor is a name after "focused on" a medium, as Twitter is after
         // "wrote on".
