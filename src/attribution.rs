@@ -1276,6 +1276,19 @@ impl<'a> Reader<'a> {
             return None;
         }
         if self.is(k, Kind::Pronoun) {
+            // "a source close to him said": the pronoun ends the phrase it
+            // is in. (Elsewhere an object pronoun is the subject of what
+            // follows: "made him question", "allow him to call for".)
+            let close_to = k >= lo + 3
+                && matches!(self.w(k), "him" | "her" | "them" | "us" | "me")
+                && matches!(self.w(k - 1), "to" | "with")
+                && matches!(
+                    self.w(k - 2),
+                    "close" | "closer" | "near" | "loyal" | "familiar" | "allied"
+                );
+            if let Some(np) = close_to.then(|| self.np_left(k - 3, lo)).flatten() {
+                return Some(np.start..k + 1);
+            }
             return Some(k..k + 1);
         }
         // An anonymous-source phrase ending here is one unit, prepositions and
@@ -1312,7 +1325,17 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
-            let take = if self.is_word(i) {
+            // "John A. Smith", "Maya D. Song": a capital and a full stop
+            // inside a name are an initial, whatever word the letter spells.
+            let initial = i + 1 == a
+                && i + 2 <= k
+                && self.abbreviation_stop(i + 1)
+                && self.capitalised(i + 2)
+                && self.raw(i).len() == 1
+                && self.capitalised(i);
+            let take = if initial {
+                true
+            } else if self.is_word(i) {
                 // "the bill that Sanders said …": "that" before a name opens
                 // a clause; it determines nothing.
                 // (The bit tests first, the normal form last: this is asked
@@ -6439,6 +6462,21 @@ mod tests {
                 "Trump".into(),
                 "Who do they think they are?".into()
             )]
+        );
+    }
+
+    #[test]
+    fn initials_and_pronouns_inside_a_subject() {
+        // "A." is a determiner's letter and "D." an auxiliary's, but
+        // between two names both are initials.
+        assert_eq!(
+            sole_source("John A. Smith said it was bad."),
+            "John A. Smith"
+        );
+        assert_eq!(sole_source("Maya D. Song said it was bad."), "Maya D. Song");
+        assert_eq!(
+            sole_source("It was bad, a source close to him said."),
+            "a source close to him"
         );
     }
 }
