@@ -1477,6 +1477,10 @@ impl<'a> Reader<'a> {
                 if self.inner_prep(i) {
                     i + 1 < hi
                         && (self.capitalised(i + 1) || self.is_det(i + 1) || !self.np_stop(i + 1))
+                } else if end > start && self.is(i, Kind::Pronoun) && !self.is_det(i) {
+                    // "told reporters it was over": a pronoun after a noun
+                    // opens the next clause.
+                    false
                 } else if self.is_det(i) {
                     (end > start && self.inner_prep(i - 1))
                         // "BBC Radio 5 Live", "Channel 4 News": a number inside a name.
@@ -4934,6 +4938,15 @@ impl<'a> Reader<'a> {
                 } else if kind == Kind::VerbObject {
                     post = np.end;
                 }
+            } else if kind == Kind::VerbObject
+                && post + 1 < self.hi
+                && self.is(post, Kind::Pronoun)
+                && self.is_word(post + 1)
+                && !self.quoted(post)
+            {
+                // "told her it was over": "her" is the audience, not a
+                // determiner.
+                post += 1;
             }
         }
         // Content: after the verb unless nothing substantive follows and
@@ -6478,5 +6491,16 @@ mod tests {
             sole_source("It was bad, a source close to him said."),
             "a source close to him"
         );
+    }
+
+    #[test]
+    fn the_audience_ends_before_the_words() {
+        for text in ["He told reporters it was over.", "He told her it was over."] {
+            assert_eq!(
+                read(text),
+                vec![("told".into(), "He".into(), "it was over".into())],
+                "{text}"
+            );
+        }
     }
 }
