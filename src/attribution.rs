@@ -5508,9 +5508,10 @@ impl<'a> Reader<'a> {
     }
 
     /// Where the words before a name at `lead` start when they are a
-    /// descriptor right after a quotation: "“…,” screenwriter Cole Haddon
-    /// wrote" (the grammar need not list every trade to see that the
-    /// quotation is what he wrote). Otherwise `lead` itself.
+    /// descriptor right after a quotation or a comma: "“…,” screenwriter
+    /// Cole Haddon wrote", "Or maybe Bush, digital consultant Phil Musser
+    /// says" (the grammar need not list every trade to see that the words
+    /// before are what he wrote). Otherwise `lead` itself.
     fn descriptor_lead(&self, lead: usize) -> usize {
         if lead <= self.lo || !self.capitalised(lead) {
             return lead;
@@ -5528,7 +5529,8 @@ impl<'a> Reader<'a> {
         let after_quote = d < lead
             && d > self.lo
             && (matches!(self.seg.tokens[d - 1].kind, TokenKind::Quote(_))
-                || self.quoted_comma(d - 1));
+                || self.quoted_comma(d - 1)
+                || (self.punct(d - 1, ",") && !self.quoted(d - 1)));
         if after_quote {
             d
         } else {
@@ -6415,6 +6417,14 @@ mod tests {
 
     #[test]
     fn a_trade_the_grammar_lacks_before_a_name_after_a_quote() {
+        assert_eq!(
+            read("Or maybe the mayor, digital consultant Phil Musser says."),
+            vec![(
+                "says".into(),
+                "digital consultant Phil Musser".into(),
+                "Or maybe the mayor".into()
+            )]
+        );
         assert_eq!(
             read("“It is a disgrace,” screenwriter Cole Haddon wrote."),
             vec![(
