@@ -4961,6 +4961,26 @@ impl<'a> Reader<'a> {
         } else {
             None
         };
+        // "In some ways, the brothers noted, Trump might like it": after an
+        // opener, a verb set off by commas is parenthetical, and the clause
+        // after it is what was said.
+        let parenthetical = (subject_after_comma
+            && pre_content.is_none()
+            && post < self.hi
+            && self.punct(post, ",")
+            && !self.quoted(post))
+        .then(|| self.content_after(post + 1))
+        .flatten()
+        .filter(|c| {
+            let t = self.token_at(c.start);
+            self.is_word(t)
+                && !self.quoted(t)
+                && (self.is_det(t)
+                    || !(self.is(t, Kind::Function)
+                        || self.w(t).ends_with("ing")
+                        || self.ly_adverb(t)))
+        });
+        let post_content = post_content.or(parenthetical);
         // A quotation closing right before the subject ("“…,” Brandt told
         // reporters outside") is the content, whatever hangs after the verb.
         // After an inversion ("“…,” said a longtime adviser to Trump") the
@@ -6454,6 +6474,15 @@ mod tests {
         assert_eq!(
             read("Wednesday on Fox News Channel’s “Fox & Friends,” Cotton discussed the bill."),
             vec![("discussed".into(), "Cotton".into(), "the bill".into())]
+        );
+        // After an opener, a verb between commas is parenthetical.
+        assert_eq!(
+            read("In some ways, the brothers noted, the mayor might like it."),
+            vec![(
+                "noted".into(),
+                "the brothers".into(),
+                "the mayor might like it".into()
+            )]
         );
         // Quoted words after an opener are.
         assert_eq!(
