@@ -1400,6 +1400,12 @@ impl<'a> Reader<'a> {
                         || (self.capitalised(i)
                             && (!self.is(i, Kind::Function) || self.first_name_word(i)))
                         || (i == k && self.noun_head(i))
+                        // "an inside source": after a determiner, a
+                        // preposition's word modifies the head.
+                        || (a <= k
+                            && i > lo
+                            && matches!(self.w(i - 1), "a" | "an" | "the")
+                            && self.tag(i, Kind::Function, "preposition"))
                         // "the retired neurosurgeon told"
                         || (a <= k
                             && self.participle(i)
@@ -6518,7 +6524,7 @@ mod tests {
     }
 
     #[test]
-    fn initials_and_pronouns_inside_a_subject() {
+    fn initials_pronouns_and_prepositions_inside_a_subject() {
         // "A." is a determiner's letter and "D." an auxiliary's, but
         // between two names both are initials.
         assert_eq!(
@@ -6529,6 +6535,11 @@ mod tests {
         assert_eq!(
             sole_source("It was bad, a source close to him said."),
             "a source close to him"
+        );
+        // And "inside" after a determiner is no preposition.
+        assert_eq!(
+            sole_source("It was bad, an inside source said."),
+            "an inside source"
         );
     }
 
