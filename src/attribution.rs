@@ -4333,7 +4333,8 @@ impl<'a> Reader<'a> {
                     && !self.object_follows(cue.end))
                 || (after_a_modifier
                     && (self.bare_form(cue.start) || stem_of_past(self.w(cue.start))))
-                || (cue_word == "reports" && self.modifier_noun(k - 1)))
+                || (cue_word == "reports" && self.modifier_noun(k - 1))
+                || (self.plural_before(k - 1) && verb_form(cue_word) == Some(VerbForm::Present)))
         {
             return None;
         }
@@ -5489,6 +5490,28 @@ impl<'a> Reader<'a> {
             })
     }
 
+    /// A word that counts a plural: "many [claims]", "several [calls]",
+    /// "two [reports]". A verb in "-s" agrees with a singular, so after one
+    /// of these the "-s" word is a plural noun.
+    fn plural_before(&self, i: usize) -> bool {
+        self.is_word(i)
+            && !self.quoted(i)
+            && (matches!(
+                self.w(i),
+                "many"
+                    | "several"
+                    | "various"
+                    | "numerous"
+                    | "few"
+                    | "both"
+                    | "these"
+                    | "those"
+                    | "multiple"
+                    | "countless"
+                    | "other"
+            ) || (self.is_number(i) && self.w(i) != "one"))
+    }
+
     /// A lowercase word that can only modify a noun after it: "news
     /// [reports]", "user [reports]", "domestic-abuse police [reports]".
     /// Not a function word, a pronoun or an adverb, which a verb may follow.
@@ -6552,5 +6575,12 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn an_s_form_after_a_plural_count_is_a_noun() {
+        assert!(cues("Several claims about the levy were false.").is_empty());
+        assert!(cues("The mayor faced two challenges this year.").is_empty());
+        assert_eq!(cues("The mayor claims the levy is fair."), ["claims"]);
     }
 }
