@@ -4090,6 +4090,7 @@ impl<'a> Reader<'a> {
                         | Phrase::Descriptor { .. }
                         | Phrase::Collective(_)
                         | Phrase::Anonymous(_)
+                        | Phrase::Vague(_)
                 )
                 .then_some(p)
             })
@@ -6582,5 +6583,15 @@ mod tests {
         assert!(cues("Several claims about the levy were false.").is_empty());
         assert!(cues("The mayor faced two challenges this year.").is_empty());
         assert_eq!(cues("The mayor claims the levy is fair."), ["claims"]);
+    }
+
+    #[test]
+    fn a_vague_crowd_is_a_clause_subject_too() {
+        assert_eq!(
+            sole_source(
+                "Then several groups granted the mine an extension, saying its capital was low."
+            ),
+            "several groups"
+        );
     }
 }
