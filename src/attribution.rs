@@ -280,10 +280,7 @@ impl<'a> Reader<'a> {
     /// phrase starts with its word).
     #[inline(always)]
     fn kinds_below(&self, i: usize) -> u32 {
-        match self.norms.node(i) {
-            ROOT => 0,
-            node => self.g.kinds_below(node),
-        }
+        self.norms.kinds_below(i)
     }
 
     // Always inlined: a load and a bit test, asked everywhere.
@@ -353,13 +350,8 @@ impl<'a> Reader<'a> {
         words_only: bool,
         kinds: [u32; N],
     ) -> [Option<(usize, &'a [Entry])>; N] {
-        let node = if from < to {
-            self.norms.node(from)
-        } else {
-            ROOT
-        };
         let any = kinds.iter().fold(0, |any, k| any | k);
-        if node == ROOT || self.g.kinds_below(node) & any == 0 {
+        if from >= to || self.kinds_below(from) & any == 0 {
             return [None; N];
         }
         self.phrases_walk(from, to, words_only, kinds)
@@ -2425,17 +2417,13 @@ impl<'a> Reader<'a> {
     fn cue_or_skip(&self, i: usize, want_skip: bool) -> Result<(usize, &'a [Entry]), usize> {
         // Most words start no phrase of either kind: the walk below would
         // find none, and the checks before it need not be made.
-        // The word's node first: it fails most words, and is all the
-        // scan of `read` needs (it has asked the other two already).
-        let node = self.norms.node(i);
-        if node == ROOT
-            || self.g.kinds_below(node) & (Kind::CUES | CUE_NOT) == 0
-            || !self.is_word(i)
-            || self.quoted(i)
-        {
+        // The kinds below the word first: they fail most words, and are
+        // all the scan of `read` needs (it has asked the other two
+        // already); the node only for a word that passes.
+        if self.kinds_below(i) & (Kind::CUES | CUE_NOT) == 0 || !self.is_word(i) || self.quoted(i) {
             return Err(i + 1);
         }
-        self.cue_from(node, i, want_skip)
+        self.cue_from(self.norms.node(i), i, want_skip)
     }
 
     /// [`Reader::cue_or_skip`] at an unquoted word whose node `node` starts
