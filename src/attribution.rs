@@ -280,10 +280,7 @@ impl<'a> Reader<'a> {
     /// phrase starts with its word).
     #[inline(always)]
     fn kinds_below(&self, i: usize) -> u32 {
-        match self.norms.node(i) {
-            ROOT => 0,
-            node => self.g.kinds_below(node),
-        }
+        self.norms.kinds_below(i)
     }
 
     // Always inlined: a load and a bit test, asked everywhere.
@@ -353,13 +350,8 @@ impl<'a> Reader<'a> {
         words_only: bool,
         kinds: [u32; N],
     ) -> [Option<(usize, &'a [Entry])>; N] {
-        let node = if from < to {
-            self.norms.node(from)
-        } else {
-            ROOT
-        };
         let any = kinds.iter().fold(0, |any, k| any | k);
-        if node == ROOT || self.g.kinds_below(node) & any == 0 {
+        if from >= to || self.kinds_below(from) & any == 0 {
             return [None; N];
         }
         self.phrases_walk(from, to, words_only, kinds)
@@ -552,7 +544,7 @@ impl<'a> Reader<'a> {
         }
         !self.capitalised(i)
             && self.norms.kinds(i) & NOUN == 0
-            && !self.w(i).ends_with("'s")
+            && !self.owner_s(i)
             && !self.people_noun(i)
     }
 
@@ -877,6 +869,14 @@ impl<'a> Reader<'a> {
         span.len() >= 2 && matches!(self.text.as_bytes()[span.end - 2], b'\'' | 0x98 | 0x99)
     }
 
+    /// Whether the normal form of token `i` ends in "'s" ("Trump's",
+    /// "Russia’s"): the bytes before it tell most tokens that it does not,
+    /// without their normal form.
+    #[inline(always)]
+    fn owner_s(&self, i: usize) -> bool {
+        self.apostrophe_before_last(i) && self.w(i).ends_with("'s")
+    }
+
     /// Whether the normal form of word `i` may end in one of the lowercase
     /// ASCII `letters`: the token's last byte, when ASCII, is the normal
     /// form's, lowercased; one that is not ASCII may end anything.
@@ -924,9 +924,7 @@ impl<'a> Reader<'a> {
                 || self.is(i, Kind::Org)
                 || self.is(i, Kind::Title)
                 || self.is(i, Kind::Document))
-            && !(i > 0
-                && self.is_word(i - 1)
-                && (self.is_det(i - 1) || self.w(i - 1).ends_with("'s")))
+            && !(i > 0 && self.is_word(i - 1) && (self.is_det(i - 1) || self.owner_s(i - 1)))
     }
 
     /// The first word of a cue that is no auxiliary, adverb or negation:
@@ -1086,7 +1084,7 @@ impl<'a> Reader<'a> {
         let owner = |i: usize| {
             self.is_word(i)
                 && !self.quoted(i)
-                && (self.tag(i, Kind::Function, "determiner") || self.w(i).ends_with("'s"))
+                && (self.tag(i, Kind::Function, "determiner") || self.owner_s(i))
         };
         (1..=2).any(|n| k > self.lo + n && (k - n..k).all(modifier) && owner(k - n - 1))
     }
@@ -1340,12 +1338,18 @@ impl<'a> Reader<'a> {
                 // a clause; it determines nothing.
                 // (The bit tests first, the normal form last: this is asked
                 // of every word of the phrase.)
-                if a <= k && self.capitalised(a) && matches!(self.w(i), "that" | "which") {
+                // ("that" and "which" are function words.)
+                if a <= k
+                    && self.capitalised(a)
+                    && self.is(i, Kind::Function)
+                    && matches!(self.w(i), "that" | "which")
+                {
                     break;
                 }
                 // "so narrow that economists believe": "that" determines no
                 // plural.
                 if a == k
+                    && self.is(i, Kind::Function)
                     && self.w(i) == "that"
                     && self.w(k).ends_with('s')
                     && !self.w(k).ends_with("ss")
@@ -1669,8 +1673,7 @@ impl<'a> Reader<'a> {
         }
         // Possessive: "the Ministry of Foreign Affairs’ conclusions", "Putin’s wish".
         if let Some(p) = (core_start..head_end).find(|&i| {
-            (self.is_word(i) && (self.w(i).ends_with("'s")) && i + 1 < head_end)
-                || (self.is_possessive_mark(i) && i + 1 < head_end)
+            i + 1 < head_end && ((self.is_word(i) && self.owner_s(i)) || self.is_possessive_mark(i))
         }) {
             let owner_end = if self.is_word(p) { p + 1 } else { p };
             let owned_head = head_end - 1;
@@ -2447,17 +2450,13 @@ impl<'a> Reader<'a> {
     fn cue_or_skip(&self, i: usize, want_skip: bool) -> Result<(usize, &'a [Entry]), usize> {
         // Most words start no phrase of either kind: the walk below would
         // find none, and the checks before it need not be made.
-        // The word's node first: it fails most words, and is all the
-        // scan of `read` needs (it has asked the other two already).
-        let node = self.norms.node(i);
-        if node == ROOT
-            || self.g.kinds_below(node) & (Kind::CUES | CUE_NOT) == 0
-            || !self.is_word(i)
-            || self.quoted(i)
-        {
+        // The kinds below the word first: they fail most words, and are
+        // all the scan of `read` needs (it has asked the other two
+        // already); the node only for a word that passes.
+        if self.kinds_below(i) & (Kind::CUES | CUE_NOT) == 0 || !self.is_word(i) || self.quoted(i) {
             return Err(i + 1);
         }
-        self.cue_from(node, i, want_skip)
+        self.cue_from(self.norms.node(i), i, want_skip)
     }
 
     /// [`Reader::cue_or_skip`] at an unquoted word whose node `node` starts
@@ -2489,11 +2488,13 @@ impl<'a> Reader<'a> {
             // "spoke briefly about", "has repeatedly said": the walk skips
             // an -ly adverb after a verb or an auxiliary. (Not after "the",
             // "in", "to": they start many phrases, none of them so.)
-            || ((!self.is(i, Kind::Function)
-                || matches!(self.w(i), "has" | "have" | "had" | "is" | "was" | "are" | "were"))
-                && i + 2 < self.hi
+            // (The adverb first: it is told by its last byte, where the
+            // auxiliary is a comparison of the word's normal form.)
+            || (i + 2 < self.hi
                 && self.is_word(i + 1)
                 && self.ly_adverb(i + 1)
+                && (!self.is(i, Kind::Function)
+                    || matches!(self.w(i), "has" | "have" | "had" | "is" | "was" | "are" | "were"))
                 && goes_on(i + 2))
     }
 
@@ -3496,6 +3497,11 @@ impl<'a> Reader<'a> {
     /// boundary or cue ("Trump says praise from Putin helps": the noun
     /// opens a clause of its own), and not only determiners.
     fn verb_phrase_between(&self, between: Range<usize>) -> bool {
+        // The length first: the tests of each token below walk the trie
+        // (for a cue), and the range may run over most of a sentence.
+        if between.is_empty() || between.len() > 6 {
+            return false;
+        }
         let plain = between.clone().all(|k| {
             self.is_word(k)
                 && !self.quoted(k)
@@ -3505,14 +3511,18 @@ impl<'a> Reader<'a> {
                     && (self.tag(k, Kind::Function, "preposition")
                         || self.tag(k, Kind::Function, "boundary")))
         });
-        let has_verb = between.clone().any(|k| !self.is_det(k));
-        !between.is_empty() && between.len() <= 6 && plain && has_verb
+        plain && between.clone().any(|k| !self.is_det(k))
     }
 
     /// "Asked about the delay, the minister said …": the question, with no
     /// source of its own; the answer is the next attribution.
     fn asked_opening(&self) -> Option<Attribution> {
         let first = (self.lo..self.hi).find(|&k| self.is_word(k))?;
+        // "asked" and "when" end in "d" and "n", which the last byte tells
+        // of most first words without their normal form.
+        if !self.may_end_in(first, b"dn") {
+            return None;
+        }
         // The first word's normal form once, for both openings.
         let cue_at = match self.w(first) {
             "asked" => first,
@@ -4183,6 +4193,7 @@ impl<'a> Reader<'a> {
                 k -= 1;
             } else if k == cue.start
                 && k > self.lo + 1
+                && self.may_end_in(cue.start, b"g")
                 && self.w(cue.start).ends_with("ing")
                 && self.is_word(k - 1)
                 && !self.quoted(k - 1)
@@ -4279,12 +4290,16 @@ impl<'a> Reader<'a> {
         }
         // "Trump's comments", "the attacks", "his plan": a noun, not a verb.
         if k == cue.start && k > self.lo && self.is_word(k - 1) && !self.quoted(k - 1) {
-            let before = self.w(k - 1);
+            // (The word's normal form only where it is compared: most
+            // words before a verb are no determiner and no owner in "'s".)
             // "Another said": a pronoun before a verb of speech.
             let det = self.tag(k - 1, Kind::Function, "determiner")
-                && !matches!(before, "that" | "which" | "whose")
-                && !(before == "another" && self.is(cue.start, Kind::Speech));
-            let possessive = before.ends_with("'s")
+                && match self.w(k - 1) {
+                    "that" | "which" | "whose" => false,
+                    "another" => !self.is(cue.start, Kind::Speech),
+                    _ => true,
+                };
+            let possessive = self.owner_s(k - 1)
                 && !self.is(k - 1, Kind::Pronoun)
                 && self.pronoun_has(k - 1).is_none();
             if det || possessive {
@@ -4305,6 +4320,9 @@ impl<'a> Reader<'a> {
             && !self.capitalised(k - 1)
             && self.is_word(k - 2)
             && !self.quoted(k - 2)
+            // (All function words, which one bit test tells, and the
+            // normal form is compared only then.)
+            && self.is(k - 2, Kind::Function)
             && matches!(self.w(k - 2), "a" | "an" | "another" | "each" | "every")
             // "A third say", "a majority want": a share of a crowd speaks.
             && self.share_start(k - 1).is_none()
@@ -4396,8 +4414,15 @@ impl<'a> Reader<'a> {
             if (self.is_word(left) || self.punct(left, ")") || self.abbreviation_stop(left))
                 && !self.quoted(left)
             {
-                // The word before the verb, compared below with several words.
-                let left_w = self.w(left);
+                // The word before the verb, compared below with several
+                // words, all function words: any other word is passed as an
+                // empty form, which none matches, so that most verbs need no
+                // normal form here.
+                let left_w = if self.is(left, Kind::Function) {
+                    self.w(left)
+                } else {
+                    ""
+                };
                 if matches!(left_w, "and" | "but") && k >= 2 {
                     // "X thanked … and expressed": the subject of the clause.
                     let holds = |a: &&Attribution| {
@@ -5039,10 +5064,10 @@ impl<'a> Reader<'a> {
         // clause set off by commas ends at the next one, inside a closing
         // quotation or not.
         let relative_aside = k > self.lo + 1
-            && self.is_word(k - 1)
-            && matches!(self.w(k - 1), "who" | "whom" | "which")
             && self.punct(k - 2, ",")
-            && !self.quoted(k - 2);
+            && !self.quoted(k - 2)
+            && self.is_word(k - 1)
+            && matches!(self.w(k - 1), "who" | "whom" | "which");
         if sub_clause || relative_aside {
             // "While Putin claimed that …, the dictator pledged …": the content
             // ends with the subordinate clause.

@@ -320,6 +320,10 @@ pub struct Grammar {
     /// Per word: its node as a one-word phrase ([`ROOT`] if none) and that
     /// node's kinds, so that a token costs one hash lookup.
     roots: Vec<(NodeId, u32)>,
+    /// Per word: the kinds of every phrase it starts (its root node's
+    /// [`Grammar::kinds_below`], none if it has none), so that a token's
+    /// are one load from its word, not two more from its root's node.
+    root_below: Vec<u32>,
     /// Per word: the kinds of the phrases of two words or more that it
     /// ends (see [`Grammar::kinds_ending`]).
     ends: Vec<u32>,
@@ -406,6 +410,7 @@ impl Grammar {
             },
             edges: FxHashMap::with_capacity_and_hasher(phrase_words, Default::default()),
             roots: Vec::with_capacity(words),
+            root_below: Vec::with_capacity(words),
             ends: Vec::with_capacity(words),
             examples: Vec::new(),
             files: Vec::new(),
@@ -485,6 +490,7 @@ impl Grammar {
             let id = self.word_id(&w).unwrap_or_else(|| {
                 let id = self.words.len() as WordId;
                 self.roots.push((ROOT, 0));
+                self.root_below.push(0);
                 self.ends.push(0);
                 self.word_texts.push(&w);
                 self.words.push(id, &self.word_texts);
@@ -509,6 +515,8 @@ impl Grammar {
             for &p in path.iter() {
                 self.nodes[p as usize].below |= entry.kind.bit();
             }
+            // (The path's first node is its first word's root.)
+            self.root_below[first_word as usize] |= entry.kind.bit();
             for &p in &path[..path.len() - 1] {
                 self.nodes[p as usize].deeper |= entry.kind.bit();
             }
@@ -674,6 +682,8 @@ pub struct TokenWords<'a> {
     tokens: &'a [Token],
     /// The grammar's one-word roots (see [`Grammar::root`]).
     roots: &'a [(NodeId, u32)],
+    /// The kinds below the grammar's roots (see `Grammar::root_below`).
+    root_below: &'a [u32],
     /// The grammar's words by id: the normal form of a token that has one.
     word_texts: &'a WordTexts,
     /// The normal forms that differ from the text, one after another.
@@ -709,6 +719,7 @@ impl<'a> TokenWords<'a> {
             text,
             tokens,
             roots: &g.roots,
+            root_below: &g.root_below,
             word_texts: &g.word_texts,
             // Room for the forms of an eighth of the tokens: a form goes in
             // the arena only for a word with a capital that is no grammar
@@ -892,6 +903,18 @@ impl<'a> TokenWords<'a> {
         self.root(i).0
     }
 
+    /// The kinds of every phrase that starts with token `i`'s word (none
+    /// if no phrase does): [`Grammar::kinds_below`] of its node, but for
+    /// [`ROOT`], found from the word alone.
+    #[inline]
+    pub fn kinds_below(&self, i: usize) -> u32 {
+        // As in `root`, `NO_WORD` is past the end.
+        self.root_below
+            .get(self.ids[i] as usize)
+            .copied()
+            .unwrap_or(0)
+    }
+
     /// Token `i` starts with an uppercase letter.
     #[inline]
     pub fn starts_upper(&self, i: usize) -> bool {
@@ -972,6 +995,8 @@ mod tests {
             assert_eq!(g.form_id(&buf, w.len()), Some(id), "{w}");
             let node = g.step(ROOT, id).unwrap_or(ROOT);
             assert_eq!(g.root(id), (node, g.kinds(node)));
+            let below = if node == ROOT { 0 } else { g.kinds_below(node) };
+            assert_eq!(g.root_below[id as usize], below, "{w}");
         }
     }
 
@@ -1001,6 +1026,8 @@ mod tests {
             assert_eq!(words.id(i), id);
             let (node, kinds) = id.map_or((ROOT, 0), |id| g.root(id));
             assert_eq!((words.node(i), words.kinds(i)), (node, kinds));
+            let below = if node == ROOT { 0 } else { g.kinds_below(node) };
+            assert_eq!(words.kinds_below(i), below, "token {i}");
             let word = matches!(t.kind, TokenKind::Word);
             assert_eq!(words.word_kinds(i), if word { kinds } else { 0 });
             let upper = raw.chars().next().is_some_and(char::is_uppercase);
