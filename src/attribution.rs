@@ -4587,9 +4587,8 @@ impl<'a> Reader<'a> {
                     let lead = first_conjunct
                         .as_ref()
                         .map_or(np.start, |(f, _, _)| f.start);
-                    let described = self.descriptor_lead(lead);
                     let name_start = np.start;
-                    let lead = described;
+                    let lead = self.descriptor_lead(lead);
                     let before_np = lead.checked_sub(1).filter(|&b| b >= self.lo);
                     subject_after_comma = before_np.is_some_and(|b| {
                         self.punct(b, ",")
@@ -4651,15 +4650,15 @@ impl<'a> Reader<'a> {
                                 _ => p,
                             })
                     };
-                    if described < name_start {
+                    if lead < name_start {
                         if let Some(s) = subject.as_mut() {
-                            s.tokens.start = described;
-                            s.span = s.span.cover(self.span_of(&(described..described + 1)));
+                            s.tokens.start = lead;
+                            s.span = s.span.cover(self.span_of(&(lead..lead + 1)));
                         }
                     }
                     // Not a document ("cited a poll showing") or people ("a
-                    // trio of governors seeking"), who may act themselves.
-                    let document = || {
+                    // trio of governors seeking"), who may speak themselves.
+                    let may_speak = || {
                         share.clone().any(|t| {
                             self.is(t, Kind::Document)
                                 || self.is(t, Kind::Media)
@@ -4676,7 +4675,7 @@ impl<'a> Reader<'a> {
                         && !progressive
                         && ratio.is_none()
                         && subject.is_some()
-                        && !document()
+                        && !may_speak()
                         && self.verb_object(share.start)
                     {
                         // "Sanders opened a rally blasting Clinton", "Clinton
@@ -5601,12 +5600,12 @@ impl<'a> Reader<'a> {
         {
             d -= 1;
         }
-        let after_quote = d < lead
+        let set_off = d < lead
             && d > self.lo
             && (matches!(self.seg.tokens[d - 1].kind, TokenKind::Quote(_))
                 || self.quoted_comma(d - 1)
                 || (self.punct(d - 1, ",") && !self.quoted(d - 1)));
-        if after_quote {
+        if set_off {
             d
         } else {
             lead
@@ -6491,7 +6490,7 @@ mod tests {
     }
 
     #[test]
-    fn a_trade_the_grammar_lacks_before_a_name_after_a_quote() {
+    fn a_trade_the_grammar_lacks_before_a_name() {
         assert_eq!(
             read("Or maybe the mayor, digital consultant Phil Musser says."),
             vec![(
