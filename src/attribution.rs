@@ -4658,15 +4658,16 @@ impl<'a> Reader<'a> {
                     }
                     // Not a document ("cited a poll showing") or people ("a
                     // trio of governors seeking"), who may speak themselves.
+                    const SPEAKS: u32 = Kind::Document.bit()
+                        | Kind::Media.bit()
+                        | Kind::Person.bit()
+                        | Kind::Title.bit()
+                        | Kind::Org.bit()
+                        | Kind::Vague.bit()
+                        | Kind::Noun.bit();
                     let may_speak = || {
                         share.clone().any(|t| {
-                            self.is(t, Kind::Document)
-                                || self.is(t, Kind::Media)
-                                || self.is(t, Kind::Person)
-                                || self.is(t, Kind::Title)
-                                || self.is(t, Kind::Org)
-                                || self.is(t, Kind::Vague)
-                                || self.is(t, Kind::Noun)
+                            self.norms.word_kinds(t) & SPEAKS != 0
                                 || self.people_noun(t)
                                 || self.w(t).starts_with("poll")
                         })
