@@ -973,8 +973,10 @@ impl<'a> Reader<'a> {
             Kind::Hearsay => matches!(e.tag, "reportedly" | "allegedly"),
             _ => false,
         };
+        // Capitalised, an adverb is a name's word ("Will Doyle"), except in
+        // a headline in Title Case ("Kasich Just Revealed …").
         self.is_word(i)
-            && !self.capitalised(i)
+            && (!self.capitalised(i) || self.title_case())
             && ((self.norms.word_kinds(i) & (Kind::Function.bit() | Kind::Hearsay.bit()) != 0
                 && self.entries(i).iter().any(tagged))
                 || after_aux()
@@ -4843,7 +4845,13 @@ impl<'a> Reader<'a> {
                 // "Hemsley, the co-author of …, said the days …": the
                 // subject, an aside, then the verb; not an inversion.
                 subject = Some(s);
-            } else if after_content && !participle {
+            } else if after_content
+                && !participle
+                // In a headline in Title Case a capitalised verb after a
+                // comma is the subject's second predicate ("Clinton Says
+                // …, Calls Trump's Remarks 'Troubling'"), no inversion.
+                && !(self.capitalised(cue.start) && self.title_case())
+            {
                 let np = self.np_right(cue.end, self.hi)?;
                 // "said one Republican involved in the planning, who spoke on
                 // condition of anonymity"
@@ -6617,6 +6625,26 @@ mod tests {
                 "Then several groups granted the mine an extension, saying its capital was low."
             ),
             "several groups"
+        );
+    }
+
+    #[test]
+    fn a_headline_in_title_case_reads_its_own_way() {
+        // A capitalised adverb before the verb is skipped, as in prose.
+        assert_eq!(
+            read("Kasich Just Revealed The Plan"),
+            vec![("Revealed".into(), "Kasich".into(), "The Plan".into())]
+        );
+        // A capitalised verb after a comma is a second predicate, no
+        // inversion taking what follows as its speaker.
+        let got = read("Lopes Says Levy Hurts Farmers, Calls Council's Plan 'Reckless.'");
+        assert_eq!(
+            got[0],
+            ("Says".into(), "Lopes".into(), "Levy Hurts Farmers".into())
+        );
+        assert!(
+            got.iter().all(|(_, source, _)| source == "Lopes"),
+            "{got:?}"
         );
     }
 }
