@@ -3993,9 +3993,16 @@ impl<'a> Reader<'a> {
                     || place);
             after_opener = opener;
             // "Hours later, …", "Two years ago, …"
+            // "A few days later, …", "A couple of weeks ago, …": longer
+            // with a unit of time before the adverb.
             let ago = comma.is_some_and(|c| {
                 c > s + 1
-                    && c - s <= 3
+                    && (c - s <= 3
+                        || (c - s <= 5
+                            && matches!(
+                                self.w(c - 2),
+                                "minutes" | "hours" | "days" | "weeks" | "months" | "years"
+                            )))
                     && matches!(self.w(c - 1), "later" | "ago" | "earlier")
                     && !self.quoted(c - 1)
             });
@@ -4006,6 +4013,18 @@ impl<'a> Reader<'a> {
         }
         if s >= to || self.quoted(s) {
             return None;
+        }
+        // "That's partly why Clinton quit …": the subject is the
+        // explained clause's.
+        if matches!(self.w(s), "that's" | "it's") {
+            if let Some(w) =
+                (s + 1..(s + 4).min(to)).find(|&w| matches!(self.w(w), "why" | "how" | "because"))
+            {
+                s = w + 1;
+                if s >= to {
+                    return None;
+                }
+            }
         }
         // What may follow a subject: the verb, its auxiliaries and adverbs;
         // not a preposition, a determiner or a conjunction, which would mean
@@ -4479,7 +4498,20 @@ impl<'a> Reader<'a> {
                     let start = holder
                         .and_then(|a| a.content)
                         .map(|c| self.token_at(c.start))
-                        .unwrap_or_else(|| self.after_participle_opener(self.lo, left));
+                        .unwrap_or_else(|| {
+                            // "None has …, but Judge Garland is … and has
+                            // lectured": a clause after ", but" has its own subject.
+                            let from = (self.lo + 1..left)
+                                .rev()
+                                .find(|&b| {
+                                    self.punct(b - 1, ",")
+                                        && self.is_word(b)
+                                        && !self.quoted(b)
+                                        && self.w(b) == "but"
+                                })
+                                .map_or(self.lo, |b| b + 1);
+                            self.after_participle_opener(from, left)
+                        });
                     if subject.is_none() {
                         subject = self.np_right(start, left).and_then(|np| {
                             self.analyse(np.clone(), false)
@@ -6645,6 +6677,24 @@ mod tests {
         assert!(
             got.iter().all(|(_, source, _)| source == "Lopes"),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_subject_behind_a_long_time_opener_a_why_and_a_but() {
+        assert_eq!(
+            sole_source("But a few days later, Lopes reversed herself, telling CBS it was over."),
+            "Lopes"
+        );
+        assert_eq!(
+            sole_source("That's partly why Lopes quit her post before announcing her run."),
+            "Lopes"
+        );
+        assert_eq!(
+            sole_source(
+                "None has a record on it, but Judge Lopes is an expert and has lectured on the topic."
+            ),
+            "Judge Lopes"
         );
     }
 }
