@@ -2899,9 +2899,12 @@ impl<'a> Reader<'a> {
         // quotation closed as a sentence of its own, then a sentence that
         // only names its speaker; the quotation is what was said (and the
         // report credits it to him).
-        if let [a] = out.as_mut_slice() {
+        // The speaker named first may have a participle after it: "“Not
+        // fit!” Trump said, quoting Comey."
+        let single = out.len() == 1;
+        for a in out.iter_mut() {
             if a.content.is_none() && a.stance != "act" {
-                if a.source.is_some() {
+                if single && a.source.is_some() {
                     a.content = self.paragraph_after_colon(a.cue_tokens.end);
                 }
                 let opens = a.source.as_ref().map_or(a.cue.start, |s| s.span.start);
@@ -5631,13 +5634,13 @@ impl<'a> Reader<'a> {
         if lead <= self.lo || !self.capitalised(lead) {
             return lead;
         }
+        // Lowercase words, and names and possessives in a longer descriptor:
+        // "former FBI agent Timothy Gill", "Trump's longtime confidant Roger Stone".
         let mut d = lead;
         while d > self.lo
-            && lead - d < 3
-            && self.is_word(d - 1)
+            && lead - d < 6
             && !self.quoted(d - 1)
-            && !self.capitalised(d - 1)
-            && !self.np_stop(d - 1)
+            && ((self.is_word(d - 1) && !self.np_stop(d - 1)) || self.is_possessive_mark(d - 1))
         {
             d -= 1;
         }
@@ -6695,6 +6698,23 @@ mod tests {
                 "None has a record on it, but Judge Lopes is an expert and has lectured on the topic."
             ),
             "Judge Lopes"
+        );
+    }
+
+    #[test]
+    fn a_quotation_before_a_long_descriptor_or_a_participle_is_the_words() {
+        assert_eq!(
+            read("“The levy is fair,” former FBI agent Ana Lopes explained.")[0].2,
+            "“The levy is fair,”"
+        );
+        assert_eq!(
+            read("The levy is fair, Mayor Tim Kerr’s longtime adviser Ana Lopes stated.")[0].2,
+            "The levy is fair"
+        );
+        // A quotation closed as a sentence of its own.
+        assert_eq!(
+            read("“Not fair!” Lopes said, quoting the mayor.")[0],
+            ("said".into(), "Lopes".into(), "Not fair!".into())
         );
     }
 }
