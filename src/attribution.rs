@@ -5545,6 +5545,8 @@ impl<'a> Reader<'a> {
                 || self.is(first, Kind::Time)
                 || self.ly_adverb(first)
                 || self.tag(first, Kind::Function, "adverb")
+                // "And, Kasich tells the crowd, he's …"
+                || self.tag(first, Kind::Function, "conjunction")
                 || self.w(first) == "instead");
         opens
             && (from..to).all(|t| {
@@ -5555,6 +5557,8 @@ impl<'a> Reader<'a> {
                     || t == first
                     || !self.np_stop(t)
                     || self.tag(t, Kind::Function, "preposition")
+                    // "Even then, he said, …"
+                    || self.tag(t, Kind::Function, "adverb")
                     || self.is(t, Kind::Time)
             })
     }
@@ -6715,6 +6719,18 @@ mod tests {
         assert_eq!(
             read("“Not fair!” Lopes said, quoting the mayor.")[0],
             ("said".into(), "Lopes".into(), "Not fair!".into())
+        );
+    }
+
+    #[test]
+    fn a_conjunction_or_an_adverb_phrase_before_a_parenthetical_is_no_content() {
+        assert_eq!(
+            read("And, Lopes tells the crowd, the levy is too high.")[0].2,
+            "the levy is too high"
+        );
+        assert_eq!(
+            read("Even then, she said, she has learned enough about the levy.")[0].2,
+            "she has learned enough about the levy"
         );
     }
 }
