@@ -988,10 +988,24 @@ impl<'a> Reader<'a> {
     /// adding", "after saying".
     fn participle_link(&self, i: usize) -> bool {
         self.is_word(i)
-            && matches!(
+            && (matches!(
                 self.w(i),
-                "by" | "while" | "before" | "after" | "without" | "when" | "upon" | "since"
+                "by" | "while"
+                    | "before"
+                    | "after"
+                    | "without"
+                    | "when"
+                    | "upon"
+                    | "since"
+                    | "besides"
             )
+                // "aside from saying", "instead of calling"
+                || (i > self.lo
+                    && match self.w(i) {
+                        "from" => matches!(self.w(i - 1), "aside" | "apart"),
+                        "of" => self.w(i - 1) == "instead",
+                        _ => false,
+                    }))
     }
 
     /// A closing quotation mark right after a comma: `"more work to do,"`.
@@ -2656,7 +2670,22 @@ impl<'a> Reader<'a> {
             let cue = i..i + n;
             let has = |k: Kind| entries.iter().find(|e| e.kind == k);
             if has(Kind::Weasel).is_some() {
-                out.push(self.weasel(cue.clone()));
+                // "As odd as it may seem, Clarke said …": a concession that
+                // ends its clause hedges nothing after it.
+                let mut b = cue.start;
+                if b > self.lo && matches!(self.w(b - 1), "may" | "might" | "would" | "does") {
+                    b -= 1;
+                }
+                if b > self.lo && self.w(b - 1) == "it" {
+                    b -= 1;
+                }
+                let concession = b > self.lo
+                    && self.w(b - 1) == "as"
+                    && cue.end < self.hi
+                    && self.punct(cue.end, ",");
+                if !concession {
+                    out.push(self.weasel(cue.clone()));
+                }
             } else if let Some(e) = has(Kind::According) {
                 if let Some(a) = self.according(cue.clone(), e.tag) {
                     i = a.1.max(cue.end);
@@ -2811,7 +2840,13 @@ impl<'a> Reader<'a> {
                 same(&out[j], &out[k]) && out[j].content.is_some_and(|ct| ct.contains(and_span))
             }) {
                 let ct = out[j].content.expect("checked");
-                out[j].content = self.cut_before(ct, and);
+                // "aside from saying": the link's first word ends it.
+                let cut = if and > self.lo && matches!(self.w(and), "from" | "of") {
+                    and - 1
+                } else {
+                    and
+                };
+                out[j].content = self.cut_before(ct, cut);
                 // "told ABC that he agrees Trump is … and said": what the
                 // first one's content held ends there too.
                 for (i, a) in out.iter_mut().enumerate().take(k) {
@@ -6731,6 +6766,25 @@ mod tests {
         assert_eq!(
             read("Even then, she said, she has learned enough about the levy.")[0].2,
             "she has learned enough about the levy"
+        );
+    }
+
+    #[test]
+    fn a_concession_hedges_nothing_and_aside_from_links_a_participle() {
+        assert_eq!(
+            read("Odd as it may seem, Lopes said the levy helped."),
+            vec![("said".into(), "Lopes".into(), "the levy helped".into())]
+        );
+        assert_eq!(
+            read("Lopes refuses to name anyone, aside from saying she wants a diverse team."),
+            vec![
+                ("refuses".into(), "Lopes".into(), "to name anyone".into()),
+                (
+                    "saying".into(),
+                    "Lopes".into(),
+                    "she wants a diverse team".into()
+                ),
+            ]
         );
     }
 }
