@@ -4761,6 +4761,22 @@ impl<'a> Reader<'a> {
                             subject = Some(s);
                         }
                     }
+                    // "Sanders was on CNN talking about …": a medium after
+                    // "on" or "to" is where the clause's subject speaks.
+                    let medium = share.start > self.lo + 1
+                        && self.is_word(share.start - 1)
+                        && !self.quoted(share.start - 1)
+                        && matches!(self.w(share.start - 1), "on" | "to")
+                        && share.clone().any(|t| self.is(t, Kind::Media));
+                    if participle && ratio.is_none() && subject.is_some() && medium {
+                        if let Some(s) = self.clause_subject_with(
+                            self.clause_begin(left),
+                            share.start - 1,
+                            speech,
+                        ) {
+                            subject = Some(s);
+                        }
+                    }
                 }
             } else if let Some(np) = self.share_np(left) {
                 // "42% say"
@@ -6785,6 +6801,14 @@ mod tests {
                     "she wants a diverse team".into()
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_medium_after_on_is_where_the_subject_speaks() {
+        assert_eq!(
+            sole_source("On Monday, Lopes was on CNN talking about what she does next."),
+            "Lopes"
         );
     }
 }
