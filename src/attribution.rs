@@ -5263,7 +5263,10 @@ impl<'a> Reader<'a> {
             return None;
         }
         let first_p = self.analyse(first.clone(), false)?;
-        if matches!(first_p.phrase, Phrase::Pronoun(_)) {
+        // A pronoun is a conjunct only where a clause opens: "She and her
+        // husband supported …", not "… told him and his aides said".
+        let opens = first.start == self.lo || !self.is_word(first.start - 1);
+        if matches!(first_p.phrase, Phrase::Pronoun(_)) && !opens {
             return None;
         }
         // "The mayor or the governor": one of them spoke, not both.
@@ -6809,6 +6812,21 @@ mod tests {
         assert_eq!(
             sole_source("On Monday, Lopes was on CNN talking about what she does next."),
             "Lopes"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_opening_the_clause_is_a_conjunct() {
+        assert_eq!(
+            sole_source("She and her husband supported the levy."),
+            "She and her husband"
+        );
+        // Not the object of a verb before: "told him" is no speaker.
+        let got = read("The mayor called him and his aides said nothing.");
+        assert!(
+            got.iter()
+                .any(|(cue, source, _)| cue == "said" && source == "his aides"),
+            "{got:?}"
         );
     }
 }
