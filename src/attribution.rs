@@ -4043,10 +4043,30 @@ impl<'a> Reader<'a> {
                             )))
                     && matches!(self.w(c - 1), "later" | "ago" | "earlier")
                     && !self.quoted(c - 1)
+            }) || comma.is_some_and(|c| {
+                // "More recently, …", "Perhaps most importantly, …"
+                c > s + 1 && c - s <= 3 && self.ly_adverb(c - 1) && !self.quoted(c - 1)
             });
             match comma.filter(|_| opener || ago) {
                 Some(c) => s = c + 1,
                 None => break,
+            }
+        }
+        // "On Sunday morning Mr. Trump made …": a time opener without its comma.
+        if s + 2 < to
+            && self.is_word(s)
+            && !self.quoted(s)
+            && matches!(
+                self.w(s),
+                "on" | "in" | "at" | "during" | "last" | "this" | "early" | "late"
+            )
+        {
+            let mut t = s + 1;
+            while t < to && t < s + 4 && (self.is(t, Kind::Time) || self.is_number(t)) {
+                t += 1;
+            }
+            if t > s + 1 && t < to && self.is_word(t) && (self.capitalised(t) || self.is_det(t)) {
+                s = t;
             }
         }
         if s >= to || self.quoted(s) {
@@ -4562,8 +4582,24 @@ impl<'a> Reader<'a> {
                 } else if participle && left > self.lo && self.participle_link(left) {
                     // "He defended the ban by citing a poll", "while urging
                     // his critics to pipe down": the clause's subject acts.
-                    subject = previous_source(before, left).or_else(|| {
-                        self.clause_subject_with(self.clause_begin(left), left, speech)
+                    // A clause joined by ", and" or ", but" has a subject of
+                    // its own: "Christie attacked Rubio, and the governor
+                    // tripped him up by calling …".
+                    let joined = (self.lo + 1..left)
+                        .rev()
+                        .find(|&b| {
+                            self.punct(b - 1, ",")
+                                && self.is_word(b)
+                                && !self.quoted(b)
+                                && matches!(self.w(b), "and" | "but")
+                        })
+                        .map(|b| b + 1);
+                    subject = previous_source_but(before, left, |a| {
+                        joined.is_some_and(|b| a.cue_tokens.start < b)
+                    })
+                    .or_else(|| {
+                        let from = joined.unwrap_or_else(|| self.clause_begin(left));
+                        self.clause_subject_with(from, left, speech)
                     });
                     if subject.is_none() && left > self.lo + 1 && self.punct(left - 1, ",") {
                         // "Sanders, after initially saying he would not
@@ -4826,9 +4862,12 @@ impl<'a> Reader<'a> {
                     // ", emphasizing that …": the subject of the attribution
                     // before, or else of the clause ("Trump went after Bush,
                     // calling him …").
-                    subject = previous_source(before, cue.start).or_else(|| {
-                        self.clause_subject_with(self.clause_begin(left), left, speech)
-                    });
+                    // Not the owner of a noun of saying: "Trump ratcheted up
+                    // his attacks on Rubio, saying" is Trump's saying.
+                    subject = previous_source_but(before, cue.start, |a| self.owns_noun(a))
+                        .or_else(|| {
+                            self.clause_subject_with(self.clause_begin(left), left, speech)
+                        });
                     if subject.is_none() && left > self.lo && self.punct(left, ",") {
                         // "Durbin, noting the size of the list, said …": the
                         // subject before the aside; what he noted ends with it.
@@ -5617,6 +5656,20 @@ impl<'a> Reader<'a> {
             })
     }
 
+    /// Whether the attribution is a noun of saying and its owner ("his
+    /// attacks on", "Trump's pledge to").
+    fn owns_noun(&self, a: &Attribution) -> bool {
+        a.source.as_ref().is_some_and(|s| {
+            let last = s.tokens.end.saturating_sub(1);
+            s.tokens.end <= a.cue_tokens.start
+                && s.tokens.end > s.tokens.start
+                && (self.is_possessive_mark(last)
+                    || (self.is_word(last)
+                        && (matches!(self.w(last), "his" | "her" | "their" | "its")
+                            || self.w(last).ends_with("'s"))))
+        })
+    }
+
     /// A word that counts a plural: "many [claims]", "several [calls]",
     /// "two [reports]". A verb in "-s" agrees with a singular, so after one
     /// of these the "-s" word is a plural noun.
@@ -6236,6 +6289,15 @@ fn past_participle(w: &str) -> bool {
 /// The speaker of the last attribution before token `end` that has one:
 /// a participle or a second verb often shares it ("…, he said, adding").
 fn previous_source(before: &[Attribution], end: usize) -> Option<SourcePhrase> {
+    previous_source_but(before, end, |_| false)
+}
+
+/// [`previous_source`], passing over the attributions that `skip` names.
+fn previous_source_but(
+    before: &[Attribution],
+    end: usize,
+    skip: impl Fn(&Attribution) -> bool,
+) -> Option<SourcePhrase> {
     // "He said he saw no need …, noting": the speaker of the main clause,
     // not of a clause inside another's content ("he saw").
     let inside = |a: &Attribution| {
@@ -6246,7 +6308,7 @@ fn previous_source(before: &[Attribution], end: usize) -> Option<SourcePhrase> {
     before
         .iter()
         .rev()
-        .find(|a| a.source.is_some() && a.cue_tokens.end <= end && !inside(a))
+        .find(|a| a.source.is_some() && a.cue_tokens.end <= end && !inside(a) && !skip(a))
         .and_then(|prev| prev.source.clone())
 }
 
@@ -6827,6 +6889,48 @@ mod tests {
             got.iter()
                 .any(|(cue, source, _)| cue == "said" && source == "his aides"),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_participle_finds_its_clause_subject_past_nouns_openers_and_joins() {
+        let source_of = |text: &str, cue: &str| {
+            let got = read(text);
+            got.iter()
+                .find(|(c, _, _)| c == cue)
+                .map(|(_, s, _)| s.clone())
+                .unwrap_or_else(|| panic!("no {cue} in {got:?}"))
+        };
+        // Not the owner of a noun of saying.
+        assert_eq!(
+            source_of(
+                "Lopes on Thursday stepped up her attacks on Kerr, saying he is weak.",
+                "saying"
+            ),
+            "Lopes"
+        );
+        // Openers: an adverb phrase, a time without its comma.
+        assert_eq!(
+            source_of(
+                "More recently, Lopes has shifted her tone, offering dire warnings.",
+                "offering"
+            ),
+            "Lopes"
+        );
+        assert_eq!(
+            source_of(
+                "On Sunday morning Mayor Lopes cut the levy, writing that it was too high.",
+                "writing"
+            ),
+            "Mayor Lopes"
+        );
+        // A clause joined by ", and" has its own subject.
+        assert_eq!(
+            source_of(
+                "Kerr unleashed attacks against Lopes, and the governor tripped her up by calling her out.",
+                "calling"
+            ),
+            "the governor"
         );
     }
 }
