@@ -4785,6 +4785,9 @@ impl<'a> Reader<'a> {
                         && ratio.is_none()
                         && subject.is_some()
                         && !may_speak()
+                        // "ended with Maddow asking": whoever follows "with"
+                        // does the participle.
+                        && !(share.start > self.lo && self.w(share.start - 1) == "with")
                         && self.verb_object(share.start)
                     {
                         // "Sanders opened a rally blasting Clinton", "Clinton
@@ -6931,6 +6934,14 @@ mod tests {
                 "calling"
             ),
             "the governor"
+        );
+    }
+
+    #[test]
+    fn whoever_follows_with_does_the_participle() {
+        assert_eq!(
+            sole_source("The conversation ended with Kerr asking Lopes whether she would run."),
+            "Kerr"
         );
     }
 }
