@@ -974,14 +974,16 @@ impl<'a> Reader<'a> {
             _ => false,
         };
         // Capitalised, an adverb is a name's word ("Will Doyle"), except in
-        // a headline in Title Case ("Kasich Just Revealed …").
+        // a headline in Title Case ("Kasich Just Revealed …"). That is asked
+        // last: most capitalised words before a cue are names, which the
+        // tests before fail, and the sentence's case is a walk over it.
         self.is_word(i)
-            && (!self.capitalised(i) || self.title_case())
             && ((self.norms.word_kinds(i) & (Kind::Function.bit() | Kind::Hearsay.bit()) != 0
                 && self.entries(i).iter().any(tagged))
                 || after_aux()
                 || self.ly_adverb(i)
                 || (self.may_end_in(i, b"t") && self.w(i).ends_with("n't")))
+            && (!self.capitalised(i) || self.title_case())
     }
 
     /// A word that ties an -ing participle to a clause: "by citing", "before
