@@ -974,14 +974,16 @@ impl<'a> Reader<'a> {
             _ => false,
         };
         // Capitalised, an adverb is a name's word ("Will Doyle"), except in
-        // a headline in Title Case ("Kasich Just Revealed …").
+        // a headline in Title Case ("Kasich Just Revealed …"). That is asked
+        // last: most capitalised words before a cue are names, which the
+        // tests before fail, and the sentence's case is a walk over it.
         self.is_word(i)
-            && (!self.capitalised(i) || self.title_case())
             && ((self.norms.word_kinds(i) & (Kind::Function.bit() | Kind::Hearsay.bit()) != 0
                 && self.entries(i).iter().any(tagged))
                 || after_aux()
                 || self.ly_adverb(i)
                 || (self.may_end_in(i, b"t") && self.w(i).ends_with("n't")))
+            && (!self.capitalised(i) || self.title_case())
     }
 
     /// A word that ties an -ing participle to a clause: "by citing", "before
@@ -2553,6 +2555,57 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The first token from `i` (else `self.hi`) at which the scan of
+    /// [`Reader::read_into`] may find something, and whether it opens one
+    /// of the phrases read from its normal form: an unquoted word that
+    /// opens, or that starts a noun, cue or not-a-cue phrase. At any other
+    /// token every rule of the scan passes on to the next.
+    // Always inlined, with the tables it reads held in locals: the scan's
+    // calls and pushes may (as far as the compiler knows) change them, and
+    // read through `self`, they were reloaded at every token.
+    #[inline(always)]
+    fn next_scan_start(&self, mut i: usize) -> (usize, bool) {
+        let hi = self.hi;
+        let tokens = &self.seg.tokens[..hi];
+        let quotes = &self.seg.token_quote[..hi];
+        let text = self.text.as_bytes();
+        let word_kinds = self.norms.word_kinds_of(0..hi);
+        let below = self.norms.kinds_below_table();
+        let starts = Kind::Noun.bit() | Kind::CUES | CUE_NOT;
+        let function = Kind::Function.bit();
+        while i < hi {
+            let t = &tokens[i];
+            if !matches!(t.kind, TokenKind::Word) || quotes[i].is_some() {
+                i += 1;
+                continue;
+            }
+            // The openings start from the word's normal form, and only at
+            // "in", "her", "their" or a word in "s": a normal form ends in
+            // the text's last byte, lowercased, when that is ASCII, so most
+            // words are passed over without their normal form.
+            // Of the words in "n" and "r", only "in", "her" and "their" open,
+            // all function words (a preposition, determiners), which one bit
+            // test tells of the many that are none. Of those in "s", only
+            // "his", an owner in "'s" or one before a possessive mark.
+            let span = t.span;
+            let last = text[span.end - 1];
+            let opens = match last | 0x20 {
+                b's' => {
+                    word_kinds[i] & function != 0
+                        || self.apostrophe_before_last(i)
+                        || (i + 1 < hi && self.is_possessive_mark(i + 1))
+                }
+                b'n' | b'r' => word_kinds[i] & function != 0,
+                _ => !last.is_ascii(),
+            };
+            if opens || below.get(i) & starts != 0 {
+                return (i, opens);
+            }
+            i += 1;
+        }
+        (hi, false)
+    }
+
     /// Reads the sentence.
     pub fn read(&self) -> Reading {
         let mut attributions = Vec::new();
@@ -2581,33 +2634,15 @@ impl<'a> Reader<'a> {
         let mut venue_prefix: Option<(SourcePhrase, usize)> = None;
         let mut pending_relays: Vec<Range<usize>> = Vec::new();
         let mut i = self.lo;
-        while i < self.hi {
+        loop {
             // Nothing below starts at punctuation or inside a quotation (each
-            // checks), and most tokens are one or the other.
-            if !self.is_word(i) || self.quoted(i) {
-                i += 1;
-                continue;
+            // checks), and most tokens are one or the other; of the words,
+            // most start nothing either (see `next_scan_start`).
+            let opens;
+            (i, opens) = self.next_scan_start(i);
+            if i >= self.hi {
+                break;
             }
-            // Both openings below start from this word's normal form, and
-            // only at "in", "her", "their" or a word in "s": a normal form
-            // ends in the text's last byte, lowercased, when that is ASCII,
-            // so most words are passed over without their normal form (an
-            // empty one, which neither takes).
-            // Of the words in "n" and "r", only "in", "her" and "their" open,
-            // all function words (a preposition, determiners), which one bit
-            // test tells of the many that are none. Of those in "s", only
-            // "his", an owner in "'s" or one before a possessive mark.
-            let span = self.seg.tokens[i].span;
-            let last = self.text.as_bytes()[span.end - 1];
-            let opens = match last | 0x20 {
-                b's' => {
-                    self.is(i, Kind::Function)
-                        || self.apostrophe_before_last(i)
-                        || (i + 1 < self.hi && self.is_possessive_mark(i + 1))
-                }
-                b'n' | b'r' => self.is(i, Kind::Function),
-                _ => !last.is_ascii(),
-            };
             let w = if opens { self.w(i) } else { "" };
             if let Some((a, end)) = self.in_document(i, w) {
                 out.push(a);

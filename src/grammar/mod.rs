@@ -915,6 +915,16 @@ impl<'a> TokenWords<'a> {
             .unwrap_or(0)
     }
 
+    /// [`TokenWords::kinds_below`] for a scan that asks it of token after
+    /// token: the two tables it reads, which the scan keeps at hand.
+    #[inline]
+    pub fn kinds_below_table(&self) -> KindsBelow<'_> {
+        KindsBelow {
+            ids: &self.ids,
+            root_below: self.root_below,
+        }
+    }
+
     /// Token `i` starts with an uppercase letter.
     #[inline]
     pub fn starts_upper(&self, i: usize) -> bool {
@@ -953,6 +963,25 @@ impl<'a> TokenWords<'a> {
     #[inline]
     pub fn word_kinds_of(&self, r: std::ops::Range<usize>) -> &[u32] {
         &self.word_kinds[r]
+    }
+}
+
+/// The tables of [`TokenWords::kinds_below`] (see
+/// [`TokenWords::kinds_below_table`]).
+#[derive(Debug, Clone, Copy)]
+pub struct KindsBelow<'t> {
+    ids: &'t [WordId],
+    root_below: &'t [u32],
+}
+
+impl KindsBelow<'_> {
+    /// [`TokenWords::kinds_below`] of token `i`.
+    #[inline(always)]
+    pub fn get(self, i: usize) -> u32 {
+        self.root_below
+            .get(self.ids[i] as usize)
+            .copied()
+            .unwrap_or(0)
     }
 }
 
