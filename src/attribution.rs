@@ -3605,14 +3605,38 @@ impl<'a> Reader<'a> {
             _ => return None,
         };
         let comma = (cue_at + 1..self.hi).find(|&k| self.punct(k, ",") && !self.quoted(k))?;
-        let content = self.content_before(cue_at + 1, comma);
-        Some(self.attribution(
-            AttributionKind::NoSource,
-            "question",
-            cue_at..cue_at + 1,
-            None,
-            content,
-        ))
+        Some(self.question(cue_at..cue_at + 1, comma))
+    }
+
+    /// A question put from the token after `cue` to `end`: by its asker
+    /// when "by" names one ("Asked by Stephanopoulos whether …"), else by
+    /// no one named.
+    fn question(&self, cue: Range<usize>, end: usize) -> Attribution {
+        let asker = (cue.end + 1 < end && self.is_word(cue.end) && self.w(cue.end) == "by")
+            .then(|| self.np_right(cue.end + 1, end))
+            .flatten()
+            .filter(|np| np.end < end)
+            .and_then(|np| {
+                self.analyse(np.clone(), false)
+                    .or_else(|| self.lenient(np.clone()))
+                    .map(|p| (p, np.end))
+            });
+        match asker {
+            Some((source, from)) => {
+                let content = self.content_before(from, end);
+                self.attribution(
+                    AttributionKind::Indirect,
+                    "question",
+                    cue,
+                    Some(source),
+                    content,
+                )
+            }
+            None => {
+                let content = self.content_before(cue.end, end);
+                self.attribution(AttributionKind::NoSource, "question", cue, None, content)
+            }
+        }
     }
 
     /// The question in "was asked whether …" / "when asked about …": up to
@@ -3626,14 +3650,8 @@ impl<'a> Reader<'a> {
         {
             e -= 1;
         }
-        let content = self.content_before(cue.end, e)?;
-        Some(self.attribution(
-            AttributionKind::NoSource,
-            "question",
-            cue,
-            None,
-            Some(content),
-        ))
+        self.content_before(cue.end, e)?;
+        Some(self.question(cue, e))
     }
 
     fn sourceless(
@@ -6977,6 +6995,33 @@ mod tests {
         assert_eq!(
             sole_source("The conversation ended with Kerr asking Lopes whether she would run."),
             "Kerr"
+        );
+    }
+
+    #[test]
+    fn a_question_asked_by_someone_is_theirs() {
+        let got = read("Asked by host Tim Kerr whether she would run, Lopes said she would.");
+        assert_eq!(
+            got[0],
+            (
+                "Asked".into(),
+                "host Tim Kerr".into(),
+                "whether she would run".into()
+            )
+        );
+        let got = read("Lopes was asked by a reporter whether she would run.");
+        assert_eq!(
+            got[0],
+            (
+                "asked".into(),
+                "a reporter".into(),
+                "whether she would run".into()
+            )
+        );
+        // Without "by", no one is named.
+        assert_eq!(
+            read("Asked about the levy, Lopes said it was fair.")[0].1,
+            ""
         );
     }
 }
