@@ -5694,8 +5694,14 @@ impl<'a> Reader<'a> {
                 || self.is(first, Kind::Time)
                 || self.ly_adverb(first)
                 || self.tag(first, Kind::Function, "adverb")
-                // "And, Kasich tells the crowd, he's …"
-                || self.tag(first, Kind::Function, "conjunction")
+                // "And, Kasich tells the crowd, he's …", but not "Or maybe
+                // the mayor, X says": only adverbs may follow the conjunction.
+                || (self.tag(first, Kind::Function, "conjunction")
+                    && (first + 1..to).all(|t| {
+                        !self.is_word(t)
+                            || self.tag(t, Kind::Function, "adverb")
+                            || self.ly_adverb(t)
+                    }))
                 || self.w(first) == "instead");
         opens
             && (from..to).all(|t| {
