@@ -4174,8 +4174,16 @@ impl<'a> Reader<'a> {
             while e < to && (self.capitalised(e) || self.abbreviation_stop(e)) && !self.quoted(e) {
                 e += 1;
             }
+            // "Syrian hackers hijacked …", "Trump supporters took …": the
+            // phrase runs on to a past tense after it.
             let goes_on = np.as_ref().is_some_and(|np| {
                 (e..np.end).any(|t| self.is(t, Kind::Title) || self.capitalised(t))
+                    || (np.end > e
+                        && np.end < to
+                        && self.is_word(np.end)
+                        && !self.capitalised(np.end)
+                        && !self.quoted(np.end)
+                        && (self.w(np.end).ends_with("ed") || irregular_past(self.w(np.end))))
             });
             if goes_on {
                 last_resort = Some(e);
@@ -7028,6 +7036,18 @@ mod tests {
         assert_eq!(
             read("Asked about the levy, Lopes said it was fair.")[0].1,
             ""
+        );
+    }
+
+    #[test]
+    fn a_capitalised_modifier_runs_on_to_its_noun_before_a_past_tense() {
+        assert_eq!(
+            sole_source("Syrian hackers hijacked the account, saying it was weak."),
+            "Syrian hackers"
+        );
+        assert_eq!(
+            sole_source("Trump took a risk, saying it was worth it."),
+            "Trump"
         );
     }
 }
