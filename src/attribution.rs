@@ -4175,7 +4175,7 @@ impl<'a> Reader<'a> {
                 e += 1;
             }
             // "Syrian hackers hijacked …", "Trump supporters took …": the
-            // phrase runs on to a past tense after it.
+            // phrase runs on to a past tense, an auxiliary or an adverb after it.
             let goes_on = np.as_ref().is_some_and(|np| {
                 (e..np.end).any(|t| self.is(t, Kind::Title) || self.capitalised(t))
                     || (np.end > e
@@ -4183,7 +4183,12 @@ impl<'a> Reader<'a> {
                         && self.is_word(np.end)
                         && !self.capitalised(np.end)
                         && !self.quoted(np.end)
-                        && (self.w(np.end).ends_with("ed") || irregular_past(self.w(np.end))))
+                        && (self.w(np.end).ends_with("ed")
+                            || irregular_past(self.w(np.end))
+                            // "The New York businessman has praised",
+                            // "Clinton aides also spent"
+                            || self.tag(np.end, Kind::Function, "aux")
+                            || self.tag(np.end, Kind::Function, "adverb")))
             });
             if goes_on {
                 last_resort = Some(e);
@@ -7044,6 +7049,12 @@ mod tests {
         assert_eq!(
             sole_source("Syrian hackers hijacked the account, saying it was weak."),
             "Syrian hackers"
+        );
+        assert_eq!(
+            sole_source(
+                "Labour aides also spent the day at the mill, confident that it would stay open."
+            ),
+            "Labour aides"
         );
         assert_eq!(
             sole_source("Trump took a risk, saying it was worth it."),
