@@ -1000,14 +1000,23 @@ impl<'a> Reader<'a> {
                     | "upon"
                     | "since"
                     | "besides"
-            )
-                // "aside from saying", "instead of calling"
-                || (i > self.lo
-                    && match self.w(i) {
-                        "from" => matches!(self.w(i - 1), "aside" | "apart"),
-                        "of" => self.w(i - 1) == "instead",
-                        _ => false,
-                    }))
+            ) || self.link_start(i) < i)
+    }
+
+    /// The first word of a link of two words ending at `i`: "aside from
+    /// saying", "instead of calling"; else `i`.
+    fn link_start(&self, i: usize) -> usize {
+        let two = i > self.lo
+            && match self.w(i) {
+                "from" => matches!(self.w(i - 1), "aside" | "apart"),
+                "of" => self.w(i - 1) == "instead",
+                _ => false,
+            };
+        if two {
+            i - 1
+        } else {
+            i
+        }
     }
 
     /// A closing quotation mark right after a comma: `"more work to do,"`.
@@ -2705,20 +2714,7 @@ impl<'a> Reader<'a> {
             let cue = i..i + n;
             let has = |k: Kind| entries.iter().find(|e| e.kind == k);
             if has(Kind::Weasel).is_some() {
-                // "As odd as it may seem, Clarke said …": a concession that
-                // ends its clause hedges nothing after it.
-                let mut b = cue.start;
-                if b > self.lo && matches!(self.w(b - 1), "may" | "might" | "would" | "does") {
-                    b -= 1;
-                }
-                if b > self.lo && self.w(b - 1) == "it" {
-                    b -= 1;
-                }
-                let concession = b > self.lo
-                    && self.w(b - 1) == "as"
-                    && cue.end < self.hi
-                    && self.punct(cue.end, ",");
-                if !concession {
+                if !self.concession(&cue) {
                     out.push(self.weasel(cue.clone()));
                 }
             } else if let Some(e) = has(Kind::According) {
@@ -2875,13 +2871,7 @@ impl<'a> Reader<'a> {
                 same(&out[j], &out[k]) && out[j].content.is_some_and(|ct| ct.contains(and_span))
             }) {
                 let ct = out[j].content.expect("checked");
-                // "aside from saying": the link's first word ends it.
-                let cut = if and > self.lo && matches!(self.w(and), "from" | "of") {
-                    and - 1
-                } else {
-                    and
-                };
-                out[j].content = self.cut_before(ct, cut);
+                out[j].content = self.cut_before(ct, self.link_start(and));
                 // "told ABC that he agrees Trump is … and said": what the
                 // first one's content held ends there too.
                 for (i, a) in out.iter_mut().enumerate().take(k) {
@@ -3650,8 +3640,9 @@ impl<'a> Reader<'a> {
         {
             e -= 1;
         }
-        self.content_before(cue.end, e)?;
-        Some(self.question(cue, e))
+        let q = self.question(cue, e);
+        // Nothing asked, and no one asking: no question.
+        (q.source.is_some() || q.content.is_some()).then_some(q)
     }
 
     fn sourceless(
@@ -3689,6 +3680,19 @@ impl<'a> Reader<'a> {
     /// A weasel phrase. Where it is a vague crowd and its verb ("critics
     /// argue", "some say", "they say"), the crowd is shown as the source and
     /// the verb as the cue; the claim stays unattributed all the same.
+    /// "As odd as it may seem, Clarke said …": a concession that ends its
+    /// clause hedges nothing after it.
+    fn concession(&self, cue: &Range<usize>) -> bool {
+        let mut b = cue.start;
+        if b > self.lo && matches!(self.w(b - 1), "may" | "might" | "would" | "does") {
+            b -= 1;
+        }
+        if b > self.lo && self.w(b - 1) == "it" {
+            b -= 1;
+        }
+        b > self.lo && self.w(b - 1) == "as" && cue.end < self.hi && self.punct(cue.end, ",")
+    }
+
     fn weasel(&self, cue: Range<usize>) -> Attribution {
         let mut a = self.sourceless(cue.clone(), "weasel", None, true);
         let verb = cue.end - 1;
@@ -4625,15 +4629,7 @@ impl<'a> Reader<'a> {
                         .unwrap_or_else(|| {
                             // "None has …, but Judge Garland is … and has
                             // lectured": a clause after ", but" has its own subject.
-                            let from = (self.lo + 1..left)
-                                .rev()
-                                .find(|&b| {
-                                    self.punct(b - 1, ",")
-                                        && self.is_word(b)
-                                        && !self.quoted(b)
-                                        && self.w(b) == "but"
-                                })
-                                .map_or(self.lo, |b| b + 1);
+                            let from = self.joined_clause(left, false).unwrap_or(self.lo);
                             self.after_participle_opener(from, left)
                         });
                     if subject.is_none() {
@@ -4651,15 +4647,7 @@ impl<'a> Reader<'a> {
                     // A clause joined by ", and" or ", but" has a subject of
                     // its own: "Christie attacked Rubio, and the governor
                     // tripped him up by calling …".
-                    let joined = (self.lo + 1..left)
-                        .rev()
-                        .find(|&b| {
-                            self.punct(b - 1, ",")
-                                && self.is_word(b)
-                                && !self.quoted(b)
-                                && matches!(self.w(b), "and" | "but")
-                        })
-                        .map(|b| b + 1);
+                    let joined = self.joined_clause(left, true);
                     subject = previous_source_but(before, left, |a| {
                         joined.is_some_and(|b| a.cue_tokens.start < b)
                     })
@@ -5729,6 +5717,20 @@ impl<'a> Reader<'a> {
                     || self.tag(t, Kind::Function, "adverb")
                     || self.is(t, Kind::Time)
             })
+    }
+
+    /// The first token of the last clause before `end` that ", but" (or,
+    /// when `and` is set, ", and") joins on: it has a subject of its own.
+    fn joined_clause(&self, end: usize, and: bool) -> Option<usize> {
+        (self.lo + 1..end)
+            .rev()
+            .find(|&b| {
+                self.punct(b - 1, ",")
+                    && self.is_word(b)
+                    && !self.quoted(b)
+                    && (self.w(b) == "but" || (and && self.w(b) == "and"))
+            })
+            .map(|b| b + 1)
     }
 
     /// Whether the attribution is a noun of saying and its owner ("his
