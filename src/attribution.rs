@@ -3682,6 +3682,8 @@ impl<'a> Reader<'a> {
     /// the verb as the cue; the claim stays unattributed all the same.
     /// "As odd as it may seem, Clarke said …": a concession that ends its
     /// clause hedges nothing after it.
+    // Out of line: asked at weasel words only, in the scan's loop.
+    #[inline(never)]
     fn concession(&self, cue: &Range<usize>) -> bool {
         let mut b = cue.start;
         if b > self.lo && matches!(self.w(b - 1), "may" | "might" | "would" | "does") {

@@ -908,11 +908,7 @@ impl<'a> TokenWords<'a> {
     /// [`ROOT`], found from the word alone.
     #[inline]
     pub fn kinds_below(&self, i: usize) -> u32 {
-        // As in `root`, `NO_WORD` is past the end.
-        self.root_below
-            .get(self.ids[i] as usize)
-            .copied()
-            .unwrap_or(0)
+        self.kinds_below_table().get(i)
     }
 
     /// [`TokenWords::kinds_below`] for a scan that asks it of token after
@@ -978,6 +974,7 @@ impl KindsBelow<'_> {
     /// [`TokenWords::kinds_below`] of token `i`.
     #[inline(always)]
     pub fn get(self, i: usize) -> u32 {
+        // As in `TokenWords::root`, `NO_WORD` is past the end.
         self.root_below
             .get(self.ids[i] as usize)
             .copied()
