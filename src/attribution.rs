@@ -2963,12 +2963,18 @@ impl<'a> Reader<'a> {
         // fit!” Trump said, quoting Comey."
         let single = out.len() == 1;
         for a in out.iter_mut() {
-            if a.content.is_none() && a.stance != "act" {
-                if single && a.source.is_some() {
+            if a.stance != "act" {
+                if a.content.is_none() && single && a.source.is_some() {
                     a.content = self.paragraph_after_colon(a.cue_tokens.end);
                 }
                 let opens = a.source.as_ref().map_or(a.cue.start, |s| s.span.start);
-                let names_speaker = a.content.is_none()
+                // "“… who knows?” Trump told ITV in an interview aired on
+                // Monday": what trails the audience is no clause.
+                let trails = |c: Span| {
+                    let t = self.token_at(c.start);
+                    !self.quoted(t) && (self.is(t, Kind::Time) || self.participle(t))
+                };
+                let names_speaker = a.content.is_none_or(trails)
                     && self.token_at(opens.min(a.cue.start)) == self.lo
                     && (self.is(a.cue_tokens.start, Kind::Speech)
                         || self.is(a.cue_tokens.start, Kind::Verb));
@@ -5889,6 +5895,13 @@ impl<'a> Reader<'a> {
                     || self.is(s, Kind::Time))
             {
                 s += 1;
+            } else if s + 1 < self.hi
+                && !self.quoted(s)
+                && matches!(self.w(s), "this" | "last" | "next")
+                && self.is(s + 1, Kind::Time)
+            {
+                // "told POLITICO earlier this week"
+                s += 2;
             } else {
                 break;
             }
@@ -6914,6 +6927,15 @@ mod tests {
         assert_eq!(
             read("“Not fair!” Lopes said, quoting the mayor.")[0],
             ("said".into(), "Lopes".into(), "Not fair!".into())
+        );
+        // Whatever trails the audience or the medium is no clause.
+        assert_eq!(
+            read("“Who knows?” Lopes told ITV in an interview aired on Monday.")[0],
+            ("told".into(), "Lopes".into(), "Who knows?".into())
+        );
+        assert_eq!(
+            read("The levy is fair, Ana Lopes told POLITICO earlier this week.")[0].2,
+            "The levy is fair"
         );
     }
 
