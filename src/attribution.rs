@@ -6391,11 +6391,15 @@ fn previous_source_but(
     skip: impl Fn(&Attribution) -> bool,
 ) -> Option<SourcePhrase> {
     // "He said he saw no need …, noting": the speaker of the main clause,
-    // not of a clause inside another's content ("he saw").
+    // not of a clause inside another's content ("he saw"). A parenthetical
+    // whose words hold the other's cue is the outer one: "Trump is expected
+    // to speak, Manafort said, adding …".
     let inside = |a: &Attribution| {
-        before
-            .iter()
-            .any(|b| b.cue.end <= a.cue.start && b.content.is_some_and(|c| c.contains(a.cue)))
+        before.iter().any(|b| {
+            b.cue.end <= a.cue.start
+                && b.content.is_some_and(|c| c.contains(a.cue))
+                && !a.content.is_some_and(|c| c.contains(b.cue))
+        })
     };
     before
         .iter()
@@ -7032,6 +7036,18 @@ mod tests {
                 "calling"
             ),
             "the governor"
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_parenthetical_is_the_parentheticals() {
+        assert_eq!(
+            read("Lopes intends to run again, an aide said, adding that she would win.")[2],
+            (
+                "adding".into(),
+                "an aide".into(),
+                "that she would win".into()
+            )
         );
     }
 
