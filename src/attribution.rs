@@ -886,6 +886,22 @@ impl<'a> Reader<'a> {
         !last.is_ascii() || letters.contains(&(last | 0x20))
     }
 
+    /// A capitalised word that opens a sentence as an adverb does
+    /// ("Essentially, …", "Ultimately, …"): [`Reader::ly_adverb`] leaves
+    /// capitalised words out for names like "Kelly" and "Beverly", so only
+    /// the endings of adverbs made from adjectives count here.
+    fn capitalised_adverb(&self, i: usize) -> bool {
+        let w = self.w(i);
+        w.len() >= 7
+            && self.is_word(i)
+            && self.capitalised(i)
+            && [
+                "ally", "ately", "ently", "antly", "ously", "ively", "ably", "ibly", "ily",
+            ]
+            .iter()
+            .any(|e| w.ends_with(e))
+    }
+
     /// [`Reader::ly_adverb`] of a word that may end in "y".
     #[inline(never)]
     fn ly_adverb_word(&self, i: usize) -> bool {
@@ -4275,8 +4291,16 @@ impl<'a> Reader<'a> {
     }
 
     /// Where the clause from `s` goes on after an opening participle phrase
-    /// ("Walking to the next address, Ebeling …"), or `s`.
+    /// ("Walking to the next address, Ebeling …") or adverb ("Essentially,
+    /// the lawyers …"), or `s`.
     fn after_participle_opener(&self, s: usize, to: usize) -> usize {
+        if s + 2 < to
+            && self.punct(s + 1, ",")
+            && !self.quoted(s)
+            && (self.ly_adverb(s) || self.capitalised_adverb(s))
+        {
+            return s + 2;
+        }
         if s >= to || !self.is_word(s) || self.quoted(s) || !self.participle_opener(s) {
             return s;
         }
@@ -7048,6 +7072,14 @@ mod tests {
                 "an aide".into(),
                 "that she would win".into()
             )
+        );
+    }
+
+    #[test]
+    fn an_opening_adverb_is_no_subject_of_a_second_verb() {
+        assert_eq!(
+            sole_source("Essentially, the lawyers looked through it and found that it was sent."),
+            "the lawyers"
         );
     }
 
