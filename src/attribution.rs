@@ -4999,7 +4999,9 @@ impl<'a> Reader<'a> {
                 // "put out", "sent up": a verb's particle.
                 && (!self.is(verb, Kind::Function) || matches!(self.w(verb), "out" | "up"))
                 && !self.capitalised(verb))
-            .then(|| self.clause_subject(self.clause_begin(verb), doc.tokens.start))
+            // Whoever issues a statement speaks through it, whatever noun
+            // names them ("The town released a statement").
+            .then(|| self.clause_subject_with(self.clause_begin(verb), doc.tokens.start, true))
             .flatten();
             if let Some(s) = issuer {
                 issued_in = subject.replace(s);
@@ -7080,6 +7082,14 @@ mod tests {
         assert_eq!(
             sole_source("Essentially, the lawyers looked through it and found that it was sent."),
             "the lawyers"
+        );
+    }
+
+    #[test]
+    fn whoever_issues_a_statement_speaks_through_it() {
+        assert_eq!(
+            sole_source("The town released a statement Wednesday saying the claim is wrong."),
+            "The town"
         );
     }
 
