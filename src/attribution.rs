@@ -4309,6 +4309,30 @@ impl<'a> Reader<'a> {
             .map_or(s, |c| c + 1)
     }
 
+    /// The subject of an infinitive of purpose after a preposition's
+    /// object: "went on CNN to declare", "rushed to meet her at HP's
+    /// headquarters in Palo Alto to discuss". The noun before "to" is where
+    /// or with whom the clause's subject acted, not who speaks. ("for"
+    /// names the infinitive's own subject: "time for Congress to act".)
+    fn purpose_subject(
+        &self,
+        cue: &Range<usize>,
+        left: usize,
+        lenient: bool,
+    ) -> Option<SourcePhrase> {
+        if !(self.is_word(cue.start) && self.w(cue.start) == "to" && !self.quoted(cue.start)) {
+            return None;
+        }
+        let np = self.np_left(left, self.lo)?;
+        let prep = np.start.checked_sub(1).filter(|&p| p > self.lo)?;
+        (self.is_word(prep)
+            && !self.quoted(prep)
+            && self.tag(prep, Kind::Function, "preposition")
+            && !matches!(self.w(prep), "of" | "for"))
+        .then(|| self.clause_subject_with(self.clause_begin(prep), prep, lenient))
+        .flatten()
+    }
+
     /// "was", "has", "will", "could": a finite auxiliary, which opens a
     /// verb phrase.
     fn finite_auxiliary(&self, i: usize) -> bool {
@@ -4760,6 +4784,8 @@ impl<'a> Reader<'a> {
                                 lenient: p.lenient,
                             });
                     }
+                } else if let Some(s) = self.purpose_subject(&cue, left, speech) {
+                    subject = Some(s);
                 } else if let Some(np) = self.np_left(left, self.lo) {
                     let np = self.head_before_place(np, &cue);
                     let np = self.head_before_participle(np);
@@ -7090,6 +7116,14 @@ mod tests {
         assert_eq!(
             sole_source("The town released a statement Wednesday saying the claim is wrong."),
             "The town"
+        );
+    }
+
+    #[test]
+    fn an_infinitive_of_purpose_is_the_clause_subjects() {
+        assert_eq!(
+            sole_source("The governor even went on CNN to declare Lopes the winner."),
+            "The governor"
         );
     }
 
