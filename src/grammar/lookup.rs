@@ -74,6 +74,26 @@ pub(super) struct WordIndex {
     /// Punctuation: curly quotation marks, dashes) by its last byte's low
     /// six bits ([`NO_SINGLE`] for none).
     punct: [WordId; 64],
+    /// The words longer than eight bytes, each as one bit (see
+    /// [`long_bit`]): a long token whose bit is clear is no word, told
+    /// without hashing all of it and probing the table. About one token in
+    /// ten is that long, few are grammar words, and the built-in grammar's
+    /// 637 such words set about one bit in thirty.
+    long_bits: Box<[u64; LONG_BIT_WORDS]>,
+}
+
+/// The size of [`WordIndex::long_bits`], in `u64`s.
+const LONG_BIT_WORDS: usize = 256;
+
+/// Where word `w` (more than eight bytes) has its bit in
+/// [`WordIndex::long_bits`]: by its length and first eight bytes, which
+/// set apart most words of a length.
+#[inline]
+fn long_bit(w: &[u8]) -> (usize, u64) {
+    let head = u64::from_le_bytes(w[..8].try_into().expect("eight bytes"));
+    // The high bits of the mix, which depend on every byte.
+    let bit = (mix(SEED ^ w.len() as u64, head) >> 50) as usize;
+    (bit / 64, 1 << (bit % 64))
 }
 
 /// No word in [`WordIndex::single`].
@@ -97,12 +117,19 @@ impl WordIndex {
             short_len: 0,
             single: [NO_SINGLE; 128],
             punct: [NO_SINGLE; 64],
+            long_bits: Box::new([0; LONG_BIT_WORDS]),
         }
     }
 
     /// The id of a word, if it is one; `texts` holds the words by id.
     #[inline]
     pub(super) fn get(&self, w: &str, texts: &WordTexts) -> Option<WordId> {
+        if w.len() > 8 {
+            let (k, bit) = long_bit(w.as_bytes());
+            if self.long_bits[k] & bit == 0 {
+                return None;
+            }
+        }
         self.table
             .find(word_hash(w.as_bytes()), |&id| texts.get(id) == w)
             .copied()
@@ -163,6 +190,10 @@ impl WordIndex {
             }
             self.insert_short(pack(w), id);
             self.short_len += 1;
+        }
+        if w.len() > 8 {
+            let (k, bit) = long_bit(w);
+            self.long_bits[k] |= bit;
         }
         if let &[b] = w {
             if b.is_ascii() {
@@ -272,5 +303,30 @@ mod tests {
             assert_eq!(s.starts_upper(), bytes[0].is_ascii_uppercase());
             assert_eq!(mix(SEED, s.lower), word_hash(&bytes.to_ascii_lowercase()));
         }
+    }
+
+    #[test]
+    fn long_words_pass_their_filter_and_most_others_do_not() {
+        let g = crate::grammar::Grammar::builtin();
+        let texts = &g.word_texts;
+        let long: Vec<&str> = texts
+            .words
+            .iter()
+            .map(|w| &**w)
+            .filter(|w| w.len() > 8)
+            .collect();
+        assert!(long.len() > 100, "{}", long.len());
+        for (id, w) in texts.words.iter().enumerate() {
+            assert_eq!(g.words.get(w, texts), Some(id as WordId), "{w}");
+        }
+        // Long words of no phrase: their bits are mostly clear.
+        let set: u32 = g.words.long_bits.iter().map(|w| w.count_ones()).sum();
+        let passed = (0..1000)
+            .filter(|n| {
+                let (k, bit) = long_bit(format!("{n:08}words").as_bytes());
+                g.words.long_bits[k] & bit != 0
+            })
+            .count();
+        assert!(passed < 200, "{passed} {set}");
     }
 }

@@ -423,14 +423,7 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>, marks: &mut Vec<u
                 (Some(&j), Some(&n)) => j.is_ascii() && n.is_ascii() && !n.is_ascii_alphanumeric(),
             };
             if !at_space && !ends(end) {
-                // Carried on from where the run ended, not read again.
-                end = match ascii_word_from(&b[at..], end - at) {
-                    Some(n) => at + n,
-                    None => match next_lexeme(&text[at..]) {
-                        Some((next, _)) => text.len() - next.len(),
-                        None => end,
-                    },
-                };
+                end = word_end(text, at, end);
             }
             out.push(Token {
                 span: Span::new(base + at, base + end),
@@ -464,13 +457,11 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>, marks: &mut Vec<u
             at += 1;
             continue;
         }
-        let rest = &text[at..];
         // Every alternative consumes at least one char, and `punct` accepts
         // anything that is not space, so this cannot fail on non-empty input.
-        let Some((next, lexeme)) = next_lexeme(rest) else {
+        let Some((end, lexeme)) = other_lexeme(text, at) else {
             break;
         };
-        let end = text.len() - next.len();
         match lexeme {
             Lexeme::Space => space_before = true,
             Lexeme::Token(kind) => {
@@ -487,6 +478,31 @@ pub fn lex_into(text: &str, base: usize, out: &mut Vec<Token>, marks: &mut Vec<u
         }
         at = end;
     }
+}
+
+/// Where the word at `at` of `text` ends when a joiner carries its ASCII
+/// letters and digits on past `end`. Out of line, as the other paths that
+/// are not the common word, space or punctuation: inlined, they took the
+/// registers of the lexer's loop, which saved and reloaded them at every
+/// token.
+#[inline(never)]
+fn word_end(text: &str, at: usize, end: usize) -> usize {
+    // Carried on from where the run ended, not read again.
+    match ascii_word_from(&text.as_bytes()[at..], end - at) {
+        Some(n) => at + n,
+        None => match next_lexeme(&text[at..]) {
+            Some((next, _)) => text.len() - next.len(),
+            None => end,
+        },
+    }
+}
+
+/// [`next_lexeme`] at `at` of `text`, with where it ends. Out of line (see
+/// [`word_end`]).
+#[inline(never)]
+fn other_lexeme(text: &str, at: usize) -> Option<(usize, Lexeme)> {
+    let (next, lexeme) = next_lexeme(&text[at..])?;
+    Some((text.len() - next.len(), lexeme))
 }
 
 pub fn lex(text: &str) -> Vec<Token> {
