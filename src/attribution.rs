@@ -1944,6 +1944,27 @@ impl<'a> Reader<'a> {
 
     /// The start of a time phrase ending right before token `k`: "this
     /// month", "in 2010", "on Monday", "last week".
+    /// Whether tokens `from..to` are a span of time ("One month", "Two
+    /// days", "Hours"), as before "after" or "before".
+    fn time_span(&self, from: usize, to: usize) -> bool {
+        let unit = to.checked_sub(1).filter(|&u| u >= from && to - from <= 3);
+        unit.is_some_and(|u| {
+            self.is_word(u)
+                && (self.is(u, Kind::Time)
+                    || matches!(
+                        self.w(u),
+                        "minutes" | "hours" | "days" | "weeks" | "months" | "years"
+                    ))
+                && (from..u).all(|t| {
+                    self.is_word(t)
+                        && (self.number_word(t)
+                            || self.is_number(t)
+                            || matches!(self.w(t), "a" | "few" | "several" | "just" | "only"))
+                })
+                && (from..to).all(|t| !self.quoted(t))
+        })
+    }
+
     fn time_phrase_before(&self, k: usize) -> Option<usize> {
         let t = k.checked_sub(1).filter(|&t| t >= self.lo)?;
         let year = self.is_number(t) && self.raw(t).len() == 4;
@@ -4697,7 +4718,11 @@ impl<'a> Reader<'a> {
                     if subject.is_none() {
                         subject = self.clause_subject(self.clause_begin(left), left);
                     }
-                } else if participle && left > self.lo && self.participle_link(left) {
+                } else if participle
+                    && left > self.lo
+                    && self.participle_link(left)
+                    && !self.time_span(self.lo, left)
+                {
                     // "He defended the ban by citing a poll", "while urging
                     // his critics to pipe down": the clause's subject acts.
                     // A clause joined by ", and" or ", but" has a subject of
@@ -5035,8 +5060,12 @@ impl<'a> Reader<'a> {
         }
         // "Noting that …, Trump reminded", "After saying he was nervous, the
         // man …": an opening participle clause shares the main clause's subject.
-        let opening =
-            participle && (k == self.lo || (k == self.lo + 1 && self.participle_link(self.lo)));
+        // "One month after announcing …, Rubio": a span of time may lead.
+        let opening = participle
+            && (k == self.lo
+                || (k > self.lo
+                    && self.participle_link(k - 1)
+                    && (k == self.lo + 1 || self.time_span(self.lo, k - 1))));
         if subject.is_none() && opening {
             subject = (cue.end..self.hi)
                 .filter(|&c| self.punct(c, ",") && !self.quoted(c))
@@ -7124,6 +7153,25 @@ mod tests {
         assert_eq!(
             sole_source("The governor even went on CNN to declare Lopes the winner."),
             "The governor"
+        );
+    }
+
+    #[test]
+    fn a_span_of_time_before_an_opening_participle_is_no_subject() {
+        assert_eq!(
+            read("One month after announcing her support for Kerr, Lopes still believes that he is unfit."),
+            [
+                (
+                    "announcing".into(),
+                    "Lopes".into(),
+                    "her support for Kerr".into()
+                ),
+                (
+                    "believes".into(),
+                    "Lopes".into(),
+                    "that he is unfit".into()
+                )
+            ]
         );
     }
 
