@@ -1171,6 +1171,21 @@ impl<'a> Reader<'a> {
         if np.start < self.lo + 3 {
             return np;
         }
+        // "A news report published Wednesday said": the day is when the
+        // report came out.
+        let day = np.len() == 1 && self.is(np.start, Kind::Time) && {
+            let part = np.start - 1;
+            self.is_word(part)
+                && !self.quoted(part)
+                && !self.capitalised(part)
+                && past_participle(self.w(part))
+        };
+        if day {
+            return match self.np_left(np.start - 2, self.lo) {
+                Some(head) if self.analyse(head.clone(), false).is_some() => head,
+                _ => np,
+            };
+        }
         let (prep, part) = (np.start - 1, np.start - 2);
         // A past form reads as a passive only before "by" ("signs pointed
         // to Obama" is a verb of its own).
@@ -7172,6 +7187,16 @@ mod tests {
                     "that he is unfit".into()
                 )
             ]
+        );
+    }
+
+    #[test]
+    fn the_day_a_report_came_out_is_no_subject() {
+        assert_eq!(
+            sole_source(
+                "A news report published Wednesday said the mayor used a personal account."
+            ),
+            "A news report"
         );
     }
 
