@@ -4327,9 +4327,19 @@ impl<'a> Reader<'a> {
     }
 
     /// Where the clause from `s` goes on after an opening participle phrase
-    /// ("Walking to the next address, Ebeling …") or adverb ("Essentially,
-    /// the lawyers …"), or `s`.
-    fn after_participle_opener(&self, s: usize, to: usize) -> usize {
+    /// ("Walking to the next address, Ebeling …"), adverb ("Essentially,
+    /// the lawyers …") or subordinator ("While Ryan is …"), or `s`.
+    fn after_opener(&self, s: usize, to: usize) -> usize {
+        if s + 1 < to
+            && self.is_word(s)
+            && !self.quoted(s)
+            && matches!(
+                self.w(s),
+                "while" | "whilst" | "although" | "though" | "because" | "whereas" | "since"
+            )
+        {
+            return s + 1;
+        }
         if s + 2 < to
             && self.punct(s + 1, ",")
             && !self.quoted(s)
@@ -4722,7 +4732,7 @@ impl<'a> Reader<'a> {
                             // "None has …, but Judge Garland is … and has
                             // lectured": a clause after ", but" has its own subject.
                             let from = self.joined_clause(left, false).unwrap_or(self.lo);
-                            self.after_participle_opener(from, left)
+                            self.after_opener(from, left)
                         });
                     if subject.is_none() {
                         subject = self.np_right(start, left).and_then(|np| {
@@ -7152,6 +7162,10 @@ mod tests {
         assert_eq!(
             sole_source("Essentially, the lawyers looked through it and found that it was sent."),
             "the lawyers"
+        );
+        assert_eq!(
+            sole_source("While Ryan is a vocal advocate of trade and wrote a bill, Lopes is not."),
+            "Ryan"
         );
     }
 
