@@ -726,6 +726,17 @@ impl<'a> Reader<'a> {
 
     /// [`Reader::participle`] of a word that may end in "d" or "g".
     #[inline(never)]
+    /// Whether the word before `i` is a capitalised word that is no
+    /// function word nor an owner ("Lehigh's flying club"): the end of a
+    /// name.
+    fn after_name(&self, i: usize) -> bool {
+        i > 0
+            && self.is_word(i - 1)
+            && self.capitalised(i - 1)
+            && !self.is(i - 1, Kind::Function)
+            && !self.owner_s(i - 1)
+    }
+
     fn participle_word(&self, i: usize) -> bool {
         self.is_word(i)
             && !self.capitalised(i)
@@ -761,7 +772,9 @@ impl<'a> Reader<'a> {
         let kinds = self.norms.word_kinds(i);
         // Asked once: only a participle can be a modifying one.
         let participle = self.participle(i);
-        if participle && self.modifier_participle(i) {
+        // Not after a name: "Cruz exhorted Republicans" is a verb and its
+        // object, where "retired neurosurgeon Ben Carson" is a modifier.
+        if participle && self.modifier_participle(i) && !self.after_name(i) {
             return false;
         }
         // "those surveyed", "Cuban-Americans polled": the participle names the crowd.
@@ -5058,7 +5071,10 @@ impl<'a> Reader<'a> {
             participle
                 && d.tokens.start > self.lo + 1
                 && d.tokens.end == k
-                && matches!(self.w(d.tokens.start), "a" | "an")
+                // "a statement", or a plural with no determiner: "the KGB
+                // planted newspaper articles alleging".
+                && (matches!(self.w(d.tokens.start), "a" | "an")
+                    || (!self.is_det(d.tokens.start) && self.plural_subject(d.tokens.end - 1)))
                 // "a statement Wednesday", "a press release": the phrase
                 // may read as something else, but a document heads it.
                 && (matches!(
@@ -7211,6 +7227,22 @@ mod tests {
                 "A news report published Wednesday said the mayor used a personal account."
             ),
             "A news report"
+        );
+    }
+
+    #[test]
+    fn a_past_form_after_a_name_is_a_verb_not_a_modifier() {
+        assert_eq!(
+            read("Lopes exhorted Republicans to vote and said he would win.")[0].1,
+            "Lopes"
+        );
+    }
+
+    #[test]
+    fn whoever_plants_articles_speaks_through_them() {
+        assert_eq!(
+            sole_source("In the 1980s, the KGB planted newspaper articles alleging that the virus was made."),
+            "the KGB"
         );
     }
 
