@@ -2407,6 +2407,9 @@ impl<'a> Reader<'a> {
                     last = j;
                     j += 1;
                 } else if j + 1 < self.hi
+                    // The capital after first: a bit test that fails most
+                    // tokens that end a name, before the string compares.
+                    && self.capitalised(j + 1)
                     && ((self.is_word(j)
                         && matches!(
                             self.w(j),
@@ -2414,7 +2417,6 @@ impl<'a> Reader<'a> {
                         ))
                         || (self.is_possessive_mark(j) && !self.seg.tokens[j].space_before)
                         || self.abbreviation_stop(j))
-                    && self.capitalised(j + 1)
                 {
                     j += 1;
                 } else {
