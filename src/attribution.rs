@@ -1029,7 +1029,11 @@ impl<'a> Reader<'a> {
                     | "upon"
                     | "since"
                     | "besides"
-            ) || self.link_start(i) < i)
+            ) || self.link_start(i) < i
+                // "In defending himself, Trump …", "Judicial Watch, in
+                // releasing the email, noted": an opener or an aside; after
+                // a noun, "in" makes no link ("her role in denying").
+                || (self.w(i) == "in" && (i == self.lo || self.punct(i - 1, ","))))
     }
 
     /// The first word of a link of two words ending at `i`: "aside from
@@ -7246,6 +7250,16 @@ mod tests {
             sole_source("In the 1980s, the KGB planted newspaper articles alleging that the virus was made."),
             "the KGB"
         );
+    }
+
+    #[test]
+    fn in_and_a_participle_opening_the_clause_is_the_subjects() {
+        assert_eq!(
+            read("In explaining the delay, the mayor blamed the weather.")[0],
+            ("explaining".into(), "the mayor".into(), "the delay".into())
+        );
+        // After a noun, "in" makes no link.
+        assert!(cues("The agency played a role in denying the requests.").is_empty());
     }
 
     #[test]
