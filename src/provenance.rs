@@ -1346,14 +1346,17 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // that rate in news), up to a bound for long texts.
     prov.registry.reserve(seg.sentences.len().min(1 << 8));
     prov.publisher = publisher(text, seg, g, &mut prov.registry);
-    // The speaker of the last direct quotation (with the chain), per
-    // paragraph, and per quotation, for quotations that carry on in the
-    // next sentence without a new attribution. (Lists by index: in a map
-    // keyed by both, the inserts and its growth cost about 0.4% of a run.)
-    let mut paragraph_speaker: Vec<Option<(EntityId, Vec<EntityId>)>> =
-        vec![None; seg.paragraphs.len()];
-    let mut quotation_speaker: Vec<Option<(EntityId, Vec<EntityId>)>> =
-        vec![None; seg.quotes.len()];
+    // The speaker of the last direct quotation, with the claim whose chain
+    // goes with it, per paragraph, and per quotation, for quotations that
+    // carry on in the next sentence without a new attribution. (Lists by
+    // index: in a map keyed by both, the inserts and its growth cost about
+    // 0.4% of a run.) The chain is copied from its claim only when a
+    // quotation carries on: a copy of it for the paragraph and each
+    // quotation of every attributed sentence was an allocation each. (A
+    // claim that speaks for later ones is attributed or a credit: no later
+    // sentence changes its chain.)
+    let mut paragraph_speaker: Vec<Option<(EntityId, usize)>> = vec![None; seg.paragraphs.len()];
+    let mut quotation_speaker: Vec<Option<(EntityId, usize)>> = vec![None; seg.quotes.len()];
     let mut quote_of_claim: Vec<Option<usize>> = Vec::with_capacity(seg.sentences.len());
     // Content announced for what comes after ("Hewitt writes:"), with its
     // speaker, until the text passes it.
@@ -1369,6 +1372,8 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // (reused too).
     let mut mentions = Vec::with_capacity(16);
     let mut attributions = Vec::with_capacity(8);
+    // The verdicts of one sentence's attributions (reused too).
+    let mut verdicts = Vec::with_capacity(8);
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
@@ -1470,7 +1475,15 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             .and_then(|eight| eight.iter().find_map(|&q| q))
             .map(|q| q as usize);
         let has_quote = first_quote.is_some();
-        let mut claim = judge(si, sentence.span, para.kind, has_quote, resolved, &prov);
+        let mut claim = judge(
+            si,
+            sentence.span,
+            para.kind,
+            has_quote,
+            resolved,
+            &prov,
+            &mut verdicts,
+        );
         // A credit paragraph ("- Ana Lopes.") names the speaker of the
         // quotation before it: that quotation's claims are hers, and the
         // credit itself is no claim.
@@ -1483,7 +1496,6 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         if let Some((content, speaker)) =
             credited.and_then(|r| Some((r.attribution.content?, r.source?)))
         {
-            let chain = claim.chain.clone();
             for earlier in prov
                 .claims
                 .iter_mut()
@@ -1491,12 +1503,12 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 .take_while(|c| c.span.end > content.start)
             {
                 if earlier.reason == "orphan-quote" && earlier.span.overlaps(content) {
-                    earlier.attribute("named-source", vec![speaker], chain.clone());
+                    earlier.attribute("named-source", vec![speaker], claim.chain.clone());
                 }
             }
             // Quotations after the credit in its paragraph carry on hers:
             // "“…” Sexton said. “I don't know …”".
-            paragraph_speaker[sentence.paragraph] = Some((speaker, chain));
+            paragraph_speaker[sentence.paragraph] = Some((speaker, si));
             claim.status = Status::None;
             claim.reason = "credit";
         }
@@ -1533,16 +1545,17 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             let inherited = if !opens_here || quote.continues.is_some() {
                 quote
                     .continues
-                    .and_then(|c| quotation_speaker[c].clone())
-                    .or_else(|| paragraph_speaker[sentence.paragraph].clone())
+                    .and_then(|c| quotation_speaker[c])
+                    .or(paragraph_speaker[sentence.paragraph])
             } else {
                 let starts_with_quote =
                     seg.tokens[sentence.tokens.start].span.start == quote.span.start;
                 starts_with_quote
-                    .then(|| paragraph_speaker[sentence.paragraph].clone())
+                    .then_some(paragraph_speaker[sentence.paragraph])
                     .flatten()
             };
-            if let Some((speaker, chain)) = inherited {
+            if let Some((speaker, ci)) = inherited {
+                let chain = prov.claims[ci].chain.clone();
                 claim.attribute("continued-quote", vec![speaker], chain);
             }
         }
@@ -1564,13 +1577,13 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                     None
                 });
             if let Some(s) = speaker {
-                paragraph_speaker[sentence.paragraph] = Some((s, claim.chain.clone()));
+                paragraph_speaker[sentence.paragraph] = Some((s, si));
                 // Once per quotation (its tokens come in runs), not per token.
                 let mut last = None;
                 for &q in sentence_quotes {
                     if let Some(q) = q.filter(|&q| last != Some(q)) {
                         last = Some(q);
-                        quotation_speaker[q as usize] = Some((s, claim.chain.clone()));
+                        quotation_speaker[q as usize] = Some((s, si));
                     }
                 }
             }
@@ -1652,6 +1665,12 @@ fn promote_document_venues(resolved: &mut [Resolved], reg: &Registry) {
     }
 }
 
+/// Per attribution that vouches for its claim: its status, reason, source
+/// and chain.
+type Verdict = (Status, &'static str, Option<EntityId>, Vec<EntityId>);
+
+/// The claim of a sentence with these attributions. `verdicts` is a buffer
+/// to work in, kept from one sentence to the next.
 fn judge(
     si: usize,
     span: Span,
@@ -1659,6 +1678,7 @@ fn judge(
     has_quote: bool,
     resolved: Vec<Resolved>,
     prov: &Provenance,
+    verdicts: &mut Vec<Verdict>,
 ) -> Claim {
     let reg = &prov.registry;
     let mut claim = Claim {
@@ -1676,10 +1696,9 @@ fn judge(
         return claim;
     }
     // Per attribution: its status, reason and chain.
-    // (Lists made at their size: a first push grows a list through a
-    // slower path than an allocation up front.)
-    let mut verdicts: Vec<(Status, &'static str, Option<EntityId>, Vec<EntityId>)> =
-        Vec::with_capacity(claim.attributions.len());
+    // (Room made up front: a first push grows a list through a slower path.)
+    verdicts.clear();
+    verdicts.reserve(claim.attributions.len());
     for (k, r) in claim.attributions.iter().enumerate() {
         let a = &r.attribution;
         if a.nested_in.is_some() || !a.vouches() {
