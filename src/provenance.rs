@@ -583,6 +583,12 @@ impl Registry {
             alias.trim()
         };
         if !a.is_empty() && a != e.name && !e.aliases.iter().any(|x| x == a) {
+            if e.aliases.is_empty() {
+                // Most entities with an alias have one or two: room made at
+                // once, not by the slow path that grows an empty list.
+                e.aliases = Vec::with_capacity(2);
+                e.alias_keys = Vec::with_capacity(2);
+            }
             e.aliases.push(a.to_string());
             lower_into(&mut self.lower, a);
             let key = self.keys.intern(&self.lower);
@@ -1383,16 +1389,18 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         // attributions are moved, not cloned: a copy of every phrase's
         // strings cost more time than their spare capacity costs memory,
         // well under 1% of the peak on a 4 MB text.)
-        let mut resolved: Vec<Resolved> = attributions
-            .drain(..)
-            .map(|attribution| Resolved {
+        // (A loop rather than a `collect`, which copied each attribution
+        // once more on the way.)
+        let mut resolved: Vec<Resolved> = Vec::with_capacity(attributions.len());
+        for attribution in attributions.drain(..) {
+            resolved.push(Resolved {
                 attribution,
                 source: None,
                 with: None,
                 venue: None,
                 origin: None,
-            })
-            .collect();
+            });
+        }
         // What starts at a token, in the order read there: a name mentioned,
         // a co-speaker ("the mayor" of "the mayor and the governor"), then
         // the source phrase.
@@ -1598,7 +1606,7 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // from the first attributed claim after them whose quotation continues
     // theirs. Continuations form disjoint paths (a quotation is continued at
     // most once), and along a path later claims sit deeper, so one pass from
-    // the end with a per-path stack finds that claim by binary search.
+    // the end finds that claim among two kept per path.
     let mut path = vec![(0usize, 0usize); seg.quotes.len()];
     for (q, quote) in seg.quotes.iter().enumerate() {
         path[q] = match quote.continues {
@@ -1606,19 +1614,24 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             None => (q, 0),
         };
     }
-    // Per path (by its first quotation): (claim, depth) of attributed
-    // claims, latest claim first.
-    let mut attributed_on: Vec<Vec<(usize, usize)>> = vec![Vec::new(); seg.quotes.len()];
+    // Per path (by its first quotation), of the attributed claims passed so
+    // far: (claim, depth) of the last passed, and of the last passed before
+    // it that sits deeper. A claim inherits from the last passed that sits
+    // deeper than it, and none passed sits shallower than it: that is one
+    // of the two. (A list per path, searched by depth, found the same, at
+    // an allocation a path.)
+    let mut attributed_on: Vec<[Option<(usize, usize)>; 2]> = vec![[None, None]; seg.quotes.len()];
     for ci in (0..prov.claims.len()).rev() {
         let Some(q) = quote_of_claim[ci] else {
             continue;
         };
         let (p, depth) = path[q];
         if prov.claims[ci].reason == "orphan-quote" {
-            let list = &attributed_on[p];
-            let deeper = list.partition_point(|&(_, d)| d > depth);
-            let later = deeper.checked_sub(1).map(|k| list[k].0);
-            if let Some(cj) = later {
+            let later = attributed_on[p]
+                .into_iter()
+                .flatten()
+                .find(|&(_, d)| d > depth);
+            if let Some((cj, _)) = later {
                 let (sources, chain) = (
                     prov.claims[cj].sources.clone(),
                     prov.claims[cj].chain.clone(),
@@ -1627,7 +1640,11 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             }
         }
         if prov.claims[ci].status == Status::Attributed {
-            attributed_on[p].push((ci, depth));
+            let [last, before] = &mut attributed_on[p];
+            if last.is_some_and(|(_, d)| d > depth) {
+                *before = *last;
+            }
+            *last = Some((ci, depth));
         }
     }
     prov
@@ -1808,7 +1825,9 @@ fn judge(
         .iter()
         .filter(|v| v.0 == chosen && v.2.is_some())
         .count();
-    claim.sources.reserve_exact(most);
+    // Made at its size: a reserve on the empty list took the slow path that
+    // grows one.
+    claim.sources = Vec::with_capacity(most);
     for v in verdicts.iter().filter(|v| v.0 == chosen) {
         if let Some(s) = v.2 {
             if !claim.sources.contains(&s) {
