@@ -583,6 +583,12 @@ impl Registry {
             alias.trim()
         };
         if !a.is_empty() && a != e.name && !e.aliases.iter().any(|x| x == a) {
+            if e.aliases.is_empty() {
+                // Most entities with an alias have one or two: room made at
+                // once, not by the slow path that grows an empty list.
+                e.aliases = Vec::with_capacity(2);
+                e.alias_keys = Vec::with_capacity(2);
+            }
             e.aliases.push(a.to_string());
             lower_into(&mut self.lower, a);
             let key = self.keys.intern(&self.lower);
@@ -1346,14 +1352,17 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // that rate in news), up to a bound for long texts.
     prov.registry.reserve(seg.sentences.len().min(1 << 8));
     prov.publisher = publisher(text, seg, g, &mut prov.registry);
-    // The speaker of the last direct quotation (with the chain), per
-    // paragraph, and per quotation, for quotations that carry on in the
-    // next sentence without a new attribution. (Lists by index: in a map
-    // keyed by both, the inserts and its growth cost about 0.4% of a run.)
-    let mut paragraph_speaker: Vec<Option<(EntityId, Vec<EntityId>)>> =
-        vec![None; seg.paragraphs.len()];
-    let mut quotation_speaker: Vec<Option<(EntityId, Vec<EntityId>)>> =
-        vec![None; seg.quotes.len()];
+    // The speaker of the last direct quotation, with the claim whose chain
+    // goes with it, per paragraph, and per quotation, for quotations that
+    // carry on in the next sentence without a new attribution. (Lists by
+    // index: in a map keyed by both, the inserts and its growth cost about
+    // 0.4% of a run.) The chain is copied from its claim only when a
+    // quotation carries on: a copy of it for the paragraph and each
+    // quotation of every attributed sentence was an allocation each. (A
+    // claim that speaks for later ones is attributed or a credit: no later
+    // sentence changes its chain.)
+    let mut paragraph_speaker: Vec<Option<(EntityId, usize)>> = vec![None; seg.paragraphs.len()];
+    let mut quotation_speaker: Vec<Option<(EntityId, usize)>> = vec![None; seg.quotes.len()];
     let mut quote_of_claim: Vec<Option<usize>> = Vec::with_capacity(seg.sentences.len());
     // Content announced for what comes after ("Hewitt writes:"), with its
     // speaker, until the text passes it.
@@ -1369,6 +1378,8 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // (reused too).
     let mut mentions = Vec::with_capacity(16);
     let mut attributions = Vec::with_capacity(8);
+    // The verdicts of one sentence's attributions (reused too).
+    let mut verdicts = Vec::with_capacity(8);
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
@@ -1378,16 +1389,18 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         // attributions are moved, not cloned: a copy of every phrase's
         // strings cost more time than their spare capacity costs memory,
         // well under 1% of the peak on a 4 MB text.)
-        let mut resolved: Vec<Resolved> = attributions
-            .drain(..)
-            .map(|attribution| Resolved {
+        // (A loop rather than a `collect`, which copied each attribution
+        // once more on the way.)
+        let mut resolved: Vec<Resolved> = Vec::with_capacity(attributions.len());
+        for attribution in attributions.drain(..) {
+            resolved.push(Resolved {
                 attribution,
                 source: None,
                 with: None,
                 venue: None,
                 origin: None,
-            })
-            .collect();
+            });
+        }
         // What starts at a token, in the order read there: a name mentioned,
         // a co-speaker ("the mayor" of "the mayor and the governor"), then
         // the source phrase.
@@ -1470,7 +1483,15 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             .and_then(|eight| eight.iter().find_map(|&q| q))
             .map(|q| q as usize);
         let has_quote = first_quote.is_some();
-        let mut claim = judge(si, sentence.span, para.kind, has_quote, resolved, &prov);
+        let mut claim = judge(
+            si,
+            sentence.span,
+            para.kind,
+            has_quote,
+            resolved,
+            &prov,
+            &mut verdicts,
+        );
         // A credit paragraph ("- Ana Lopes.") names the speaker of the
         // quotation before it: that quotation's claims are hers, and the
         // credit itself is no claim.
@@ -1483,7 +1504,6 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         if let Some((content, speaker)) =
             credited.and_then(|r| Some((r.attribution.content?, r.source?)))
         {
-            let chain = claim.chain.clone();
             for earlier in prov
                 .claims
                 .iter_mut()
@@ -1491,12 +1511,12 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 .take_while(|c| c.span.end > content.start)
             {
                 if earlier.reason == "orphan-quote" && earlier.span.overlaps(content) {
-                    earlier.attribute("named-source", vec![speaker], chain.clone());
+                    earlier.attribute("named-source", vec![speaker], claim.chain.clone());
                 }
             }
             // Quotations after the credit in its paragraph carry on hers:
             // "“…” Sexton said. “I don't know …”".
-            paragraph_speaker[sentence.paragraph] = Some((speaker, chain));
+            paragraph_speaker[sentence.paragraph] = Some((speaker, si));
             claim.status = Status::None;
             claim.reason = "credit";
         }
@@ -1533,16 +1553,17 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             let inherited = if !opens_here || quote.continues.is_some() {
                 quote
                     .continues
-                    .and_then(|c| quotation_speaker[c].clone())
-                    .or_else(|| paragraph_speaker[sentence.paragraph].clone())
+                    .and_then(|c| quotation_speaker[c])
+                    .or(paragraph_speaker[sentence.paragraph])
             } else {
                 let starts_with_quote =
                     seg.tokens[sentence.tokens.start].span.start == quote.span.start;
                 starts_with_quote
-                    .then(|| paragraph_speaker[sentence.paragraph].clone())
+                    .then_some(paragraph_speaker[sentence.paragraph])
                     .flatten()
             };
-            if let Some((speaker, chain)) = inherited {
+            if let Some((speaker, ci)) = inherited {
+                let chain = prov.claims[ci].chain.clone();
                 claim.attribute("continued-quote", vec![speaker], chain);
             }
         }
@@ -1564,13 +1585,13 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                     None
                 });
             if let Some(s) = speaker {
-                paragraph_speaker[sentence.paragraph] = Some((s, claim.chain.clone()));
+                paragraph_speaker[sentence.paragraph] = Some((s, si));
                 // Once per quotation (its tokens come in runs), not per token.
                 let mut last = None;
                 for &q in sentence_quotes {
                     if let Some(q) = q.filter(|&q| last != Some(q)) {
                         last = Some(q);
-                        quotation_speaker[q as usize] = Some((s, claim.chain.clone()));
+                        quotation_speaker[q as usize] = Some((s, si));
                     }
                 }
             }
@@ -1585,7 +1606,7 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // from the first attributed claim after them whose quotation continues
     // theirs. Continuations form disjoint paths (a quotation is continued at
     // most once), and along a path later claims sit deeper, so one pass from
-    // the end with a per-path stack finds that claim by binary search.
+    // the end finds that claim among two kept per path.
     let mut path = vec![(0usize, 0usize); seg.quotes.len()];
     for (q, quote) in seg.quotes.iter().enumerate() {
         path[q] = match quote.continues {
@@ -1593,19 +1614,24 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             None => (q, 0),
         };
     }
-    // Per path (by its first quotation): (claim, depth) of attributed
-    // claims, latest claim first.
-    let mut attributed_on: Vec<Vec<(usize, usize)>> = vec![Vec::new(); seg.quotes.len()];
+    // Per path (by its first quotation), of the attributed claims passed so
+    // far: (claim, depth) of the last passed, and of the last passed before
+    // it that sits deeper. A claim inherits from the last passed that sits
+    // deeper than it, and none passed sits shallower than it: that is one
+    // of the two. (A list per path, searched by depth, found the same, at
+    // an allocation a path.)
+    let mut attributed_on: Vec<[Option<(usize, usize)>; 2]> = vec![[None, None]; seg.quotes.len()];
     for ci in (0..prov.claims.len()).rev() {
         let Some(q) = quote_of_claim[ci] else {
             continue;
         };
         let (p, depth) = path[q];
         if prov.claims[ci].reason == "orphan-quote" {
-            let list = &attributed_on[p];
-            let deeper = list.partition_point(|&(_, d)| d > depth);
-            let later = deeper.checked_sub(1).map(|k| list[k].0);
-            if let Some(cj) = later {
+            let later = attributed_on[p]
+                .into_iter()
+                .flatten()
+                .find(|&(_, d)| d > depth);
+            if let Some((cj, _)) = later {
                 let (sources, chain) = (
                     prov.claims[cj].sources.clone(),
                     prov.claims[cj].chain.clone(),
@@ -1614,7 +1640,11 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             }
         }
         if prov.claims[ci].status == Status::Attributed {
-            attributed_on[p].push((ci, depth));
+            let [last, before] = &mut attributed_on[p];
+            if last.is_some_and(|(_, d)| d > depth) {
+                *before = *last;
+            }
+            *last = Some((ci, depth));
         }
     }
     prov
@@ -1652,6 +1682,12 @@ fn promote_document_venues(resolved: &mut [Resolved], reg: &Registry) {
     }
 }
 
+/// Per attribution that vouches for its claim: its status, reason, source
+/// and chain.
+type Verdict = (Status, &'static str, Option<EntityId>, Vec<EntityId>);
+
+/// The claim of a sentence with these attributions. `verdicts` is a buffer
+/// to work in, kept from one sentence to the next.
 fn judge(
     si: usize,
     span: Span,
@@ -1659,6 +1695,7 @@ fn judge(
     has_quote: bool,
     resolved: Vec<Resolved>,
     prov: &Provenance,
+    verdicts: &mut Vec<Verdict>,
 ) -> Claim {
     let reg = &prov.registry;
     let mut claim = Claim {
@@ -1676,10 +1713,9 @@ fn judge(
         return claim;
     }
     // Per attribution: its status, reason and chain.
-    // (Lists made at their size: a first push grows a list through a
-    // slower path than an allocation up front.)
-    let mut verdicts: Vec<(Status, &'static str, Option<EntityId>, Vec<EntityId>)> =
-        Vec::with_capacity(claim.attributions.len());
+    // (Room made up front: a first push grows a list through a slower path.)
+    verdicts.clear();
+    verdicts.reserve(claim.attributions.len());
     for (k, r) in claim.attributions.iter().enumerate() {
         let a = &r.attribution;
         if a.nested_in.is_some() || !a.vouches() {
@@ -1789,7 +1825,9 @@ fn judge(
         .iter()
         .filter(|v| v.0 == chosen && v.2.is_some())
         .count();
-    claim.sources.reserve_exact(most);
+    // Made at its size: a reserve on the empty list took the slow path that
+    // grows one.
+    claim.sources = Vec::with_capacity(most);
     for v in verdicts.iter().filter(|v| v.0 == chosen) {
         if let Some(s) = v.2 {
             if !claim.sources.contains(&s) {
