@@ -724,8 +724,6 @@ impl<'a> Reader<'a> {
         self.is_word(i) && self.may_end_in(i, b"dg") && self.participle_word(i)
     }
 
-    /// [`Reader::participle`] of a word that may end in "d" or "g".
-    #[inline(never)]
     /// Whether the word before `i` is a capitalised word that is no
     /// function word nor an owner ("Lehigh's flying club"): the end of a
     /// name.
@@ -737,6 +735,8 @@ impl<'a> Reader<'a> {
             && !self.owner_s(i - 1)
     }
 
+    /// [`Reader::participle`] of a word that may end in "d" or "g".
+    #[inline(never)]
     fn participle_word(&self, i: usize) -> bool {
         self.is_word(i)
             && !self.capitalised(i)
@@ -1974,19 +1974,21 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// The start of a time phrase ending right before token `k`: "this
-    /// month", "in 2010", "on Monday", "last week".
+    /// "minutes", "hours", "days", "weeks", "months" or "years" at `i`.
+    fn time_units(&self, i: usize) -> bool {
+        matches!(
+            self.w(i),
+            "minutes" | "hours" | "days" | "weeks" | "months" | "years"
+        )
+    }
+
     /// Whether tokens `from..to` are a span of time ("One month", "Two
     /// days", "Hours"), as before "after" or "before".
     fn time_span(&self, from: usize, to: usize) -> bool {
         let unit = to.checked_sub(1).filter(|&u| u >= from && to - from <= 3);
         unit.is_some_and(|u| {
             self.is_word(u)
-                && (self.is(u, Kind::Time)
-                    || matches!(
-                        self.w(u),
-                        "minutes" | "hours" | "days" | "weeks" | "months" | "years"
-                    ))
+                && (self.is(u, Kind::Time) || self.time_units(u))
                 && (from..u).all(|t| {
                     self.is_word(t)
                         && (self.number_word(t)
@@ -1997,6 +1999,8 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The start of a time phrase ending right before token `k`: "this
+    /// month", "in 2010", "on Monday", "last week".
     fn time_phrase_before(&self, k: usize) -> Option<usize> {
         let t = k.checked_sub(1).filter(|&t| t >= self.lo)?;
         let year = self.is_number(t) && self.raw(t).len() == 4;
@@ -3754,9 +3758,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A weasel phrase. Where it is a vague crowd and its verb ("critics
-    /// argue", "some say", "they say"), the crowd is shown as the source and
-    /// the verb as the cue; the claim stays unattributed all the same.
     /// "As odd as it may seem, Clarke said …": a concession that ends its
     /// clause hedges nothing after it.
     // Out of line: asked at weasel words only, in the scan's loop.
@@ -3772,6 +3773,9 @@ impl<'a> Reader<'a> {
         b > self.lo && self.w(b - 1) == "as" && cue.end < self.hi && self.punct(cue.end, ",")
     }
 
+    /// A weasel phrase. Where it is a vague crowd and its verb ("critics
+    /// argue", "some say", "they say"), the crowd is shown as the source and
+    /// the verb as the cue; the claim stays unattributed all the same.
     fn weasel(&self, cue: Range<usize>) -> Attribution {
         let mut a = self.sourceless(cue.clone(), "weasel", None, true);
         let verb = cue.end - 1;
@@ -4171,12 +4175,7 @@ impl<'a> Reader<'a> {
             // with a unit of time before the adverb.
             let ago = comma.is_some_and(|c| {
                 c > s + 1
-                    && (c - s <= 3
-                        || (c - s <= 5
-                            && matches!(
-                                self.w(c - 2),
-                                "minutes" | "hours" | "days" | "weeks" | "months" | "years"
-                            )))
+                    && (c - s <= 3 || (c - s <= 5 && self.time_units(c - 2)))
                     && matches!(self.w(c - 1), "later" | "ago" | "earlier")
                     && !self.quoted(c - 1)
             }) || comma.is_some_and(|c| {
