@@ -427,13 +427,14 @@ impl<'a> Reader<'a> {
         best
     }
 
-    // The token's bytes, not its `str`: a slice of the text checks char
-    // boundaries, and scans ask this of most tokens they pass.
-    #[inline]
     /// A dash of any length: "—", "–" or "-".
     fn dash(&self, i: usize) -> bool {
         self.punct(i, "—") || self.punct(i, "–") || self.punct(i, "-")
     }
+
+    // The token's bytes, not its `str`: a slice of the text checks char
+    // boundaries, and scans ask this of most tokens they pass.
+    #[inline]
 
     fn punct(&self, i: usize, p: &str) -> bool {
         let t = &self.seg.tokens[i];
@@ -801,6 +802,9 @@ impl<'a> Reader<'a> {
         kinds & (Kind::Verb.bit() | Kind::VerbObject.bit() | Kind::Time.bit()) != 0
             || participle
             || self.ly_adverb(i)
+            // "Obama met survivors and said": a past tense in no "-ed"
+            // after a name is its verb.
+            || (self.after_name(i) && irregular_past(self.w(i)))
     }
 
     /// "news [reports] show", "the [claims] said": a word in "-s" right
@@ -4337,7 +4341,7 @@ impl<'a> Reader<'a> {
     /// to the next address, …", "Asked about the levy, …".
     fn participle_opener(&self, s: usize) -> bool {
         let w = self.w(s);
-        w.len() > 5
+        w.len() >= 5
             && (w.ends_with("ing") || w.ends_with("ed"))
             && !self.is(s, Kind::Person)
             && !self.is(s, Kind::Org)
@@ -4348,6 +4352,7 @@ impl<'a> Reader<'a> {
     /// ("Walking to the next address, Ebeling …"), adverb ("Essentially,
     /// the lawyers …") or subordinator ("While Ryan is …"), or `s`.
     fn after_opener(&self, s: usize, to: usize) -> usize {
+        let s = self.after_dateline(s, to);
         if s + 1 < to
             && self.is_word(s)
             && !self.quoted(s)
@@ -4371,6 +4376,24 @@ impl<'a> Reader<'a> {
         (s + 1..(s + MAX_OPENER).min(to))
             .find(|&c| self.punct(c, ",") && !self.quoted(c))
             .map_or(s, |c| c + 1)
+    }
+
+    /// Past a wire dateline at `s` ("WASHINGTON (Reuters) -", "Lisbon (AFP)
+    /// –"): capitalised words, the agency in brackets and a dash, which
+    /// name where the story was filed, not who acts in it.
+    fn after_dateline(&self, s: usize, to: usize) -> usize {
+        let mut t = s;
+        while t < to && t < s + 4 && self.capitalised(t) && !self.quoted(t) {
+            t += 1;
+        }
+        if t == s || t + 3 >= to || !self.punct(t, "(") {
+            return s;
+        }
+        let close = (t + 1..(t + 4).min(to)).find(|&c| self.punct(c, ")"));
+        match close {
+            Some(c) if c > t + 1 && c + 1 < to && self.dash(c + 1) => c + 2,
+            _ => s,
+        }
     }
 
     /// The subject of an infinitive of purpose after a preposition's
@@ -4543,6 +4566,11 @@ impl<'a> Reader<'a> {
             // "Clinton was asked whether …", "…, he said when asked about …":
             // a question put to someone by an unnamed asker.
             return self.question_put(cue);
+        }
+        if k == cue.start && !participle && stance != "question" {
+            if let Some(a) = self.reduced_passive(&cue) {
+                return Some(a);
+            }
         }
         // "won with 38 percent support.", "Republican support, however,":
         // an act takes an object, so a word of acting that ends its clause
@@ -5464,6 +5492,53 @@ impl<'a> Reader<'a> {
             .or_else(|| self.lenient(np))?;
         let content = self.content_before(self.clause_begin(k.saturating_sub(1).max(self.lo)), k);
         Some(self.attribution(AttributionKind::Indirect, "act", cue, Some(source), content))
+    }
+
+    /// "measures added by Republicans", "The bill, opposed by House
+    /// Republicans, …": a past participle after a noun, with its agent
+    /// after "by", is a passive cut short. The agent acted on the noun
+    /// phrase, which is the content. Only an agent that reads as a speaker
+    /// counts, so that an active verb before "by" ("the senator responded
+    /// by phone") stays one. Like [`Reader::passive_agent`], an act.
+    fn reduced_passive(&self, cue: &Range<usize>) -> Option<Attribution> {
+        let (k, by) = (cue.start, cue.end);
+        if k <= self.lo
+            || by + 1 >= self.hi
+            || !self.is_word(by)
+            || self.quoted(by)
+            || self.w(by) != "by"
+            || !past_participle(self.w(cue.end - 1))
+        {
+            return None;
+        }
+        // The noun it follows, or the noun before the comma opening the aside.
+        let head = if self.punct(k - 1, ",") && !self.quoted(k - 1) {
+            k.checked_sub(2).filter(|&h| h >= self.lo)?
+        } else {
+            k - 1
+        };
+        if !self.is_word(head)
+            || self.quoted(head)
+            || self.capitalised(head)
+            || self.is(head, Kind::Function)
+            || self.is(head, Kind::Pronoun)
+            // "a video posted by CBN", "the memo seen by Reuters": where
+            // words were published, not what someone did to a claim.
+            || self.is(head, Kind::Document)
+        {
+            return None;
+        }
+        let noun = self.np_left(head, self.lo)?;
+        let agent = self.np_right(by + 1, self.hi)?;
+        let source = self.analyse(agent, false)?;
+        let content = Some(self.span_of(&noun));
+        Some(self.attribution(
+            AttributionKind::Indirect,
+            "act",
+            cue.clone(),
+            Some(source),
+            content,
+        ))
     }
 
     /// "Economists and advocates believe", "Smith and Jones said": when the
@@ -6405,9 +6480,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The form of a verb, for telling which verbs are coordinated ("told …
-/// and said", "telling … and questioning"): `None` when it is no verb form
-/// the ending shows.
 /// "1998", "2016": a year, which names no count of anything after it.
 fn year(w: &str) -> bool {
     w.len() == 4
@@ -6415,6 +6487,9 @@ fn year(w: &str) -> bool {
         && (w.starts_with("19") || w.starts_with("20"))
 }
 
+/// The form of a verb, for telling which verbs are coordinated ("told …
+/// and said", "telling … and questioning"): `None` when it is no verb form
+/// the ending shows.
 fn verb_form(w: &str) -> Option<VerbForm> {
     if w.ends_with("ing") {
         Some(VerbForm::Participle)
@@ -6448,6 +6523,28 @@ fn irregular_past(w: &str) -> bool {
             | "threw"
             | "fought"
             | "taught"
+            | "met"
+            | "led"
+            | "won"
+            | "sent"
+            | "kept"
+            | "brought"
+            | "paid"
+            | "ran"
+            | "sat"
+            | "built"
+            | "felt"
+            | "fell"
+            | "got"
+            | "grew"
+            | "meant"
+            | "sold"
+            | "sought"
+            | "struck"
+            | "became"
+            | "flew"
+            | "forgot"
+            | "understood"
     )
 }
 
@@ -6674,6 +6771,52 @@ mod tests {
         let got = read(text);
         assert_eq!(got.len(), 1, "{got:?}");
         got[0].1.clone()
+    }
+
+    #[test]
+    fn a_past_participle_with_its_agent_after_a_noun_is_a_cut_short_passive() {
+        assert_eq!(
+            read("The levy, opposed by the Kerr campaign, never became law."),
+            vec![(
+                "opposed".into(),
+                "the Kerr campaign".into(),
+                "The levy".into()
+            )]
+        );
+        assert_eq!(
+            read("The bill failed because of measures added by Republicans on other issues."),
+            vec![("added".into(), "Republicans".into(), "measures".into())]
+        );
+        // Where words were published is no act on a claim.
+        assert!(cues("Lopes said so in a video posted by the union.")
+            .iter()
+            .all(|c| c != "posted"));
+    }
+
+    #[test]
+    fn an_irregular_past_after_a_name_ends_the_subject() {
+        // "met" is no noun: the subject of the coordinated "said" is Lopes.
+        assert_eq!(
+            sole_source("Lopes met survivors of the flood and said the levy was fair."),
+            "Lopes"
+        );
+    }
+
+    #[test]
+    fn a_dateline_is_no_subject_of_a_coordinated_verb() {
+        assert_eq!(
+            sole_source(
+                "LISBON (Reuters) - Mayor Ana Lopes met survivors and said the levy was fair."
+            ),
+            "Mayor Ana Lopes"
+        );
+    }
+
+    #[test]
+    fn a_five_letter_participle_opens_a_phrase() {
+        let got = read("Asked at a lunch if Kerr would stay, she laughed and said, “We’ll see.”");
+        let said = got.iter().find(|a| a.0 == "said").expect("said");
+        assert_eq!(said.1, "she");
     }
 
     #[test]
