@@ -1181,6 +1181,37 @@ impl<'a> Reader<'a> {
         self.is_word(i) && !self.quoted(i) && matches!(self.w(i), "in" | "across" | "from")
     }
 
+    /// "A person who was briefed on the matter said", "an official who
+    /// spoke anonymously to discuss internal strategy said": a phrase
+    /// inside a relative clause set off by no commas is the relative
+    /// clause's object; the verb's subject is the noun phrase that "who"
+    /// follows.
+    fn before_relative(&self, np: Range<usize>) -> Range<usize> {
+        // A short clause, all words: a comma or a quotation would mean
+        // the clause ended or was an aside of its own, and a conjunction
+        // ("who gained attention when he yelled", "than most people
+        // imagined") that the phrase opens a clause of its own.
+        let from = np.start.saturating_sub(16).max(self.lo + 1);
+        let Some(who) = (from..np.start)
+            .rev()
+            .take_while(|&t| {
+                self.is_word(t)
+                    && !self.quoted(t)
+                    && (!self.tag(t, Kind::Function, "boundary") || self.w(t) == "who")
+            })
+            .find(|&t| self.w(t) == "who")
+        else {
+            return np;
+        };
+        if who + 1 >= np.start {
+            return np;
+        }
+        match self.np_left(who - 1, self.lo) {
+            Some(head) if head.end == who && self.analyse(head.clone(), false).is_some() => head,
+            _ => np,
+        }
+    }
+
     /// "Voters in the state say": a bare plural verb after a singular noun
     /// in a place phrase agrees with the plural noun before it, which heads
     /// the subject; `np` is the noun phrase right before the verb.
@@ -4885,6 +4916,13 @@ impl<'a> Reader<'a> {
                 } else if let Some(np) = self.np_left(left, self.lo) {
                     let np = self.head_before_place(np, &cue);
                     let np = self.head_before_participle(np);
+                    // ("groups backing Cruz": a participle right after its noun
+                    // describes it.)
+                    let np = if participle && k == cue.start {
+                        np
+                    } else {
+                        self.before_relative(np)
+                    };
                     let ratio = self.share_start(np.end - 1);
                     let share = np.clone();
                     let np = match ratio {
@@ -6817,6 +6855,27 @@ mod tests {
         let got = read("Asked at a lunch if Kerr would stay, she laughed and said, “We’ll see.”");
         let said = got.iter().find(|a| a.0 == "said").expect("said");
         assert_eq!(said.1, "she");
+    }
+
+    #[test]
+    fn the_subject_of_a_verb_after_a_relative_clause_is_what_who_follows() {
+        assert_eq!(
+            sole_source("A person who was briefed on the matter said the deal was close."),
+            "A person"
+        );
+        let said = |text: &str| {
+            let got = read(text);
+            got.iter().find(|a| a.0 == "said").expect(text).1.clone()
+        };
+        assert_eq!(
+            said("An aide who spoke on the condition of anonymity to discuss the talks said they were over."),
+            "An aide"
+        );
+        // A clause of its own inside the relative clause keeps its subject.
+        assert_eq!(
+            said("Lopes is a mayor who won when her rivals said the levy was fair."),
+            "her rivals"
+        );
     }
 
     #[test]
