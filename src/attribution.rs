@@ -1188,17 +1188,19 @@ impl<'a> Reader<'a> {
     /// follows.
     fn before_relative(&self, np: Range<usize>) -> Range<usize> {
         // A short clause, all words: a comma or a quotation would mean
-        // the clause ended or was an aside of its own, and a conjunction
-        // ("who gained attention when he yelled", "than most people
-        // imagined") that the phrase opens a clause of its own.
-        let from = np.start.saturating_sub(16).max(self.lo + 1);
+        // the clause ended or was an aside of its own. A conjunction right
+        // before the phrase ("who gained attention when he yelled", "than
+        // most people imagined") opens a clause with the phrase as subject;
+        // further back it leaves the phrase an object ("who spoke
+        // anonymously because they were not authorized to discuss the
+        // inquiry said").
+        if np.start <= self.lo + 1 || self.tag(np.start - 1, Kind::Function, "boundary") {
+            return np;
+        }
+        let from = np.start.saturating_sub(20).max(self.lo + 1);
         let Some(who) = (from..np.start)
             .rev()
-            .take_while(|&t| {
-                self.is_word(t)
-                    && !self.quoted(t)
-                    && (!self.tag(t, Kind::Function, "boundary") || self.w(t) == "who")
-            })
+            .take_while(|&t| self.is_word(t) && !self.quoted(t))
             .find(|&t| self.w(t) == "who")
         else {
             return np;
@@ -6870,6 +6872,10 @@ mod tests {
         assert_eq!(
             said("An aide who spoke on the condition of anonymity to discuss the talks said they were over."),
             "An aide"
+        );
+        assert_eq!(
+            said("Officials who spoke on condition of anonymity because they were not authorized to discuss the inquiry said it was closed."),
+            "Officials"
         );
         // A clause of its own inside the relative clause keeps its subject.
         assert_eq!(
