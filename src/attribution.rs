@@ -3873,13 +3873,34 @@ impl<'a> Reader<'a> {
                 matches!(t.kind, TokenKind::Punct)
                     && q.is_none()
                     && &self.text.as_bytes()[t.span.start..t.span.end] == b","
-                    && self.trailing_attribution(from + j + 1)
+                    && (self.trailing_attribution(from + j + 1)
+                        || self.relative_attribution(from + j + 1))
             })
             .map_or(self.hi, |(j, _)| from + j);
         while e > s && self.seg.tokens[e - 1].kind == TokenKind::Punct && !self.quoted(e - 1) {
             e -= 1;
         }
         (e > s && (s..e).any(|k| self.is_word(k))).then(|| self.span_of(&(s..e)))
+    }
+
+    /// Does a relative clause that is an attribution of its own start at
+    /// token `k` ("…, which he believes will make it impossible")? Its
+    /// speaker's view of the words before is no part of them.
+    fn relative_attribution(&self, k: usize) -> bool {
+        if k + 2 >= self.hi || !self.is_word(k) || self.quoted(k) || self.w(k) != "which" {
+            return false;
+        }
+        let Some(np) = self.np_right(k + 1, self.hi) else {
+            return false;
+        };
+        // (Not a verb of speech: "…, which he said were at his side" is
+        // what he said of the words before, which other rules follow.)
+        np.end < self.hi
+            && !self.is(np.end, Kind::Speech)
+            && self.cue_at(np.end).is_some_and(|(_, en)| {
+                en.iter()
+                    .any(|x| matches!(x.kind, Kind::Verb | Kind::VerbObject))
+            })
     }
 
     /// Does an attribution that closes the sentence start at token `k`:
@@ -6882,6 +6903,16 @@ mod tests {
             said("Lopes is a mayor who won when her rivals said the levy was fair."),
             "her rivals"
         );
+    }
+
+    #[test]
+    fn a_relative_clause_with_a_view_of_its_own_ends_the_content() {
+        let got = read("Kerr criticized Lopes for the levy, which he believes will cost jobs.");
+        let criticized = got
+            .iter()
+            .find(|a| a.0 == "criticized")
+            .expect("criticized");
+        assert_eq!(criticized.2, "Lopes for the levy");
     }
 
     #[test]
