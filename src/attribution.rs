@@ -5383,7 +5383,25 @@ impl<'a> Reader<'a> {
                         venue = Some(v);
                     }
                 } else if kind == Kind::VerbObject {
-                    post = np.end;
+                    // "told a tale of two parties", "told a joke": an
+                    // indefinite object that names no one, with nothing
+                    // said after it, is what is told; an audience is
+                    // mostly definite or named ("told his audience", "told
+                    // a Senate panel").
+                    let ends = np.end >= self.hi
+                        || self.punct(np.end, ".")
+                        || (self.punct(np.end, ",")
+                            && !(np.end + 1 < self.hi
+                                && matches!(
+                                    self.seg.tokens[np.end + 1].kind,
+                                    TokenKind::Quote(_)
+                                )));
+                    let told = ends
+                        && matches!(self.w(np.start), "a" | "an")
+                        && !np.clone().any(|t| self.capitalised(t));
+                    if !told {
+                        post = np.end;
+                    }
                 }
             } else if kind == Kind::VerbObject
                 && post + 1 < self.hi
@@ -6913,6 +6931,23 @@ mod tests {
             .find(|a| a.0 == "criticized")
             .expect("criticized");
         assert_eq!(criticized.2, "Lopes for the levy");
+    }
+
+    #[test]
+    fn an_indefinite_object_of_tell_is_what_is_told() {
+        assert_eq!(
+            read("The exit polls told a tale of two parties."),
+            vec![(
+                "told".into(),
+                "The exit polls".into(),
+                "a tale of two parties".into()
+            )]
+        );
+        // An audience is no content.
+        assert_eq!(
+            read("Lopes told a Senate panel on Wednesday."),
+            vec![("told".into(), "Lopes".into(), String::new())]
+        );
     }
 
     #[test]
