@@ -3629,7 +3629,23 @@ impl<'a> Reader<'a> {
         if cue.end < self.hi && matches!(self.w(cue.end), "that" | "to") {
             self.content_after(cue.end)
         } else if self.tag(cue.end - 1, Kind::Function, "preposition") || last == "that" {
-            self.np_right(cue.end, self.hi).map(|r| self.span_of(&r))
+            // "promise to cut the levy": a bare word and a determiner after
+            // "to" are an infinitive and its object, not a noun phrase.
+            let np = self.np_right(cue.end, self.hi);
+            let verb = last == "to"
+                && np
+                    .as_ref()
+                    .map_or(cue.end < self.hi && self.is_word(cue.end), |r| {
+                        r.len() == 1
+                            && !self.capitalised(r.start)
+                            && r.end < self.hi
+                            && self.is_det(r.end)
+                    });
+            if verb {
+                self.infinitive_content(cue.end)
+            } else {
+                np.map(|r| self.span_of(&r))
+            }
         } else if cue.end < self.hi
             && self
                 .seg
@@ -3640,6 +3656,45 @@ impl<'a> Reader<'a> {
         } else {
             None
         }
+    }
+
+    /// The verb phrase of an infinitive after a noun ("his promise to be
+    /// “neutral” in negotiations, …"), from `s` to the clause's own verb,
+    /// a comma or the sentence end: the noun phrase is a subject, whose
+    /// verb is no part of what was promised.
+    fn infinitive_content(&self, s: usize) -> Option<Span> {
+        let e = (s..self.hi)
+            .find(|&t| {
+                !self.quoted(t)
+                    && (matches!(self.seg.tokens[t].kind, TokenKind::Punct)
+                        && !matches!(
+                            &self.text.as_bytes()
+                                [self.seg.tokens[t].span.start..self.seg.tokens[t].span.end],
+                            b"-" | b"'"
+                        )
+                        || (self.is_word(t)
+                            && matches!(
+                                self.w(t),
+                                "is" | "are"
+                                    | "was"
+                                    | "were"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "will"
+                                    | "would"
+                                    | "could"
+                                    | "can"
+                                    | "should"
+                                    | "may"
+                                    | "might"
+                                    | "must"
+                                    | "does"
+                                    | "did"
+                            )))
+            })
+            .unwrap_or(self.hi);
+        (e > s && (s..e).any(|k| self.is_word(k))).then(|| self.span_of(&(s..e)))
     }
 
     /// A noun cue as the object of its source's verb: "Trump has raised
@@ -6947,6 +7002,14 @@ mod tests {
         assert_eq!(
             read("Lopes told a Senate panel on Wednesday."),
             vec![("told".into(), "Lopes".into(), String::new())]
+        );
+    }
+
+    #[test]
+    fn an_infinitive_after_a_noun_cue_is_its_content_up_to_the_verb() {
+        assert_eq!(
+            read("Her promise to cut the levy has worried the council."),
+            vec![("promise to".into(), "Her".into(), "cut the levy".into())]
         );
     }
 
