@@ -475,8 +475,20 @@ impl<'a> Reader<'a> {
         const NOT_NAME: u32 = Kind::Time.bit() | Kind::Function.bit() | Kind::Pronoun.bit();
         // A capitalised token is a word.
         self.capitalised(i)
-            && self.norms.word_kinds(i) & NOT_NAME == 0
-            && (!self.initial(i) || self.uncommon_initial(i))
+            && match self.norms.word_kinds(i) & NOT_NAME {
+                0 => !self.initial(i) || self.uncommon_initial(i),
+                kinds => kinds & Kind::Pronoun.bit() == 0 && self.month_in_name(i),
+            }
+    }
+
+    /// "Theresa May", "Rosa April": a month that is also a name, right
+    /// after a name word, is part of the name.
+    #[inline(never)]
+    fn month_in_name(&self, i: usize) -> bool {
+        i > self.lo
+            && matches!(self.w(i), "may" | "june" | "april" | "august")
+            && self.capitalised(i - 1)
+            && self.name_word(i - 1)
     }
 
     /// [`Reader::name_word`] of a capitalised word opening the sentence:
@@ -759,6 +771,10 @@ impl<'a> Reader<'a> {
         // The normal form only where it is compared (most words are neither
         // function words nor participles).
         if self.is(i, Kind::Function) {
+            // "Theresa May": no modal, no month.
+            if self.capitalised(i) && self.month_in_name(i) {
+                return false;
+            }
             let entries = self.entries(i);
             let only_det = entries
                 .iter()
@@ -7011,6 +7027,16 @@ mod tests {
             read("Her promise to cut the levy has worried the council."),
             vec![("promise to".into(), "Her".into(), "cut the levy".into())]
         );
+    }
+
+    #[test]
+    fn a_month_after_a_name_word_is_part_of_the_name() {
+        assert_eq!(
+            sole_source("Prime Minister Theresa May said the deal was good."),
+            "Prime Minister Theresa May"
+        );
+        // Not after a day: "Monday May" is no name.
+        assert!(read("In a speech on Monday May said the deal was good.").is_empty());
     }
 
     #[test]
