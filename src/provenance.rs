@@ -1448,10 +1448,12 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                     resolved[k].source = Some(later);
                     continue;
                 }
-                let phrase = if what == SOURCE { &a.source } else { &a.with };
-                let entity = phrase
-                    .as_ref()
-                    .and_then(|s| prov.registry.resolve(s, text, g));
+                let phrase = if what == SOURCE {
+                    a.source.as_ref()
+                } else {
+                    a.with.as_deref()
+                };
+                let entity = phrase.and_then(|s| prov.registry.resolve(s, text, g));
                 if what == SOURCE {
                     resolved[k].source = entity;
                 } else {
