@@ -1668,6 +1668,27 @@ impl<'a> Reader<'a> {
             .any(|k| self.phrase_from(k, r.end, true, kind.bit()).is_some())
     }
 
+    /// [`Reader::has_phrase`] of each of the `kinds`, in one pass over the
+    /// range: a walk of the trie from each word for all the kinds not yet
+    /// found (the kind of a titled name asked three passes, of one kind each).
+    fn has_phrases<const N: usize>(&self, r: Range<usize>, kinds: [Kind; N]) -> [bool; N] {
+        let mut masks = kinds.map(Kind::bit);
+        let mut found = [false; N];
+        for k in r.clone().filter(|&i| self.is_word(i)) {
+            let hits = self.phrases_from(k, r.end, true, masks);
+            for ((f, m), h) in found.iter_mut().zip(&mut masks).zip(hits) {
+                if h.is_some() {
+                    *f = true;
+                    *m = 0;
+                }
+            }
+            if masks.iter().all(|&m| m == 0) {
+                break;
+            }
+        }
+        found
+    }
+
     /// What a noun phrase says about its speaker; `None` if it cannot speak.
     fn analyse(&self, r: Range<usize>, anonymous_clause: bool) -> Option<SourcePhrase> {
         // A trailing parenthetical ("(D-Wis.)") is part of the phrase as
@@ -2320,15 +2341,14 @@ impl<'a> Reader<'a> {
         name_text: &str,
     ) -> SourceKind {
         if let Some(role) = role.clone() {
-            if self.has_phrase(role.clone(), Kind::Media) {
+            let [media, org, title] = self.has_phrases(role, [Kind::Media, Kind::Org, Kind::Title]);
+            if media {
                 return SourceKind::Media;
             }
-            if self.has_phrase(role.clone(), Kind::Org)
-                && !self.has_phrase(role.clone(), Kind::Title)
-            {
+            if org && !title {
                 return SourceKind::Organisation;
             }
-            if self.has_phrase(role, Kind::Title) {
+            if title {
                 return SourceKind::Person;
             }
         }
