@@ -207,6 +207,9 @@ pub struct Reader<'a> {
     /// capitalised word inside a sentence asks, and most sentences have
     /// none that needs it, while the count reads every token.
     title_case: OnceCell<bool>,
+    /// Whether the sentence's text holds a colon, when the caller knows
+    /// (see [`Reader::knowing_colon`]); otherwise it is searched for.
+    colon: Option<bool>,
 }
 
 const MAX_NP: usize = 14;
@@ -233,6 +236,18 @@ impl<'a> Reader<'a> {
             lo: sentence.start,
             hi: sentence.end,
             title_case: OnceCell::new(),
+            colon: None,
+        }
+    }
+
+    /// The reader, told whether the sentence's text holds a colon: a
+    /// caller reading a text sentence by sentence finds its colons in one
+    /// pass over the text, where a search of each sentence for the colon
+    /// rules was a call a sentence, and few sentences have one.
+    pub(crate) fn knowing_colon(self, colon: bool) -> Reader<'a> {
+        Reader {
+            colon: Some(colon),
+            ..self
         }
     }
 
@@ -3239,9 +3254,19 @@ impl<'a> Reader<'a> {
     fn colon_attribution(&self) -> Option<Attribution> {
         // Both searches below (here and in `colon_quote`) are for a colon
         // token, which most sentences lack: one pass over the sentence's
-        // bytes tells, rather than a test of each token.
-        let span = (self.lo < self.hi).then(|| self.span_of(&(self.lo..self.hi)))?;
-        memchr::memchr(b':', &self.text.as_bytes()[span.start..span.end])?;
+        // bytes tells (or the caller's over the text's), rather than a test
+        // of each token.
+        let search = || {
+            self.lo < self.hi && {
+                let span = self.span_of(&(self.lo..self.hi));
+                memchr::memchr(b':', &self.text.as_bytes()[span.start..span.end]).is_some()
+            }
+        };
+        // What this rests on, checked where tests run in debug.
+        debug_assert!(self.colon.is_none_or(|c| c == search()));
+        if !self.colon.unwrap_or_else(search) {
+            return None;
+        }
         // A transcript quoted whole: `"MODERATOR: Let us start …`. Only a
         // speaker label in capitals counts inside the quotation.
         let transcript = self.lo + 2 < self.hi
