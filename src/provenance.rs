@@ -1380,9 +1380,15 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     let mut attributions = Vec::with_capacity(8);
     // The verdicts of one sentence's attributions (reused too).
     let mut verdicts = Vec::with_capacity(8);
+    // The colons of the text, in order: sentences come in order too, so
+    // whether one holds a colon is a look at the next colon after its start.
+    let mut colons = memchr::memchr_iter(b':', text.as_bytes()).peekable();
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
-        let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone());
+        while colons.next_if(|&c| c < sentence.span.start).is_some() {}
+        let colon = colons.peek().is_some_and(|&c| c < sentence.span.end);
+        let reader =
+            Reader::new(text, seg, &norms, g, sentence.tokens.clone()).knowing_colon(colon);
         reader.read_into(&mut attributions);
         reader.name_mentions_into(&mut mentions);
         // Walk mentions and attribution phrases in reading order. (The
@@ -1448,10 +1454,12 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                     resolved[k].source = Some(later);
                     continue;
                 }
-                let phrase = if what == SOURCE { &a.source } else { &a.with };
-                let entity = phrase
-                    .as_ref()
-                    .and_then(|s| prov.registry.resolve(s, text, g));
+                let phrase = if what == SOURCE {
+                    a.source.as_ref()
+                } else {
+                    a.with.as_deref()
+                };
+                let entity = phrase.and_then(|s| prov.registry.resolve(s, text, g));
                 if what == SOURCE {
                     resolved[k].source = entity;
                 } else {

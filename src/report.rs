@@ -44,9 +44,58 @@ pub struct AttributionEntry {
     pub embedded: Vec<AttributionEntry>,
 }
 
+/// The id of a claim ("C12", the twelfth) or of a source ("S3"): its
+/// letter and number, written out as text wherever a report is shown.
+/// (As a `String`, it was an allocation and a free for every claim.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Id {
+    prefix: u8,
+    number: usize,
+}
+
+impl Id {
+    /// The id of the `number`th claim (from 1).
+    pub fn claim(number: usize) -> Id {
+        Id {
+            prefix: b'C',
+            number,
+        }
+    }
+
+    /// The id of the `number`th source (from 1).
+    pub fn source(number: usize) -> Id {
+        Id {
+            prefix: b'S',
+            number,
+        }
+    }
+
+    /// The letter: `C` for a claim, `S` for a source.
+    pub fn prefix(self) -> char {
+        char::from(self.prefix)
+    }
+
+    pub fn number(self) -> usize {
+        self.number
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}{}", self.prefix(), self.number)
+    }
+}
+
+/// As the string it reads as.
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimEntry {
-    pub id: String,
+    pub id: Id,
     pub text: String,
     pub span: SpanPos,
     pub status: &'static str,
@@ -71,7 +120,7 @@ pub struct ClaimEntry {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceEntry {
-    pub id: String,
+    pub id: Id,
     pub name: String,
     pub kind: &'static str,
     pub aliases: Vec<String>,
@@ -248,11 +297,11 @@ pub(crate) fn report_of_owned(
 /// the entry of an entity, given its id.
 fn source_entries(
     used: &[EntityId],
-    mut entry: impl FnMut(String, EntityId) -> SourceEntry,
+    mut entry: impl FnMut(Id, EntityId) -> SourceEntry,
 ) -> Vec<SourceEntry> {
     let mut sources = Vec::with_capacity(used.len());
     for (k, &e) in used.iter().enumerate() {
-        sources.push(entry(numbered('S', k + 1), e));
+        sources.push(entry(Id::source(k + 1), e));
     }
     sources
 }
@@ -313,7 +362,7 @@ fn report_but_sources(
             .iter()
             .find(|r| r.attribution.nested_in.is_none());
         claims.push(ClaimEntry {
-            id: numbered('C', k + 1),
+            id: Id::claim(k + 1),
             text: c.span.slice(prose).to_string(),
             span: pos(c.span),
             status: c.status.as_str(),
@@ -344,14 +393,6 @@ fn push_decimal(out: &mut String, n: usize) {
     for &d in crate::json::decimal(n, &mut buf) {
         out.push(char::from(d));
     }
-}
-
-/// `format!("{prefix}{n}")`: an id such as "C12", made for every claim.
-fn numbered(prefix: char, n: usize) -> String {
-    let mut id = String::with_capacity(8);
-    id.push(prefix);
-    push_decimal(&mut id, n);
-    id
 }
 
 /// One attribution as listed, with the entries embedded under it.
@@ -928,11 +969,14 @@ mod tests {
     }
 
     #[test]
-    fn numbered_is_format() {
+    fn ids_read_as_their_letter_and_number() {
         for n in (0..2000).chain([9_999, 10_000, 123_456_789, usize::MAX]) {
-            for p in ['C', 'S'] {
-                assert_eq!(numbered(p, n), format!("{p}{n}"));
-            }
+            assert_eq!(Id::claim(n).to_string(), format!("C{n}"));
+            assert_eq!(Id::source(n).to_string(), format!("S{n}"));
+            assert_eq!(
+                serde_json::to_string(&Id::claim(n)).unwrap(),
+                format!("\"C{n}\"")
+            );
         }
     }
 

@@ -102,7 +102,9 @@ pub fn segment(text: &str, grammar: &Grammar, headings: &[Span]) -> Segmentation
     // The tokens that are no word, in order (see `lex_into`): about one in
     // six.
     let mut marks = Vec::with_capacity(text.len() / 24 + 1);
-    for para in spans {
+    // Per paragraph kept, whether it is one line (see `paragraph_spans`).
+    let mut single_lines = Vec::with_capacity(spans.len());
+    for (para, single_line) in spans {
         let first = seg.tokens.len();
         lex::lex_into(
             &text[para.start..para.end],
@@ -120,22 +122,25 @@ pub fn segment(text: &str, grammar: &Grammar, headings: &[Span]) -> Segmentation
             tokens: first..last,
             sentences: 0..0,
         });
+        single_lines.push(single_line);
     }
     pair_quotes(text, &mut seg, &marks);
     // News runs to about 25 tokens a sentence.
     seg.sentences
         .reserve(seg.tokens.len() / 16 + seg.paragraphs.len());
-    for p in 0..seg.paragraphs.len() {
+    for (p, single_line) in single_lines.into_iter().enumerate() {
         let first = seg.sentences.len();
         split_sentences(text, grammar, &mut seg, &marks, p);
         seg.paragraphs[p].sentences = first..seg.sentences.len();
-        seg.paragraphs[p].kind = block_kind(text, grammar, &seg, p, headings);
+        seg.paragraphs[p].kind = block_kind(text, grammar, &seg, p, single_line, headings);
     }
     seg
 }
 
-/// Paragraphs are separated by lines holding only whitespace.
-fn paragraph_spans(text: &str) -> Vec<Span> {
+/// Paragraphs are separated by lines holding only whitespace. Each comes
+/// with whether it is a single line: what the splitting knows already, where
+/// a search of the paragraph for a line break was a call a paragraph.
+fn paragraph_spans(text: &str) -> Vec<(Span, bool)> {
     // A block between blank lines is one paragraph, unless one of its lines
     // is longer than any hard wrap makes them: then its author ends
     // paragraphs with a single line break (web copy, wire feeds), and each
@@ -147,11 +152,12 @@ fn paragraph_spans(text: &str) -> Vec<Span> {
     // The lines of one block at a time (reused): room for a long block.
     let mut block: Vec<Span> = Vec::with_capacity(8);
     let mut long = false;
-    let flush = |block: &mut Vec<Span>, long: &mut bool, out: &mut Vec<Span>| {
+    // A line's span ends before its line break.
+    let flush = |block: &mut Vec<Span>, long: &mut bool, out: &mut Vec<(Span, bool)>| {
         if *long {
-            out.extend_from_slice(block);
+            out.extend(block.iter().map(|&line| (line, true)));
         } else if let (Some(first), Some(last)) = (block.first(), block.last()) {
-            out.push(Span::new(first.start, last.end));
+            out.push((Span::new(first.start, last.end), block.len() == 1));
         }
         block.clear();
         *long = false;
@@ -656,11 +662,11 @@ fn block_kind(
     grammar: &Grammar,
     seg: &Segmentation,
     p: usize,
+    single_line: bool,
     headings: &[Span],
 ) -> BlockKind {
     let para = &seg.paragraphs[p];
     let toks = &seg.tokens[para.tokens.clone()];
-    let single_line = memchr::memchr(b'\n', para.span.slice(text).as_bytes()).is_none();
     // Looked up lazily: most paragraphs are too long to be a credit line.
     let credit = || {
         let words = || {
@@ -736,7 +742,7 @@ mod tests {
     fn paragraphs(text: &str) -> Vec<&str> {
         paragraph_spans(text)
             .iter()
-            .map(|s| s.slice(text))
+            .map(|(s, _)| s.slice(text))
             .collect()
     }
 
@@ -756,6 +762,20 @@ mod tests {
             paragraphs(&web),
             vec![long.as_str(), "“Short line.", long.as_str(), long.as_str()]
         );
+    }
+
+    #[test]
+    fn a_paragraph_is_one_line_when_it_holds_no_line_break() {
+        let long = "x".repeat(101);
+        for text in [
+            "One line.\n\nTwo\nlines.\n \nThree\nshort\nlines.  \n".to_string(),
+            format!("{long}\nShort.\n\n{long}\r\nlast\t \n\n\nend"),
+            "  lead\n\tand tab\n\n\u{FEFF}\nx".to_string(),
+        ] {
+            for (span, single_line) in paragraph_spans(&text) {
+                assert_eq!(single_line, !span.slice(&text).contains('\n'), "{text:?}");
+            }
+        }
     }
 
     #[test]
