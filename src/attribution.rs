@@ -6274,6 +6274,18 @@ impl<'a> Reader<'a> {
         loop {
             // Not "to": "wants to resign" is content, not an adverbial; nor
             // "at least": "reported at least 20 victims" is what was reported.
+            // Nor a particle right after the verb: "tweeting out his
+            // nickname" has its object after "out", which is no part of it.
+            if s == post
+                && s + 1 < self.hi
+                && self.is_word(s + 1)
+                && !self.quoted(s)
+                && matches!(self.w(s), "out" | "up" | "off" | "down" | "back")
+                && self.np_right(s + 1, self.hi).is_some()
+            {
+                s += 1;
+                break;
+            }
             if s < self.hi
                 && self.is_word(s)
                 && self.tag(s, Kind::Function, "preposition")
@@ -7089,6 +7101,21 @@ mod tests {
         );
         // Not after a day: "Monday May" is no name.
         assert!(read("In a speech on Monday May said the deal was good.").is_empty());
+    }
+
+    #[test]
+    fn a_particle_after_the_verb_opens_no_adverbial() {
+        assert_eq!(
+            read("As Kerr began tweeting out his nickname for Lopes, his son said it was over."),
+            vec![
+                (
+                    "tweeting".into(),
+                    "Kerr".into(),
+                    "his nickname for Lopes".into()
+                ),
+                ("said".into(), "his son".into(), "it was over".into())
+            ]
+        );
     }
 
     #[test]
