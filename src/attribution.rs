@@ -1221,6 +1221,15 @@ impl<'a> Reader<'a> {
     /// clause's object; the verb's subject is the noun phrase that "who"
     /// follows.
     fn before_relative(&self, np: Range<usize>) -> Range<usize> {
+        self.relative_head(np.start).unwrap_or(np)
+    }
+
+    /// The noun phrase that a relative clause ending right before token
+    /// `end` hangs on, for [`Reader::before_relative`]; also where no noun
+    /// phrase ends the clause ("Another man who did not want to be named
+    /// said"). Over "and who" to the first relative pronoun ("who worshiped
+    /// here and who did not want to be named").
+    fn relative_head(&self, end: usize) -> Option<Range<usize>> {
         // A short clause, all words: a comma or a quotation would mean
         // the clause ended or was an aside of its own. A conjunction right
         // before the phrase ("who gained attention when he yelled", "than
@@ -1228,24 +1237,25 @@ impl<'a> Reader<'a> {
         // further back it leaves the phrase an object ("who spoke
         // anonymously because they were not authorized to discuss the
         // inquiry said").
-        if np.start <= self.lo + 1 || self.tag(np.start - 1, Kind::Function, "boundary") {
-            return np;
+        if end <= self.lo + 1 || self.tag(end - 1, Kind::Function, "boundary") {
+            return None;
         }
-        let from = np.start.saturating_sub(20).max(self.lo + 1);
-        let Some(who) = (from..np.start)
+        let from = end.saturating_sub(24).max(self.lo + 1);
+        let mut who = (from..end)
             .rev()
             .take_while(|&t| self.is_word(t) && !self.quoted(t))
-            .find(|&t| self.w(t) == "who")
-        else {
-            return np;
-        };
-        if who + 1 >= np.start {
-            return np;
+            .find(|&t| self.w(t) == "who")?;
+        if who + 1 >= end {
+            return None;
         }
-        match self.np_left(who - 1, self.lo) {
-            Some(head) if head.end == who && self.analyse(head.clone(), false).is_some() => head,
-            _ => np,
+        while who > from + 1 && self.w(who - 1) == "and" {
+            who = (from..who - 1)
+                .rev()
+                .take_while(|&t| self.is_word(t) && !self.quoted(t))
+                .find(|&t| self.w(t) == "who")?;
         }
+        self.np_left(who - 1, self.lo)
+            .filter(|head| head.end == who && self.analyse(head.clone(), false).is_some())
     }
 
     /// "Voters in the state say": a bare plural verb after a singular noun
@@ -5204,6 +5214,18 @@ impl<'a> Reader<'a> {
                             subject = Some(s);
                         }
                     }
+                } else if k == cue.start
+                    && left_w != "to"
+                    && matches!(
+                        verb_form(cue_word),
+                        Some(VerbForm::Past | VerbForm::Present)
+                    )
+                {
+                    // "Another man who did not want to be named said": no
+                    // noun phrase before the finite verb, a relative clause.
+                    subject = self
+                        .relative_head(k)
+                        .and_then(|head| self.analyse(head, false));
                 }
             } else if let Some(np) = self.share_np(left) {
                 // "42% say"
@@ -7050,6 +7072,11 @@ mod tests {
         assert_eq!(
             said("Officials who spoke on condition of anonymity because they were not authorized to discuss the inquiry said it was closed."),
             "Officials"
+        );
+        // With no noun phrase before the verb, and over "and who".
+        assert_eq!(
+            said("Another voter who lives here and who did not want to be named said the levy was fair."),
+            "Another voter"
         );
         // A clause of its own inside the relative clause keeps its subject.
         assert_eq!(
