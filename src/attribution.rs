@@ -4972,6 +4972,12 @@ impl<'a> Reader<'a> {
                     if subject.is_none() {
                         subject = self.clause_subject(self.clause_begin(left), left);
                     }
+                    if subject.is_none() && left > self.lo && self.punct(left - 1, ",") {
+                        // "“…,” he said at a news conference, and then
+                        // predicted": no clause subject before the quotation's
+                        // verb, whose speaker goes on.
+                        subject = previous_source(before, k);
+                    }
                 } else if participle
                     && left > self.lo
                     && self.participle_link(left)
@@ -7143,6 +7149,13 @@ mod tests {
                 ("said".into(), "his son".into(), "it was over".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_verb_after_and_goes_on_with_the_speaker_of_a_quotation_before() {
+        let got = read("“The levy is fair,” she said at a news conference, and then predicted: “It will pass.”");
+        let predicted = got.iter().find(|a| a.0 == "predicted").expect("predicted");
+        assert_eq!(predicted.1, "she");
     }
 
     #[test]
