@@ -1306,6 +1306,47 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// "Jeb Bush in a Medium post said", "Trump on Twitter said": a phrase
+    /// after "in", "on" or "during" right before the verb is where the
+    /// subject spoke when it names a medium or a document and the phrase
+    /// before the preposition can speak; the subject is that phrase. Where
+    /// it names a body ("Officials in the administration said") the whole
+    /// is the subject.
+    fn head_before_venue(&self, np: Range<usize>) -> Range<usize> {
+        let Some(prep) = np.start.checked_sub(1).filter(|&p| p > self.lo) else {
+            return np;
+        };
+        if !self.is_word(prep)
+            || self.quoted(prep)
+            || !matches!(self.w(prep), "in" | "on" | "during")
+        {
+            return np;
+        }
+        let Some(head) = self.np_left(prep - 1, self.lo).filter(|h| h.end == prep) else {
+            return np;
+        };
+        let speaker = |p: &SourcePhrase| match &p.phrase {
+            Phrase::Named { kind, .. } | Phrase::Descriptor { kind, .. } => {
+                !matches!(kind, SourceKind::Media | SourceKind::Document)
+            }
+            Phrase::Pronoun(_) => true,
+            _ => false,
+        };
+        let venue = |p: &SourcePhrase| match &p.phrase {
+            Phrase::Named { kind, .. } | Phrase::Descriptor { kind, .. } => {
+                matches!(kind, SourceKind::Media | SourceKind::Document)
+            }
+            _ => false,
+        };
+        match (
+            self.analyse(head.clone(), false),
+            self.analyse(np.clone(), false),
+        ) {
+            (Some(h), Some(v)) if speaker(&h) && venue(&v) => head,
+            _ => np,
+        }
+    }
+
     fn head_before_place(&self, np: Range<usize>, cue: &Range<usize>) -> Range<usize> {
         let last = np.end - 1;
         let singular = || {
@@ -3522,6 +3563,7 @@ impl<'a> Reader<'a> {
         // statement, the party's stance is clear"); a poll anywhere.
         let opening_alone = self.clause_start(i)
             && self.is(head, Kind::Document)
+            && !self.tag(head, Kind::Document, "occasion")
             && !(np.end..self.hi).any(|k| {
                 !self.quoted(k)
                     && (self.is(k, Kind::Speech) || self.is(k, Kind::Verb))
@@ -5074,6 +5116,7 @@ impl<'a> Reader<'a> {
                 } else if let Some(np) = self.np_left(left, self.lo) {
                     let np = self.head_before_place(np, &cue);
                     let np = self.head_before_participle(np);
+                    let np = self.head_before_venue(np);
                     // ("groups backing Cruz": a participle right after its noun
                     // describes it.)
                     let np = if participle && k == cue.start {
@@ -7156,6 +7199,14 @@ mod tests {
         let got = read("“The levy is fair,” she said at a news conference, and then predicted: “It will pass.”");
         let predicted = got.iter().find(|a| a.0 == "predicted").expect("predicted");
         assert_eq!(predicted.1, "she");
+    }
+
+    #[test]
+    fn a_medium_or_document_between_subject_and_verb_is_where_the_subject_spoke() {
+        assert_eq!(
+            sole_source("Ana Lopes in a blog post said the levy was fair."),
+            "Ana Lopes"
+        );
     }
 
     #[test]

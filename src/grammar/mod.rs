@@ -176,8 +176,9 @@ impl Kind {
             ],
             Kind::Abbreviation => &["always", "maybe"],
             Kind::Credit => &["publisher", "byline"],
-            // Untagged documents stay valid: the tag only marks polls.
-            Kind::Document => &["poll"],
+            // Untagged documents stay valid: the tags only mark polls and
+            // occasions of speaking ("interview").
+            Kind::Document => &["poll", "occasion"],
             _ => &[],
         }
     }
