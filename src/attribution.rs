@@ -4595,7 +4595,12 @@ impl<'a> Reader<'a> {
         {
             return s + 2;
         }
-        if s >= to || !self.is_word(s) || self.quoted(s) || !self.participle_opener(s) {
+        // "At his rallies, Trump …": a prepositional opener too.
+        if s >= to
+            || !self.is_word(s)
+            || self.quoted(s)
+            || !(self.participle_opener(s) || self.tag(s, Kind::Function, "preposition"))
+        {
             return s;
         }
         (s + 1..(s + MAX_OPENER).min(to))
@@ -7207,6 +7212,13 @@ mod tests {
             sole_source("Ana Lopes in a blog post said the levy was fair."),
             "Ana Lopes"
         );
+    }
+
+    #[test]
+    fn a_prepositional_opener_is_no_subject_of_a_coordinated_verb() {
+        let got = read("At her rallies, Lopes thanked the crowd and said the levy was fair.");
+        let said = got.iter().find(|a| a.0 == "said").expect("said");
+        assert_eq!(said.1, "Lopes");
     }
 
     #[test]
