@@ -7216,7 +7216,7 @@ mod tests {
 
     #[test]
     fn a_prepositional_opener_is_no_subject_of_a_coordinated_verb() {
-        let got = read("At her rallies, Lopes thanked the crowd and said the levy was fair.");
+        let got = read("At her rallies, Lopes greeted the crowd and said the levy was fair.");
         let said = got.iter().find(|a| a.0 == "said").expect("said");
         assert_eq!(said.1, "Lopes");
     }
