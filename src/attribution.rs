@@ -837,8 +837,15 @@ impl<'a> Reader<'a> {
             || participle
             || self.ly_adverb(i)
             // "Obama met survivors and said": a past tense in no "-ed"
-            // after a name is its verb.
-            || (self.after_name(i) && irregular_past(self.w(i)))
+            // after a name is its verb; so is any word between a name and a
+            // determiner ("Lopes greets the crowd"), where a noun would end
+            // the phrase.
+            || (self.after_name(i)
+                && (irregular_past(self.w(i))
+                    || (i + 1 < self.hi
+                        && self.is_det(i + 1)
+                        && !self.quoted(i + 1)
+                        && !matches!(self.w(i + 1), "that" | "this" | "these" | "those"))))
     }
 
     /// "news [reports] show", "the [claims] said": a word in "-s" right
@@ -7090,6 +7097,13 @@ mod tests {
             sole_source("Lopes met survivors of the flood and said the levy was fair."),
             "Lopes"
         );
+    }
+
+    #[test]
+    fn a_word_between_a_name_and_a_determiner_is_a_verb() {
+        let got = read("At her rallies, Lopes greets the crowd and says the levy is fair.");
+        let says = got.iter().find(|a| a.0 == "says").expect("says");
+        assert_eq!(says.1, "Lopes");
     }
 
     #[test]
