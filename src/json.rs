@@ -360,11 +360,11 @@ impl<'w> JsonWriter<'w> {
         }
     }
 
-    pub(crate) fn strs(&mut self, list: &[String]) {
+    pub(crate) fn strs<S: AsRef<str>>(&mut self, list: &[S]) {
         self.open(b'[');
         for (k, s) in list.iter().enumerate() {
             self.item(k == 0);
-            self.str(s);
+            self.str(s.as_ref());
         }
         self.close(b']', !list.is_empty());
     }

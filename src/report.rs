@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -93,6 +94,83 @@ impl Serialize for Id {
     }
 }
 
+/// A source's name as claims list it, one string shared by all of them: a
+/// source is listed by every claim it speaks for, as source and in the
+/// chain, and a copy of the name for each was an allocation, a copy and a
+/// free (some 36,000 on 924 news articles). (Shared by an atomic count: a
+/// report is made on one thread and written on another.)
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name(Arc<str>);
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Name {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Name {
+    fn from(s: &str) -> Name {
+        Name(Arc::from(s))
+    }
+}
+
+impl From<String> for Name {
+    fn from(s: String) -> Name {
+        Name(Arc::from(s))
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+/// As the string: `"Ana Lopes"`.
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Name {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimEntry {
     pub id: Id,
@@ -100,8 +178,8 @@ pub struct ClaimEntry {
     pub span: SpanPos,
     pub status: &'static str,
     pub reason: &'static str,
-    pub sources: Vec<String>,
-    pub chain: Vec<String>,
+    pub sources: Vec<Name>,
+    pub chain: Vec<Name>,
     pub attributions: Vec<AttributionEntry>,
     /// Kind of the first source ("person", "anonymous"…), for tables.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -335,12 +413,14 @@ fn report_but_sources(
             text: s.slice(prose).to_string(),
         }
     };
-    // Sources in order of first use; ids S1, S2…
+    // Sources in order of first use; ids S1, S2… Each gets its shared name
+    // when first met.
     let mut used: Vec<EntityId> = Vec::new();
-    let mut seen = vec![false; reg.entities.len()];
+    let mut shared: Vec<Option<Name>> = vec![None; reg.entities.len()];
     for c in &prov.claims {
         for &e in c.sources.iter().chain(c.chain.iter()) {
-            if !std::mem::replace(&mut seen[e], true) {
+            if shared[e].is_none() {
+                shared[e] = Some(Name::from(reg.entities[e].name.as_str()));
                 used.push(e);
             }
         }
@@ -349,7 +429,7 @@ fn report_but_sources(
     let names = |ids: &[EntityId]| {
         let mut out = Vec::with_capacity(ids.len());
         for &e in ids {
-            out.push(name(e));
+            out.push(shared[e].clone().expect("named above"));
         }
         out
     };
