@@ -28,7 +28,123 @@ pub struct SpanPos {
 pub struct TextSpan {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Text,
+}
+
+/// A piece of a file's prose as a report quotes it: a claim's text, a
+/// cue, a source or a content. Every piece of one report shares one copy of
+/// the prose, where each was a `String` of its own: an allocation, a copy
+/// and a free for some 124,000 pieces on 924 news articles, for one copy of
+/// the prose a file. (Shared by an atomic count: a report is made on one
+/// thread and written on another.)
+#[derive(Clone)]
+pub struct Text {
+    all: Arc<str>,
+    start: usize,
+    end: usize,
+}
+
+impl Text {
+    /// `range` of `all`, which must be a range of it on char boundaries.
+    pub(crate) fn of(all: &Arc<str>, range: std::ops::Range<usize>) -> Text {
+        debug_assert!(all.get(range.clone()).is_some(), "{range:?}");
+        Text {
+            all: Arc::clone(all),
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.all[self.start..self.end]
+    }
+}
+
+impl Default for Text {
+    fn default() -> Text {
+        Text::from("")
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text {
+            all: Arc::from(s),
+            start: 0,
+            end: s.len(),
+        }
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text::from(s.as_str())
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::hash::Hash for Text {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.as_str().hash(h);
+    }
+}
+
+/// As the string: `"said"`.
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -174,7 +290,7 @@ impl Serialize for Name {
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimEntry {
     pub id: Id,
-    pub text: String,
+    pub text: Text,
     pub span: SpanPos,
     pub status: &'static str,
     pub reason: &'static str,
@@ -186,7 +302,7 @@ pub struct ClaimEntry {
     pub source_kind: Option<&'static str>,
     /// The first top-level cue as written, for tables.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub cue: Option<String>,
+    pub cue: Option<Text>,
     /// The configured severity of this claim (`off` for those not reported).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub severity: Option<&'static str>,
@@ -394,6 +510,7 @@ fn report_but_sources(
 ) -> (FileReport, Vec<EntityId>) {
     let lines = LineIndex::new(source.as_bytes());
     let prose = &document.text;
+    let shared_prose: Arc<str> = Arc::from(prose.as_str());
     let reg = &prov.registry;
     let pos = |s: Span| {
         let o = document.original_span(s);
@@ -410,7 +527,7 @@ fn report_but_sources(
         TextSpan {
             start: o.start,
             end: o.end,
-            text: s.slice(prose).to_string(),
+            text: Text::of(&shared_prose, s.start..s.end),
         }
     };
     // Sources in order of first use; ids S1, S2… Each gets its shared name
@@ -443,7 +560,7 @@ fn report_but_sources(
             .find(|r| r.attribution.nested_in.is_none());
         claims.push(ClaimEntry {
             id: Id::claim(k + 1),
-            text: c.span.slice(prose).to_string(),
+            text: Text::of(&shared_prose, c.span.start..c.span.end),
             span: pos(c.span),
             status: c.status.as_str(),
             reason: c.reason,
@@ -451,7 +568,12 @@ fn report_but_sources(
             chain: names(&c.chain),
             attributions: attribution_entries(&c.attributions, &text_span),
             source_kind: c.sources.first().map(|&e| reg.entities[e].kind.as_str()),
-            cue: top.map(|r| r.attribution.cue.slice(prose).to_string()),
+            cue: top.map(|r| {
+                Text::of(
+                    &shared_prose,
+                    r.attribution.cue.start..r.attribution.cue.end,
+                )
+            }),
             severity: None,
             suppressed: None,
         });
@@ -958,8 +1080,8 @@ mod tests {
             .attributions
             .iter()
             .map(|e| {
-                let inner = e.embedded.iter().map(|i| i.cue.text.clone()).collect();
-                (e.cue.text.clone(), inner)
+                let inner = e.embedded.iter().map(|i| i.cue.text.to_string()).collect();
+                (e.cue.text.to_string(), inner)
             })
             .collect()
     }
