@@ -58,6 +58,12 @@ impl Text {
     pub fn as_str(&self) -> &str {
         &self.all[self.start..self.end]
     }
+
+    /// The bytes of [`Text::as_str`], without its checks of char
+    /// boundaries (`of` is given a range on them).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.all.as_bytes()[self.start..self.end]
+    }
 }
 
 impl Default for Text {
