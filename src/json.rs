@@ -448,9 +448,9 @@ impl<'w> JsonWriter<'w> {
         self.key(false, "reason");
         self.plain(c.reason);
         self.key(false, "sources");
-        self.strs(&c.sources);
+        self.strs(c.sources.as_slice());
         self.key(false, "chain");
-        self.strs(&c.chain);
+        self.strs(c.chain.as_slice());
         self.key(false, "attributions");
         self.open(b'[');
         for (k, a) in c.attributions.iter().enumerate() {
@@ -683,8 +683,8 @@ mod tests {
             c.source_kind = Some("person");
         }
         f.claims.push(ClaimEntry {
-            sources: vec!["A".into()],
-            chain: vec![],
+            sources: vec!["A".into()].into(),
+            chain: Default::default(),
             attributions: vec![],
             ..f.claims[0].clone()
         });

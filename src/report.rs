@@ -293,6 +293,69 @@ impl Serialize for Name {
     }
 }
 
+/// The names of a claim's sources, or of its chain: a list that reads as a
+/// slice of [`Name`]s. Nearly every claim with a source has one, and one
+/// chain, of one name: a name is held in place, where a `Vec` of it was an
+/// allocation and a free for each of some 35,000 lists on 924 articles.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Names(NamesRepr);
+
+#[derive(Clone, PartialEq, Eq)]
+enum NamesRepr {
+    One(Name),
+    /// None, or more than one.
+    Other(Vec<Name>),
+}
+
+impl Names {
+    pub fn as_slice(&self) -> &[Name] {
+        match &self.0 {
+            NamesRepr::One(n) => std::slice::from_ref(n),
+            NamesRepr::Other(v) => v,
+        }
+    }
+}
+
+impl Default for Names {
+    fn default() -> Names {
+        Names(NamesRepr::Other(Vec::new()))
+    }
+}
+
+impl std::ops::Deref for Names {
+    type Target = [Name];
+
+    fn deref(&self) -> &[Name] {
+        self.as_slice()
+    }
+}
+
+impl From<Vec<Name>> for Names {
+    fn from(mut v: Vec<Name>) -> Names {
+        match v.pop() {
+            Some(n) if v.is_empty() => Names(NamesRepr::One(n)),
+            Some(n) => {
+                v.push(n);
+                Names(NamesRepr::Other(v))
+            }
+            None => Names::default(),
+        }
+    }
+}
+
+/// As a list: `["Ana Lopes"]`.
+impl std::fmt::Debug for Names {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.as_slice()).finish()
+    }
+}
+
+impl Serialize for Names {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.as_slice().serialize(serializer)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimEntry {
     pub id: Id,
@@ -300,8 +363,8 @@ pub struct ClaimEntry {
     pub span: SpanPos,
     pub status: &'static str,
     pub reason: &'static str,
-    pub sources: Vec<Name>,
-    pub chain: Vec<Name>,
+    pub sources: Names,
+    pub chain: Names,
     pub attributions: Vec<AttributionEntry>,
     /// Kind of the first source ("person", "anonymous"…), for tables.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -549,12 +612,16 @@ fn report_but_sources(
         }
     }
     let name = |e: EntityId| reg.entities[e].name.clone();
-    let names = |ids: &[EntityId]| {
-        let mut out = Vec::with_capacity(ids.len());
-        for &e in ids {
-            out.push(shared[e].clone().expect("named above"));
+    let shared_name = |e: EntityId| shared[e].clone().expect("named above");
+    let names = |ids: &[EntityId]| match *ids {
+        [e] => Names(NamesRepr::One(shared_name(e))),
+        _ => {
+            let mut out = Vec::with_capacity(ids.len());
+            for &e in ids {
+                out.push(shared_name(e));
+            }
+            Names(NamesRepr::Other(out))
         }
-        out
     };
     // Plain loops: the iterator chains they replace were inlined or not
     // from one build to the next, at several instructions a claim.
