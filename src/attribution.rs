@@ -453,7 +453,6 @@ impl<'a> Reader<'a> {
     // The token's bytes, not its `str`: a slice of the text checks char
     // boundaries, and scans ask this of most tokens they pass.
     #[inline]
-
     fn punct(&self, i: usize, p: &str) -> bool {
         let t = &self.seg.tokens[i];
         matches!(t.kind, TokenKind::Punct)

@@ -372,7 +372,7 @@ pub fn score_labelled_dir(
                 score.sources += 1;
                 let names: Vec<&str> = hits
                     .iter()
-                    .flat_map(|c| c.sources.iter().map(String::as_str))
+                    .flat_map(|c| c.sources.iter().map(crate::report::Name::as_str))
                     .collect();
                 let all = want_sources
                     .iter()

@@ -402,7 +402,7 @@ impl SeverityMemo {
 /// A relayed claim whose relays (the chain after its originator, less the
 /// publisher) are all sources the desk trusts.
 fn relayed_through_trusted(c: &ClaimEntry, publisher: Option<&str>, config: &Config) -> bool {
-    let relays: Vec<&String> = c
+    let relays: Vec<&crate::report::Name> = c
         .chain
         .iter()
         .skip(1)

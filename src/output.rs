@@ -704,8 +704,8 @@ struct SarifFingerprints<'a> {
 #[derive(Serialize)]
 struct SarifProperties<'a> {
     status: &'a str,
-    sources: &'a [String],
-    chain: &'a [String],
+    sources: &'a [report::Name],
+    chain: &'a [report::Name],
 }
 
 #[derive(Serialize)]
@@ -989,8 +989,8 @@ mod tests {
     /// suppression, the rest fixed.
     fn sample_result<'a>(
         rule_index: Option<usize>,
-        sources: &'a [String],
-        chain: &'a [String],
+        sources: &'a [report::Name],
+        chain: &'a [report::Name],
         suppressed: Option<(&'static str, &'static str)>,
     ) -> SarifResult<'a> {
         SarifResult {
@@ -1033,7 +1033,7 @@ mod tests {
 
     #[test]
     fn sarif_results_are_written_as_their_values_were() {
-        let sources = vec!["Ana".to_string()];
+        let sources = vec![report::Name::from("Ana")];
         for rule_index in [Some(7), None] {
             for suppressed in [false, true] {
                 let result = sample_result(
@@ -1059,7 +1059,7 @@ mod tests {
     /// their depth in the log, and the log around them is too.
     #[test]
     fn sarif_results_are_written_as_serde_writes_them() {
-        let sources = ["Ana".to_string(), "B \"c\"\n".to_string()];
+        let sources = [report::Name::from("Ana"), report::Name::from("B \"c\"\n")];
         let mut results = Vec::new();
         for rule_index in [Some(7), None] {
             for suppressed in [None, Some(("inSource", "x")), Some(("external", "y"))] {

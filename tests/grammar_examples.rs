@@ -39,7 +39,12 @@ fn grammar_examples_read_as_stated() {
             }
         }
         if let Some(s) = &ex.source {
-            let all: Vec<&String> = claim.sources.iter().chain(claim.chain.iter()).collect();
+            let all: Vec<&str> = claim
+                .sources
+                .iter()
+                .chain(claim.chain.iter())
+                .map(|n| n.as_str())
+                .collect();
             if !all.iter().any(|x| {
                 x.to_lowercase().contains(&s.to_lowercase())
                     || s.to_lowercase().contains(&x.to_lowercase())
