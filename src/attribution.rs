@@ -3142,6 +3142,33 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        // "An aide who spoke anonymously to discuss the talks said they
+        // were over": the infinitive's content ends before the verb its
+        // speaker goes on with.
+        for k in 0..out.len() {
+            let Some(src) = out[k].source.as_ref().map(|s| s.tokens.clone()) else {
+                continue;
+            };
+            let mut v = out[k].cue_tokens.start;
+            while v > self.lo && self.skippable_before_cue(v - 1) {
+                v -= 1;
+            }
+            let at = self.seg.tokens[v].span;
+            for j in 0..out.len() {
+                let Some(ct) = out[j].content else { continue };
+                let infinitive = self.w(out[j].cue_tokens.start) == "to";
+                if j == k
+                    || !infinitive
+                    || !ct.contains(at)
+                    || out[j].source.as_ref().map(|s| &s.tokens) != Some(&src)
+                {
+                    continue;
+                }
+                if let Some(cut) = self.cut_before(ct, v) {
+                    out[j].content = Some(cut);
+                }
+            }
+        }
         // "DuVernay said she felt …, “…,” she said.": a closing attribution
         // whose content opens with another attribution's unquoted words and
         // ends in a quotation speaks for the quotation only.
@@ -7140,6 +7167,13 @@ mod tests {
             said("Officials who spoke on condition of anonymity because they were not authorized to discuss the inquiry said it was closed."),
             "Officials"
         );
+        // The infinitive's words end before the verb its speaker goes on with.
+        let got = read("An aide who spoke on the condition of anonymity to discuss the talks said they were over.");
+        let discuss = got
+            .iter()
+            .find(|a| a.0 == "to discuss")
+            .expect("to discuss");
+        assert_eq!(discuss.2, "the talks");
         // With no noun phrase before the verb, and over "and who".
         assert_eq!(
             said("Another voter who lives here and who did not want to be named said the levy was fair."),
