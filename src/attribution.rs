@@ -3144,29 +3144,28 @@ impl<'a> Reader<'a> {
         }
         // "An aide who spoke anonymously to discuss the talks said they
         // were over": the infinitive's content ends before the verb its
-        // speaker goes on with.
-        for k in 0..out.len() {
-            let Some(src) = out[k].source.as_ref().map(|s| s.tokens.clone()) else {
+        // speaker goes on with. (Few sentences have an infinitive cue with
+        // content, which is asked first.)
+        for j in 0..out.len() {
+            let (Some(ct), Some(src)) = (out[j].content, out[j].source.as_ref()) else {
                 continue;
             };
-            let mut v = out[k].cue_tokens.start;
-            while v > self.lo && self.skippable_before_cue(v - 1) {
-                v -= 1;
+            if self.w(out[j].cue_tokens.start) != "to" {
+                continue;
             }
-            let at = self.seg.tokens[v].span;
-            for j in 0..out.len() {
-                let Some(ct) = out[j].content else { continue };
-                let infinitive = self.w(out[j].cue_tokens.start) == "to";
-                if j == k
-                    || !infinitive
-                    || !ct.contains(at)
-                    || out[j].source.as_ref().map(|s| &s.tokens) != Some(&src)
-                {
-                    continue;
+            let src = src.tokens.clone();
+            let next = (0..out.len()).find_map(|k| {
+                if k == j || out[k].source.as_ref().map(|s| &s.tokens) != Some(&src) {
+                    return None;
                 }
-                if let Some(cut) = self.cut_before(ct, v) {
-                    out[j].content = Some(cut);
+                let mut v = out[k].cue_tokens.start;
+                while v > self.lo && self.skippable_before_cue(v - 1) {
+                    v -= 1;
                 }
+                ct.contains(self.seg.tokens[v].span).then_some(v)
+            });
+            if let Some(cut) = next.and_then(|v| self.cut_before(ct, v)) {
+                out[j].content = Some(cut);
             }
         }
         // "DuVernay said she felt …, “…,” she said.": a closing attribution
