@@ -7088,6 +7088,14 @@ mod tests {
         read(text).into_iter().map(|(cue, _, _)| cue).collect()
     }
 
+    /// (cue, source, content) of the attribution whose cue is `cue`.
+    fn reading_of(text: &str, cue: &str) -> (String, String, String) {
+        read(text)
+            .into_iter()
+            .find(|a| a.0 == cue)
+            .unwrap_or_else(|| panic!("no {cue:?} in {text:?}"))
+    }
+
     /// The source of the one attribution `text` has, as written.
     fn sole_source(text: &str) -> String {
         let got = read(text);
@@ -7126,9 +7134,14 @@ mod tests {
 
     #[test]
     fn a_word_between_a_name_and_a_determiner_is_a_verb() {
-        let got = read("At her rallies, Lopes greets the crowd and says the levy is fair.");
-        let says = got.iter().find(|a| a.0 == "says").expect("says");
-        assert_eq!(says.1, "Lopes");
+        assert_eq!(
+            reading_of(
+                "At her rallies, Lopes greets the crowd and says the levy is fair.",
+                "says"
+            )
+            .1,
+            "Lopes"
+        );
     }
 
     #[test]
@@ -7143,9 +7156,14 @@ mod tests {
 
     #[test]
     fn a_five_letter_participle_opens_a_phrase() {
-        let got = read("Asked at a lunch if Kerr would stay, she laughed and said, “We’ll see.”");
-        let said = got.iter().find(|a| a.0 == "said").expect("said");
-        assert_eq!(said.1, "she");
+        assert_eq!(
+            reading_of(
+                "Asked at a lunch if Kerr would stay, she laughed and said, “We’ll see.”",
+                "said"
+            )
+            .1,
+            "she"
+        );
     }
 
     #[test]
@@ -7154,10 +7172,7 @@ mod tests {
             sole_source("A person who was briefed on the matter said the deal was close."),
             "A person"
         );
-        let said = |text: &str| {
-            let got = read(text);
-            got.iter().find(|a| a.0 == "said").expect(text).1.clone()
-        };
+        let said = |text: &str| reading_of(text, "said").1;
         assert_eq!(
             said("An aide who spoke on the condition of anonymity to discuss the talks said they were over."),
             "An aide"
@@ -7167,12 +7182,7 @@ mod tests {
             "Officials"
         );
         // The infinitive's words end before the verb its speaker goes on with.
-        let got = read("An aide who spoke on the condition of anonymity to discuss the talks said they were over.");
-        let discuss = got
-            .iter()
-            .find(|a| a.0 == "to discuss")
-            .expect("to discuss");
-        assert_eq!(discuss.2, "the talks");
+        assert_eq!(reading_of("An aide who spoke on the condition of anonymity to discuss the talks said they were over.", "to discuss").2, "the talks");
         // With no noun phrase before the verb, and over "and who".
         assert_eq!(
             said("Another voter who lives here and who did not want to be named said the levy was fair."),
@@ -7187,12 +7197,14 @@ mod tests {
 
     #[test]
     fn a_relative_clause_with_a_view_of_its_own_ends_the_content() {
-        let got = read("Kerr criticized Lopes for the levy, which he believes will cost jobs.");
-        let criticized = got
-            .iter()
-            .find(|a| a.0 == "criticized")
-            .expect("criticized");
-        assert_eq!(criticized.2, "Lopes for the levy");
+        assert_eq!(
+            reading_of(
+                "Kerr criticized Lopes for the levy, which he believes will cost jobs.",
+                "criticized"
+            )
+            .2,
+            "Lopes for the levy"
+        );
     }
 
     #[test]
@@ -7247,9 +7259,7 @@ mod tests {
 
     #[test]
     fn a_verb_after_and_goes_on_with_the_speaker_of_a_quotation_before() {
-        let got = read("“The levy is fair,” she said at a news conference, and then predicted: “It will pass.”");
-        let predicted = got.iter().find(|a| a.0 == "predicted").expect("predicted");
-        assert_eq!(predicted.1, "she");
+        assert_eq!(reading_of("“The levy is fair,” she said at a news conference, and then predicted: “It will pass.”", "predicted").1, "she");
     }
 
     #[test]
@@ -7262,9 +7272,14 @@ mod tests {
 
     #[test]
     fn a_prepositional_opener_is_no_subject_of_a_coordinated_verb() {
-        let got = read("At her rallies, Lopes greeted the crowd and said the levy was fair.");
-        let said = got.iter().find(|a| a.0 == "said").expect("said");
-        assert_eq!(said.1, "Lopes");
+        assert_eq!(
+            reading_of(
+                "At her rallies, Lopes greeted the crowd and said the levy was fair.",
+                "said"
+            )
+            .1,
+            "Lopes"
+        );
     }
 
     #[test]
@@ -7367,9 +7382,7 @@ mod tests {
             "At a rally in Ames, Iowa, on Sunday, Lopes stepped up her campaign, saying that the levy was fair.",
             "Here in Ames, Lopes stepped up her campaign, saying that the levy was fair.",
         ] {
-            let got = read(text);
-            let saying = got.iter().find(|a| a.0 == "saying").expect(text);
-            assert_eq!(saying.1, "Lopes", "{text}");
+            assert_eq!(reading_of(text, "saying").1, "Lopes", "{text}");
         }
     }
 
