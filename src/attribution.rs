@@ -1221,20 +1221,15 @@ impl<'a> Reader<'a> {
         self.is_word(i) && !self.quoted(i) && matches!(self.w(i), "in" | "across" | "from")
     }
 
-    /// "A person who was briefed on the matter said", "an official who
-    /// spoke anonymously to discuss internal strategy said": a phrase
-    /// inside a relative clause set off by no commas is the relative
-    /// clause's object; the verb's subject is the noun phrase that "who"
-    /// follows.
-    fn before_relative(&self, np: Range<usize>) -> Range<usize> {
-        self.relative_head(np.start).unwrap_or(np)
-    }
-
     /// The noun phrase that a relative clause ending right before token
-    /// `end` hangs on, for [`Reader::before_relative`]; also where no noun
-    /// phrase ends the clause ("Another man who did not want to be named
-    /// said"). Over "and who" to the first relative pronoun ("who worshiped
-    /// here and who did not want to be named").
+    /// `end` hangs on: "A person who was briefed on the matter said", "an
+    /// official who spoke anonymously to discuss internal strategy said".
+    /// A phrase inside a relative clause set off by no commas is the
+    /// clause's object; the verb's subject is the noun phrase that "who"
+    /// follows. Also where no noun phrase ends the clause ("Another man who
+    /// did not want to be named said"), and over "and who" to the first
+    /// relative pronoun ("who worshiped here and who did not want to be
+    /// named").
     fn relative_head(&self, end: usize) -> Option<Range<usize>> {
         // A short clause, all words: a comma or a quotation would mean
         // the clause ended or was an aside of its own. A conjunction right
@@ -1331,24 +1326,20 @@ impl<'a> Reader<'a> {
         let Some(head) = self.np_left(prep - 1, self.lo).filter(|h| h.end == prep) else {
             return np;
         };
-        let speaker = |p: &SourcePhrase| match &p.phrase {
+        // Whether a phrase names a medium or a document; `None` for a crowd
+        // or an unnamed source, which is neither speaker nor venue here.
+        let medium = |p: &SourcePhrase| match &p.phrase {
             Phrase::Named { kind, .. } | Phrase::Descriptor { kind, .. } => {
-                !matches!(kind, SourceKind::Media | SourceKind::Document)
+                Some(matches!(kind, SourceKind::Media | SourceKind::Document))
             }
-            Phrase::Pronoun(_) => true,
-            _ => false,
-        };
-        let venue = |p: &SourcePhrase| match &p.phrase {
-            Phrase::Named { kind, .. } | Phrase::Descriptor { kind, .. } => {
-                matches!(kind, SourceKind::Media | SourceKind::Document)
-            }
-            _ => false,
+            Phrase::Pronoun(_) => Some(false),
+            _ => None,
         };
         match (
             self.analyse(head.clone(), false),
             self.analyse(np.clone(), false),
         ) {
-            (Some(h), Some(v)) if speaker(&h) && venue(&v) => head,
+            (Some(h), Some(v)) if medium(&h) == Some(false) && medium(&v) == Some(true) => head,
             _ => np,
         }
     }
@@ -3814,32 +3805,13 @@ impl<'a> Reader<'a> {
         let e = (s..self.hi)
             .find(|&t| {
                 !self.quoted(t)
-                    && (matches!(self.seg.tokens[t].kind, TokenKind::Punct)
-                        && !matches!(
-                            &self.text.as_bytes()
-                                [self.seg.tokens[t].span.start..self.seg.tokens[t].span.end],
-                            b"-" | b"'"
-                        )
+                    && ((matches!(self.seg.tokens[t].kind, TokenKind::Punct)
+                        && !self.punct(t, "-")
+                        && !self.punct(t, "'"))
+                        // ("to be neutral": the infinitive's own "be" goes on.)
                         || (self.is_word(t)
-                            && matches!(
-                                self.w(t),
-                                "is" | "are"
-                                    | "was"
-                                    | "were"
-                                    | "has"
-                                    | "have"
-                                    | "had"
-                                    | "will"
-                                    | "would"
-                                    | "could"
-                                    | "can"
-                                    | "should"
-                                    | "may"
-                                    | "might"
-                                    | "must"
-                                    | "does"
-                                    | "did"
-                            )))
+                            && self.finite_auxiliary(t)
+                            && !matches!(self.w(t), "be" | "been" | "being" | "'s")))
             })
             .unwrap_or(self.hi);
         (e > s && (s..e).any(|k| self.is_word(k))).then(|| self.span_of(&(s..e)))
@@ -5159,7 +5131,7 @@ impl<'a> Reader<'a> {
                     let np = if participle && k == cue.start {
                         np
                     } else {
-                        self.before_relative(np)
+                        self.relative_head(np.start).unwrap_or(np)
                     };
                     let ratio = self.share_start(np.end - 1);
                     let share = np.clone();
