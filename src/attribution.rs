@@ -1242,18 +1242,20 @@ impl<'a> Reader<'a> {
             return None;
         }
         let from = end.saturating_sub(24).max(self.lo + 1);
-        let mut who = (from..end)
-            .rev()
-            .take_while(|&t| self.is_word(t) && !self.quoted(t))
-            .find(|&t| self.w(t) == "who")?;
+        // The last "who" before `to` over words only. ("who" is a function
+        // word, whose bit is tested before its normal form.)
+        let who_before = |to: usize| {
+            (from..to)
+                .rev()
+                .take_while(|&t| self.is_word(t) && !self.quoted(t))
+                .find(|&t| self.is(t, Kind::Function) && self.w(t) == "who")
+        };
+        let mut who = who_before(end)?;
         if who + 1 >= end {
             return None;
         }
         while who > from + 1 && self.w(who - 1) == "and" {
-            who = (from..who - 1)
-                .rev()
-                .take_while(|&t| self.is_word(t) && !self.quoted(t))
-                .find(|&t| self.w(t) == "who")?;
+            who = who_before(who - 1)?;
         }
         self.np_left(who - 1, self.lo)
             .filter(|head| head.end == who && self.analyse(head.clone(), false).is_some())
