@@ -5135,7 +5135,10 @@ impl<'a> Reader<'a> {
                     } else {
                         self.relative_head(np.start).unwrap_or(np)
                     };
-                    let ratio = self.share_start(np.end - 1);
+                    // "about 6 in 10 white men": a ratio may lead the crowd too.
+                    let ratio = self
+                        .share_start(np.end - 1)
+                        .or_else(|| self.ratio_start(np.start));
                     let share = np.clone();
                     let np = match ratio {
                         Some(start) => start..np.end,
@@ -5696,11 +5699,18 @@ impl<'a> Reader<'a> {
         // "Humphrey, who calls Trump a “sociopath,” said …": a relative
         // clause set off by commas ends at the next one, inside a closing
         // quotation or not.
+        // So does one after an apposition ("Grove, the editor who wrote
+        // the profile, tweeted …").
         let relative_aside = k > self.lo + 1
-            && self.punct(k - 2, ",")
-            && !self.quoted(k - 2)
             && self.is_word(k - 1)
-            && matches!(self.w(k - 1), "who" | "whom" | "which");
+            && matches!(self.w(k - 1), "who" | "whom" | "which")
+            && !self.quoted(k - 2)
+            && (self.punct(k - 2, ",")
+                || self.np_left(k - 2, self.lo).is_some_and(|np| {
+                    np.start > self.lo + 1
+                        && self.punct(np.start - 1, ",")
+                        && !self.quoted(np.start - 1)
+                }));
         if sub_clause || relative_aside {
             // "While Putin claimed that …, the dictator pledged …": the content
             // ends with the subordinate clause.
@@ -7075,6 +7085,29 @@ mod tests {
         let got = read(text);
         assert_eq!(got.len(), 1, "{got:?}");
         got[0].1.clone()
+    }
+
+    #[test]
+    fn a_ratio_before_a_crowd_is_part_of_the_subject() {
+        assert_eq!(
+            read("Women preferred Kerr while about 6 in 10 men backed Lopes."),
+            vec![
+                ("preferred".into(), "Women".into(), "Kerr".into()),
+                ("backed".into(), "about 6 in 10 men".into(), "Lopes".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_after_an_apposition_ends_at_its_comma() {
+        assert_eq!(
+            reading_of(
+                "Kerr, the editor who wrote the profile, met Lopes on Monday.",
+                "wrote"
+            )
+            .2,
+            "the profile"
+        );
     }
 
     #[test]
