@@ -3417,6 +3417,41 @@ impl<'a> Reader<'a> {
         if colon == lo || (!self.is_word(lo) && !self.punct(lo, "(")) {
             return None;
         }
+        // "Q: …" and "A: …" opening a line: an interview's transcript, the
+        // interviewer asking and the interviewee answering.
+        if colon == lo + 1 && !transcript && self.line_initial(lo) {
+            let role = match self.raw(lo) {
+                "Q" => "interviewer",
+                "A" => "interviewee",
+                _ => "",
+            };
+            if !role.is_empty() {
+                let source = SourcePhrase {
+                    span: self.span_of(&(lo..colon)),
+                    tokens: lo..colon,
+                    phrase: Phrase::Descriptor {
+                        head: role.to_string(),
+                        modifiers: vec![],
+                        text: role.to_string(),
+                        kind: SourceKind::Person,
+                        definite: true,
+                    },
+                    lenient: false,
+                };
+                // The whole answer is the interviewee's, to its paragraph's end.
+                let paras = &self.seg.paragraphs;
+                let para = paras.get(paras.partition_point(|p| p.tokens.end <= lo))?;
+                let content = (colon + 1 < para.tokens.end)
+                    .then(|| Span::new(self.seg.tokens[colon + 1].span.start, para.span.end));
+                return Some(self.attribution(
+                    AttributionKind::Indirect,
+                    "neutral",
+                    colon..colon + 1,
+                    Some(source),
+                    content,
+                ));
+            }
+        }
         let np = if transcript && self.quoted(colon) {
             // np_right stops at quoted words; a label of names is the phrase.
             (colon - lo <= 3 && (lo..colon).all(|t| self.is_word(t))).then_some(lo..colon)?
@@ -7085,6 +7120,18 @@ mod tests {
         let got = read(text);
         assert_eq!(got.len(), 1, "{got:?}");
         got[0].1.clone()
+    }
+
+    #[test]
+    fn q_and_a_open_an_interviews_question_and_answer() {
+        let text = "Q: Is it fair?\n\nA: It is. Few pay it.\n\nB: a label.";
+        assert_eq!(
+            read(text),
+            vec![
+                (":".into(), "Q".into(), "Is it fair?".into()),
+                (":".into(), "A".into(), "It is. Few pay it.".into()),
+            ]
+        );
     }
 
     #[test]

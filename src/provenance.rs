@@ -1543,7 +1543,7 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 let c = r
                     .attribution
                     .content
-                    .filter(|c| c.start >= sentence.span.end)?;
+                    .filter(|c| c.end > sentence.span.end)?;
                 Some((c, r.source?, claim.chain.clone()))
             })
             .or(forward.filter(|(c, _, _)| c.end > sentence.span.end));
@@ -2162,5 +2162,24 @@ mod tests {
             "a paragraph without quotation marks too"
         );
         assert_eq!(got[5].2, vec!["Reed".to_string()]);
+    }
+
+    #[test]
+    fn the_sentences_a_content_runs_on_into_are_its_speakers() {
+        let got = statuses(
+            "According to the report, “The levy is fair. Few pay it. The rest are exempt.” No one knows.",
+        );
+        for (i, claim) in got.iter().take(3).enumerate() {
+            assert_eq!(claim.1, "attributed", "sentence {i}: {claim:?}");
+        }
+        assert_eq!(got[3].1, "unattributed");
+        let got = statuses("Q: Is it fair?\n\nA: It is fair. Few pay it.\n\nNo one knows.");
+        assert_eq!(got[1].2, vec!["interviewee".to_string()]);
+        assert_eq!(
+            got[2].2,
+            vec!["interviewee".to_string()],
+            "the whole answer"
+        );
+        assert_eq!(got[3].1, "unattributed");
     }
 }
