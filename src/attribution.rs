@@ -1355,6 +1355,55 @@ impl<'a> Reader<'a> {
                 && !self.number_word(last)
                 && !self.is(last, Kind::Function)
         };
+        // "A pastor from Iowa said", "Sources in Washington said": whoever
+        // is named before a place speaks, whatever the verb's form. The
+        // whole phrase is the subject where it reads as one crowd or
+        // unnamed source ("officials in the administration"); a name
+        // after the preposition would read as the speaker, so otherwise
+        // the phrase before it is.
+        if np.start >= self.lo + 2 && self.place_preposition(np.start - 1) {
+            let place = || {
+                self.analyse(np.clone(), false).is_some_and(|p| {
+                    matches!(
+                        p.phrase,
+                        Phrase::Named {
+                            kind: SourceKind::Country | SourceKind::Organisation,
+                            ..
+                        } | Phrase::Descriptor {
+                            kind: SourceKind::Country | SourceKind::Organisation,
+                            ..
+                        }
+                    )
+                })
+            };
+            let speaker = |h: &Range<usize>| {
+                self.analyse(h.clone(), false).is_some_and(|p| {
+                    matches!(
+                        p.phrase,
+                        Phrase::Anonymous(_)
+                            | Phrase::Vague(_)
+                            | Phrase::Descriptor {
+                                kind: SourceKind::Person | SourceKind::Organisation,
+                                ..
+                            }
+                            | Phrase::Named {
+                                kind: SourceKind::Person | SourceKind::Organisation,
+                                ..
+                            }
+                    )
+                })
+            };
+            if let Some(head) = self
+                .np_left(np.start - 2, self.lo)
+                .filter(|h| h.end == np.start - 1 && speaker(h) && place())
+            {
+                let whole = head.start..np.end;
+                let one_crowd = self
+                    .analyse(whole.clone(), false)
+                    .is_some_and(|p| matches!(p.phrase, Phrase::Anonymous(_) | Phrase::Vague(_)));
+                return if one_crowd { whole } else { head };
+            }
+        }
         // The place first: most subjects have none before them, which
         // one word tells, where the verb's form is a lookup.
         if cue.len() != 1
@@ -7131,6 +7180,27 @@ mod tests {
                 (":".into(), "Q".into(), "Is it fair?".into()),
                 (":".into(), "A".into(), "It is. Few pay it.".into()),
             ]
+        );
+    }
+
+    #[test]
+    fn whoever_is_named_before_a_place_speaks() {
+        assert_eq!(
+            sole_source("Sources in Washington said the talks were over."),
+            "Sources"
+        );
+        assert_eq!(
+            sole_source("A voter from Ohio said the talks were over."),
+            "A voter"
+        );
+        assert_eq!(
+            sole_source("Officials in the administration said the talks were over."),
+            "Officials in the administration"
+        );
+        // A document is no speaker: the place names who issued it.
+        assert_eq!(
+            sole_source("A statement from the White House said the talks were over."),
+            "the White House"
         );
     }
 
