@@ -962,6 +962,14 @@ impl<'a> Reader<'a> {
     /// [`Reader::ly_adverb`] of a word that may end in "y".
     #[inline(never)]
     fn ly_adverb_word(&self, i: usize) -> bool {
+        self.ly_form(i)
+            && !(i > 0 && self.is_word(i - 1) && (self.is_det(i - 1) || self.owner_s(i - 1)))
+    }
+
+    /// A word in "-ly" that is no noun ("family", "rally") and no adjective
+    /// of time or cost ("early", "costly"): an adverb, unless a determiner
+    /// or an owner before makes it a noun.
+    fn ly_form(&self, i: usize) -> bool {
         let w = self.w(i);
         w.ends_with("ly")
             && w.len() > 4
@@ -997,7 +1005,6 @@ impl<'a> Reader<'a> {
                 || self.is(i, Kind::Org)
                 || self.is(i, Kind::Title)
                 || self.is(i, Kind::Document))
-            && !(i > 0 && self.is_word(i - 1) && (self.is_det(i - 1) || self.owner_s(i - 1)))
     }
 
     /// The first word of a cue that is no auxiliary, adverb or negation:
@@ -1296,9 +1303,14 @@ impl<'a> Reader<'a> {
             && !self.quoted(part)
             && !self.capitalised(part)
             && match self.w(prep) {
-                "to" | "with" => self.w(part).ends_with("ing"),
                 "by" => self.w(part).ends_with("ing") || past_participle(self.w(part)),
-                _ => false,
+                // "Protesters marching through the streets chanted" (not
+                // "familiar with the planning for the meeting", a noun).
+                _ => {
+                    self.w(part).ends_with("ing")
+                        && self.tag(prep, Kind::Function, "preposition")
+                        && !self.is_det(part - 1)
+                }
             };
         if !described {
             return np;
@@ -4794,6 +4806,22 @@ impl<'a> Reader<'a> {
         } else {
             stance
         };
+        // "a widely read column", "the publicly stated goal": after an
+        // article or an owner and an adverb, a verb form describes the noun
+        // after it.
+        if cue.len() == 1
+            && cue.start >= self.lo + 2
+            && cue.end < self.hi
+            && self.is_word(cue.end)
+            && !self.quoted(cue.end)
+            && matches!(
+                self.w(cue.start - 2),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our"
+            )
+            && self.ly_form(cue.start - 1)
+        {
+            return None;
+        }
         // Skip auxiliaries and adverbs leftwards: "has unhesitatingly confirmed".
         let mut k = cue.start;
         let mut passive = false;
@@ -7201,6 +7229,29 @@ mod tests {
         assert_eq!(
             sole_source("A statement from the White House said the talks were over."),
             "the White House"
+        );
+    }
+
+    #[test]
+    fn a_participle_and_its_place_describe_the_head_before_them() {
+        assert_eq!(
+            reading_of(
+                "Protesters marching through the streets chanted slogans about Kerr.",
+                "chanted"
+            )
+            .1,
+            "Protesters"
+        );
+    }
+
+    #[test]
+    fn a_verb_form_between_an_adverb_and_a_noun_describes_the_noun() {
+        let got = cues("In a widely read column, Lopes urged the mayor to resign.");
+        assert!(!got.iter().any(|c| c == "read"), "{got:?}");
+        // A noun in "-ly" after an article is the subject.
+        assert_eq!(
+            sole_source("The family said the levy was unfair."),
+            "The family"
         );
     }
 
