@@ -210,6 +210,9 @@ pub struct Reader<'a> {
     /// Whether the sentence's text holds a colon, when the caller knows
     /// (see [`Reader::knowing_colon`]); otherwise it is searched for.
     colon: Option<bool>,
+    /// Whether some token of the sentence is quoted, when the caller knows
+    /// (see [`Reader::knowing_quoted`]).
+    quoted: Option<bool>,
 }
 
 const MAX_NP: usize = 14;
@@ -237,6 +240,7 @@ impl<'a> Reader<'a> {
             hi: sentence.end,
             title_case: OnceCell::new(),
             colon: None,
+            quoted: None,
         }
     }
 
@@ -247,6 +251,17 @@ impl<'a> Reader<'a> {
     pub(crate) fn knowing_colon(self, colon: bool) -> Reader<'a> {
         Reader {
             colon: Some(colon),
+            ..self
+        }
+    }
+
+    /// The reader, told whether some token of the sentence is quoted: a
+    /// caller reading a text sentence by sentence knows it (see
+    /// [`crate::segment::QuoteCursor`]), and the rules that look for the
+    /// end of a quotation need not search a sentence that has none.
+    pub(crate) fn knowing_quoted(self, quoted: bool) -> Reader<'a> {
+        Reader {
+            quoted: Some(quoted),
             ..self
         }
     }
@@ -3534,7 +3549,11 @@ impl<'a> Reader<'a> {
                 }
                 (self.lo, self.seg.token_quote[prev.tokens.end - 1]?)
             } else {
-                // A token outside quotations right after one inside.
+                // A token outside quotations right after one inside: none
+                // in a sentence with no quoted token.
+                if self.quoted == Some(false) {
+                    return None;
+                }
                 let dash = self.after_quotations().find(|&d| {
                     crate::segment::dash_credit(self.text, toks, d, self.hi) == Some(self.hi)
                 })?;
@@ -4145,9 +4164,22 @@ impl<'a> Reader<'a> {
     }
 
     fn quote_kind(&self, content: Option<Span>) -> AttributionKind {
-        let Some(c) = content else {
+        // Only the sentence's own words are counted: none is quoted in a
+        // sentence the caller knows has no quotation.
+        let Some(c) = content.filter(|_| self.quoted != Some(false)) else {
             return AttributionKind::Indirect;
         };
+        // Most contents hold no quotation, which one binary search over the
+        // outermost quotations tells: a token is quoted exactly when it
+        // starts inside one of them (see `after_quotations`).
+        let (quotes, top) = (&self.seg.quotes, &self.seg.top_quotes);
+        let first = top.partition_point(|&q| quotes[q as usize].span.end <= c.start);
+        if !top
+            .get(first)
+            .is_some_and(|&q| quotes[q as usize].span.overlaps(c))
+        {
+            return AttributionKind::Indirect;
+        }
         // Counted in one pass, with no list of the words. The sentence's
         // tokens are in order and disjoint, so those inside `c` are one run,
         // found by two binary searches rather than a test of every token.

@@ -84,6 +84,40 @@ impl Segmentation {
     pub fn quote_of(&self, token: usize) -> Option<&Quotation> {
         self.token_quote[token].map(|q| &self.quotes[q as usize])
     }
+
+    /// A [`QuoteCursor`] at the start of the text.
+    pub fn quote_cursor(&self) -> QuoteCursor<'_> {
+        QuoteCursor { seg: self, next: 0 }
+    }
+}
+
+/// Finds the first quoted token of runs of tokens given in text order (a
+/// text's sentences, one after another). A token is inside a quotation
+/// exactly when it is from an outermost quotation's opening mark up to the
+/// first token past its span, so each run needs a look at the next
+/// outermost quotation that does not end before it, and those passed are
+/// passed once for the whole text: most sentences have no quotation, and a
+/// look at each of their tokens cost more.
+pub struct QuoteCursor<'s> {
+    seg: &'s Segmentation,
+    /// The first outermost quotation not yet passed (see
+    /// [`Segmentation::top_quotes`]).
+    next: usize,
+}
+
+impl QuoteCursor<'_> {
+    /// The first of `tokens` inside a quotation, if any; `tokens` starts no
+    /// earlier than the tokens of the last call.
+    pub fn first_quoted(&mut self, tokens: Range<usize>) -> Option<usize> {
+        let seg = self.seg;
+        let start = seg.tokens[tokens.clone()].first()?.span.start;
+        let top = |k: usize| seg.top_quotes.get(k).map(|&q| &seg.quotes[q as usize]);
+        while top(self.next).is_some_and(|q| q.span.end <= start) {
+            self.next += 1;
+        }
+        let t = top(self.next)?.open.max(tokens.start);
+        (t < tokens.end).then_some(t)
+    }
 }
 
 /// Splits `text` into paragraphs, quotations and sentences. `headings` are
@@ -1015,5 +1049,34 @@ mod tests {
     fn empty_and_whitespace_only_text() {
         assert!(sentences("").is_empty());
         assert!(sentences(" \n\n \n").is_empty());
+    }
+
+    #[test]
+    fn first_quoted_is_the_first_token_with_a_quotation() {
+        // What the provenance stage tested token by token before.
+        let mut texts: Vec<String> = [
+            "“We lost.” ― Ana Lopes",
+            "He said “yes” and “no”“maybe” then left. “Open",
+            "“A ‘nested’ one,” she said, “and ‘another’.” — Kim",
+            "“Unfinished, it runs\n\n“on and on,” said Lee. Plain text here.",
+            "No quotes at all in this sentence. Nor here.",
+            "\"Straight\" quotes, 'single' ones - and a dash.",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+        for entry in std::fs::read_dir(samples).expect("the samples") {
+            texts.push(std::fs::read_to_string(entry.expect("an entry").path()).expect("a sample"));
+        }
+        let g = Grammar::builtin();
+        for text in &texts {
+            let seg = segment(text, &g, &[]);
+            let mut cursor = seg.quote_cursor();
+            for s in &seg.sentences {
+                let want = s.tokens.clone().find(|&t| seg.in_quote(t));
+                assert_eq!(cursor.first_quoted(s.tokens.clone()), want, "{text:?}");
+            }
+        }
     }
 }
