@@ -213,6 +213,9 @@ pub struct Reader<'a> {
     /// Whether some token of the sentence is quoted, when the caller knows
     /// (see [`Reader::knowing_quoted`]).
     quoted: Option<bool>,
+    /// The first word token from the sentence's start on (see
+    /// [`Reader::initial`]).
+    first_word: usize,
 }
 
 const MAX_NP: usize = 14;
@@ -241,6 +244,12 @@ impl<'a> Reader<'a> {
             title_case: OnceCell::new(),
             colon: None,
             quoted: None,
+            // Past the sentence's end if it has no word: `initial` answers
+            // for any token, as it did searching up to it.
+            first_word: seg.tokens[sentence.start..]
+                .iter()
+                .position(|t| matches!(t.kind, TokenKind::Word))
+                .map_or(seg.tokens.len(), |k| sentence.start + k),
         }
     }
 
@@ -480,8 +489,11 @@ impl<'a> Reader<'a> {
     }
 
     /// The first word of the sentence (after any opening quote or bracket).
+    /// Found once: asked of most capitalised words, a search from the
+    /// sentence's start to each cost a test a token.
+    #[inline]
     fn initial(&self, i: usize) -> bool {
-        (self.lo..i).all(|k| !self.is_word(k))
+        i <= self.first_word
     }
 
     /// The first token on its line (a line break between it and the token before).
@@ -2588,12 +2600,15 @@ impl<'a> Reader<'a> {
                 }
             }
             i = last + 1;
-            let n_words = (start..=last).filter(|&k| self.is_word(k)).count();
+            // (Counted over a half-open range: an inclusive one costs a
+            // test more a token.)
+            let words_in = |r: Range<usize>| r.filter(|&k| self.is_word(k)).count();
             let mut name_start = start;
             let mut role = None;
+            // The words are counted only for a title, which few names open.
             if let Some((n, _)) = self
                 .phrase_from(start, last + 1, true, Kind::Title.bit())
-                .filter(|(n, _)| *n < n_words)
+                .filter(|&(n, _)| n < words_in(start..last + 1))
             {
                 let mut seen = 0;
                 let mut k = start;
@@ -2644,26 +2659,30 @@ impl<'a> Reader<'a> {
             if name.is_empty() {
                 continue;
             }
-            let n_words = (name_start..=last).filter(|&k| self.is_word(k)).count();
+            let n_words = words_in(name_start..last + 1);
             let before_org = name_start > self.lo
                 && !self.capitalised(name_start - 1)
                 && (self.is(name_start - 1, Kind::Org) || self.is(name_start - 1, Kind::Media));
             let role_range = role.as_ref().map(|_| start..name_start);
             let mut kind = self.kind_of(role_range, name_start..last + 1, name);
             // "Quillon, the Helsinki-based maker of accounting software": an
-            // apposition with an organisation noun settles the kind.
-            let org_apposition = last + 2 < self.hi
-                && self.punct(last + 1, ",")
-                && (last + 2..(last + 10).min(self.hi))
-                    .take_while(|&t| !self.punct(t, ",") && !self.quoted(t))
-                    .any(|t| {
-                        !self.capitalised(t) && (self.is(t, Kind::Org) || self.is(t, Kind::Media))
-                    });
+            // apposition with an organisation noun settles the kind. (Looked
+            // for last: most names are sure for one of the other reasons.)
+            let org_apposition = || {
+                last + 2 < self.hi
+                    && self.punct(last + 1, ",")
+                    && (last + 2..(last + 10).min(self.hi))
+                        .take_while(|&t| !self.punct(t, ",") && !self.quoted(t))
+                        .any(|t| {
+                            !self.capitalised(t)
+                                && (self.is(t, Kind::Org) || self.is(t, Kind::Media))
+                        })
+            };
             let mut sure = role.is_some()
                 || kind != SourceKind::Organisation
                 || before_org
                 || n_words > 1
-                || org_apposition;
+                || org_apposition();
             if before_org && kind == SourceKind::Person {
                 kind = if self.is(name_start - 1, Kind::Media) {
                     SourceKind::Media
@@ -3645,7 +3664,7 @@ impl<'a> Reader<'a> {
     /// point", "In the eyes of most voters today, …": a sentence opened with
     /// whose view it is (the `perspective` phrases of the grammar).
     fn perspective_opening(&self) -> Option<Attribution> {
-        let mut first = (self.lo..self.hi).find(|&k| self.is_word(k))?;
+        let mut first = Some(self.first_word).filter(|&k| k < self.hi)?;
         if self.tag(first, Kind::Function, "conjunction") {
             first += 1;
         }
@@ -3896,7 +3915,7 @@ impl<'a> Reader<'a> {
     /// "Asked about the delay, the minister said …": the question, with no
     /// source of its own; the answer is the next attribution.
     fn asked_opening(&self) -> Option<Attribution> {
-        let first = (self.lo..self.hi).find(|&k| self.is_word(k))?;
+        let first = Some(self.first_word).filter(|&k| k < self.hi)?;
         // "asked" and "when" end in "d" and "n", which the last byte tells
         // of most first words without their normal form.
         if !self.may_end_in(first, b"dn") {
