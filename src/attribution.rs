@@ -483,9 +483,11 @@ impl<'a> Reader<'a> {
             && &self.text.as_bytes()[t.span.start..t.span.end] == p.as_bytes()
     }
 
+    /// A word that starts with an uppercase letter. (The bit first: most
+    /// tokens have none, and then the token is not read.)
     #[inline]
     fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.norms.starts_upper(i)
+        self.norms.starts_upper(i) && self.is_word(i)
     }
 
     /// The first word of the sentence (after any opening quote or bracket).
