@@ -210,6 +210,12 @@ pub struct Reader<'a> {
     /// Whether the sentence's text holds a colon, when the caller knows
     /// (see [`Reader::knowing_colon`]); otherwise it is searched for.
     colon: Option<bool>,
+    /// Whether some token of the sentence is quoted, when the caller knows
+    /// (see [`Reader::knowing_quoted`]).
+    quoted: Option<bool>,
+    /// The first word token from the sentence's start on (see
+    /// [`Reader::initial`]).
+    first_word: usize,
 }
 
 const MAX_NP: usize = 14;
@@ -237,6 +243,13 @@ impl<'a> Reader<'a> {
             hi: sentence.end,
             title_case: OnceCell::new(),
             colon: None,
+            quoted: None,
+            // Past the sentence's end if it has no word: `initial` answers
+            // for any token, as it did searching up to it.
+            first_word: seg.tokens[sentence.start..]
+                .iter()
+                .position(|t| matches!(t.kind, TokenKind::Word))
+                .map_or(seg.tokens.len(), |k| sentence.start + k),
         }
     }
 
@@ -247,6 +260,17 @@ impl<'a> Reader<'a> {
     pub(crate) fn knowing_colon(self, colon: bool) -> Reader<'a> {
         Reader {
             colon: Some(colon),
+            ..self
+        }
+    }
+
+    /// The reader, told whether some token of the sentence is quoted: a
+    /// caller reading a text sentence by sentence knows it (see
+    /// [`crate::segment::QuoteCursor`]), and the rules that look for the
+    /// end of a quotation need not search a sentence that has none.
+    pub(crate) fn knowing_quoted(self, quoted: bool) -> Reader<'a> {
+        Reader {
+            quoted: Some(quoted),
             ..self
         }
     }
@@ -459,14 +483,19 @@ impl<'a> Reader<'a> {
             && &self.text.as_bytes()[t.span.start..t.span.end] == p.as_bytes()
     }
 
+    /// A word that starts with an uppercase letter. (The bit first: most
+    /// tokens have none, and then the token is not read.)
     #[inline]
     fn capitalised(&self, i: usize) -> bool {
-        self.is_word(i) && self.norms.starts_upper(i)
+        self.norms.starts_upper(i) && self.is_word(i)
     }
 
     /// The first word of the sentence (after any opening quote or bracket).
+    /// Found once: asked of most capitalised words, a search from the
+    /// sentence's start to each cost a test a token.
+    #[inline]
     fn initial(&self, i: usize) -> bool {
-        (self.lo..i).all(|k| !self.is_word(k))
+        i <= self.first_word
     }
 
     /// The first token on its line (a line break between it and the token before).
@@ -2634,12 +2663,15 @@ impl<'a> Reader<'a> {
                 }
             }
             i = last + 1;
-            let n_words = (start..=last).filter(|&k| self.is_word(k)).count();
+            // (Counted over a half-open range: an inclusive one costs a
+            // test more a token.)
+            let words_in = |r: Range<usize>| r.filter(|&k| self.is_word(k)).count();
             let mut name_start = start;
             let mut role = None;
+            // The words are counted only for a title, which few names open.
             if let Some((n, _)) = self
                 .phrase_from(start, last + 1, true, Kind::Title.bit())
-                .filter(|(n, _)| *n < n_words)
+                .filter(|&(n, _)| n < words_in(start..last + 1))
             {
                 let mut seen = 0;
                 let mut k = start;
@@ -2690,26 +2722,30 @@ impl<'a> Reader<'a> {
             if name.is_empty() {
                 continue;
             }
-            let n_words = (name_start..=last).filter(|&k| self.is_word(k)).count();
+            let n_words = words_in(name_start..last + 1);
             let before_org = name_start > self.lo
                 && !self.capitalised(name_start - 1)
                 && (self.is(name_start - 1, Kind::Org) || self.is(name_start - 1, Kind::Media));
             let role_range = role.as_ref().map(|_| start..name_start);
             let mut kind = self.kind_of(role_range, name_start..last + 1, name);
             // "Quillon, the Helsinki-based maker of accounting software": an
-            // apposition with an organisation noun settles the kind.
-            let org_apposition = last + 2 < self.hi
-                && self.punct(last + 1, ",")
-                && (last + 2..(last + 10).min(self.hi))
-                    .take_while(|&t| !self.punct(t, ",") && !self.quoted(t))
-                    .any(|t| {
-                        !self.capitalised(t) && (self.is(t, Kind::Org) || self.is(t, Kind::Media))
-                    });
+            // apposition with an organisation noun settles the kind. (Looked
+            // for last: most names are sure for one of the other reasons.)
+            let org_apposition = || {
+                last + 2 < self.hi
+                    && self.punct(last + 1, ",")
+                    && (last + 2..(last + 10).min(self.hi))
+                        .take_while(|&t| !self.punct(t, ",") && !self.quoted(t))
+                        .any(|t| {
+                            !self.capitalised(t)
+                                && (self.is(t, Kind::Org) || self.is(t, Kind::Media))
+                        })
+            };
             let mut sure = role.is_some()
                 || kind != SourceKind::Organisation
                 || before_org
                 || n_words > 1
-                || org_apposition;
+                || org_apposition();
             if before_org && kind == SourceKind::Person {
                 kind = if self.is(name_start - 1, Kind::Media) {
                     SourceKind::Media
@@ -3630,7 +3666,11 @@ impl<'a> Reader<'a> {
                 }
                 (self.lo, self.seg.token_quote[prev.tokens.end - 1]?)
             } else {
-                // A token outside quotations right after one inside.
+                // A token outside quotations right after one inside: none
+                // in a sentence with no quoted token.
+                if self.quoted == Some(false) {
+                    return None;
+                }
                 let dash = self.after_quotations().find(|&d| {
                     crate::segment::dash_credit(self.text, toks, d, self.hi) == Some(self.hi)
                 })?;
@@ -3722,7 +3762,7 @@ impl<'a> Reader<'a> {
     /// point", "In the eyes of most voters today, …": a sentence opened with
     /// whose view it is (the `perspective` phrases of the grammar).
     fn perspective_opening(&self) -> Option<Attribution> {
-        let mut first = (self.lo..self.hi).find(|&k| self.is_word(k))?;
+        let mut first = Some(self.first_word).filter(|&k| k < self.hi)?;
         if self.tag(first, Kind::Function, "conjunction") {
             first += 1;
         }
@@ -3973,7 +4013,7 @@ impl<'a> Reader<'a> {
     /// "Asked about the delay, the minister said …": the question, with no
     /// source of its own; the answer is the next attribution.
     fn asked_opening(&self) -> Option<Attribution> {
-        let first = (self.lo..self.hi).find(|&k| self.is_word(k))?;
+        let first = Some(self.first_word).filter(|&k| k < self.hi)?;
         // "asked" and "when" end in "d" and "n", which the last byte tells
         // of most first words without their normal form.
         if !self.may_end_in(first, b"dn") {
@@ -4241,9 +4281,22 @@ impl<'a> Reader<'a> {
     }
 
     fn quote_kind(&self, content: Option<Span>) -> AttributionKind {
-        let Some(c) = content else {
+        // Only the sentence's own words are counted: none is quoted in a
+        // sentence the caller knows has no quotation.
+        let Some(c) = content.filter(|_| self.quoted != Some(false)) else {
             return AttributionKind::Indirect;
         };
+        // Most contents hold no quotation, which one binary search over the
+        // outermost quotations tells: a token is quoted exactly when it
+        // starts inside one of them (see `after_quotations`).
+        let (quotes, top) = (&self.seg.quotes, &self.seg.top_quotes);
+        let first = top.partition_point(|&q| quotes[q as usize].span.end <= c.start);
+        if !top
+            .get(first)
+            .is_some_and(|&q| quotes[q as usize].span.overlaps(c))
+        {
+            return AttributionKind::Indirect;
+        }
         // Counted in one pass, with no list of the words. The sentence's
         // tokens are in order and disjoint, so those inside `c` are one run,
         // found by two binary searches rather than a test of every token.

@@ -35,8 +35,11 @@ const FLUSH_AT: usize = 1 << 16;
 const COMMA_PAD: [u8; 32] = pad_of(b",\n");
 const NEWLINE_PAD: [u8; 32] = pad_of(b"\n");
 
-/// The longest line [`JsonWriter::key`] puts together before it writes it.
-const KEY_LINE: usize = 48;
+/// The longest line [`JsonWriter::key`] puts together before it writes it:
+/// enough for the keys of a report up to attributions embedded in one (a
+/// longer buffer cost one more store to fill and two more to copy, for every
+/// key).
+const KEY_LINE: usize = 32;
 
 const fn pad_of(start: &[u8]) -> [u8; 32] {
     let mut t = [b' '; 32];

@@ -1383,12 +1383,17 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // The colons of the text, in order: sentences come in order too, so
     // whether one holds a colon is a look at the next colon after its start.
     let mut colons = memchr::memchr_iter(b':', text.as_bytes()).peekable();
+    // Which sentences have a quotation, found the same way.
+    let mut quote_cursor = seg.quote_cursor();
     for (si, sentence) in seg.sentences.iter().enumerate() {
         let para = &seg.paragraphs[sentence.paragraph];
         while colons.next_if(|&c| c < sentence.span.start).is_some() {}
         let colon = colons.peek().is_some_and(|&c| c < sentence.span.end);
-        let reader =
-            Reader::new(text, seg, &norms, g, sentence.tokens.clone()).knowing_colon(colon);
+        // The sentence's first quoted token, if any.
+        let first_quoted = quote_cursor.first_quoted(sentence.tokens.clone());
+        let reader = Reader::new(text, seg, &norms, g, sentence.tokens.clone())
+            .knowing_colon(colon)
+            .knowing_quoted(first_quoted.is_some());
         reader.read_into(&mut attributions);
         reader.name_mentions_into(&mut mentions);
         // Walk mentions and attribution phrases in reading order. (The
@@ -1479,17 +1484,13 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
                 .and_then(|v| prov.registry.resolve(v, text, g));
         }
         promote_document_venues(&mut resolved, &prov.registry);
-        // The first quotation the sentence is in, if any (one pass over
-        // its tokens serves both uses).
-        // (Over the slice of the sentence's tokens, eight at a time with no
-        // branch a token: most sentences have no quotation, and are read
-        // to the end.)
-        let sentence_quotes = &seg.token_quote[sentence.tokens.clone()];
-        let first_quote = sentence_quotes
-            .chunks(8)
-            .find(|eight| eight.iter().fold(false, |any, q| any | q.is_some()))
-            .and_then(|eight| eight.iter().find_map(|&q| q))
+        // The first quotation the sentence is in, if any, and the
+        // sentence's tokens from the first quoted one on.
+        let first_quote = first_quoted
+            .and_then(|t| seg.token_quote[t])
             .map(|q| q as usize);
+        let sentence_quotes =
+            &seg.token_quote[first_quoted.unwrap_or(sentence.tokens.end)..sentence.tokens.end];
         let has_quote = first_quote.is_some();
         let mut claim = judge(
             si,

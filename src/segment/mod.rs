@@ -84,6 +84,40 @@ impl Segmentation {
     pub fn quote_of(&self, token: usize) -> Option<&Quotation> {
         self.token_quote[token].map(|q| &self.quotes[q as usize])
     }
+
+    /// A [`QuoteCursor`] at the start of the text.
+    pub fn quote_cursor(&self) -> QuoteCursor<'_> {
+        QuoteCursor { seg: self, next: 0 }
+    }
+}
+
+/// Finds the first quoted token of runs of tokens given in text order (a
+/// text's sentences, one after another). A token is inside a quotation
+/// exactly when it is from an outermost quotation's opening mark up to the
+/// first token past its span, so each run needs a look at the next
+/// outermost quotation that does not end before it, and those passed are
+/// passed once for the whole text: most sentences have no quotation, and a
+/// look at each of their tokens cost more.
+pub struct QuoteCursor<'s> {
+    seg: &'s Segmentation,
+    /// The first outermost quotation not yet passed (see
+    /// [`Segmentation::top_quotes`]).
+    next: usize,
+}
+
+impl QuoteCursor<'_> {
+    /// The first of `tokens` inside a quotation, if any; `tokens` starts no
+    /// earlier than the tokens of the last call.
+    pub fn first_quoted(&mut self, tokens: Range<usize>) -> Option<usize> {
+        let seg = self.seg;
+        let start = seg.tokens[tokens.clone()].first()?.span.start;
+        let top = |k: usize| seg.top_quotes.get(k).map(|&q| &seg.quotes[q as usize]);
+        while top(self.next).is_some_and(|q| q.span.end <= start) {
+            self.next += 1;
+        }
+        let t = top(self.next)?.open.max(tokens.start);
+        (t < tokens.end).then_some(t)
+    }
 }
 
 /// Splits `text` into paragraphs, quotations and sentences. `headings` are
@@ -128,9 +162,16 @@ pub fn segment(text: &str, grammar: &Grammar, headings: &[Span]) -> Segmentation
     // News runs to about 25 tokens a sentence.
     seg.sentences
         .reserve(seg.tokens.len() / 16 + seg.paragraphs.len());
+    // The first of `marks` in the paragraph or after it (paragraphs come in
+    // order, so this only moves on).
+    let mut mark = 0;
     for (p, single_line) in single_lines.into_iter().enumerate() {
         let first = seg.sentences.len();
-        split_sentences(text, grammar, &mut seg, &marks, p);
+        let start = seg.paragraphs[p].tokens.start;
+        while marks.get(mark).is_some_and(|&k| k < start) {
+            mark += 1;
+        }
+        split_sentences(text, grammar, &mut seg, &marks[mark..], p);
         seg.paragraphs[p].sentences = first..seg.sentences.len();
         seg.paragraphs[p].kind = block_kind(text, grammar, &seg, p, single_line, headings);
     }
@@ -214,6 +255,8 @@ fn pair_quotes(text: &str, seg: &mut Segmentation, marks: &[usize]) {
     let mut carried: Option<usize> = None;
     // Emptied at each paragraph end; one allocation for the whole text.
     let mut stack: Vec<Open> = Vec::new();
+    // The first of `marks` not yet passed.
+    let mut next_mark = 0;
     for (pi, para) in seg.paragraphs.iter().enumerate() {
         let (first, end) = (para.tokens.start, para.tokens.end);
         let close =
@@ -231,10 +274,17 @@ fn pair_quotes(text: &str, seg: &mut Segmentation, marks: &[usize]) {
                 });
             };
         // From one quotation mark to the next among the paragraph's tokens
-        // that are no word: the words, most tokens, are never read.
-        let from = marks.partition_point(|&m| m < first);
-        let to = from + marks[from..].partition_point(|&m| m < end);
-        for &i in &marks[from..to] {
+        // that are no word: the words, most tokens, are never read. (A
+        // paragraph's marks come after those of the paragraph before: passed
+        // with a cursor, where two binary searches a paragraph found them.)
+        while marks.get(next_mark).is_some_and(|&m| m < first) {
+            next_mark += 1;
+        }
+        let from = next_mark;
+        while marks.get(next_mark).is_some_and(|&m| m < end) {
+            next_mark += 1;
+        }
+        for &i in &marks[from..next_mark] {
             let TokenKind::Quote(mark) = toks[i].kind else {
                 continue;
             };
@@ -416,8 +466,15 @@ fn pair_quotes(text: &str, seg: &mut Segmentation, marks: &[usize]) {
     seg.quote_reach = quote_reach;
 }
 
-fn is_terminal(s: &str) -> bool {
-    matches!(s, "." | "!" | "?" | "…")
+/// Whether token `t` is a full stop, `!`, `?` or `…`: told from its bytes,
+/// without the checks of char boundaries that its text as a `str` costs.
+fn is_terminal(t: &Token, text: &str) -> bool {
+    t.kind == TokenKind::Punct
+        && matches!(
+            &text.as_bytes()[t.span.start..t.span.end],
+            // The last is "…" in UTF-8.
+            b"." | b"!" | b"?" | b"\xE2\x80\xA6"
+        )
 }
 
 fn is_closer(t: &Token, text: &str) -> bool {
@@ -525,9 +582,9 @@ fn split_sentences(
 ) {
     let range = seg.paragraphs[p].tokens.clone();
     let toks = &seg.tokens;
-    // The paragraph's tokens that are no word, from the first at or after
-    // `i` on.
-    let mut m = marks.partition_point(|&k| k < range.start);
+    // The paragraph's tokens that are no word (`marks` starts with them),
+    // from the first at or after `i` on.
+    let mut m = 0;
     let mut start = range.start;
     let mut i = range.start;
     let push = |s: usize, e: usize, sentences: &mut Vec<Sentence>| {
@@ -566,15 +623,14 @@ fn split_sentences(
                 continue;
             }
         }
-        if !(t.kind == TokenKind::Punct && is_terminal(t.text(text))) {
+        if !is_terminal(&t, text) {
             i += 1;
             continue;
         }
         let mut j = i + 1;
         while j < range.end
             && !toks[j].space_before
-            && ((toks[j].kind == TokenKind::Punct && is_terminal(toks[j].text(text)))
-                || is_closer(&toks[j], text))
+            && (is_terminal(&toks[j], text) || is_closer(&toks[j], text))
         {
             j += 1;
         }
@@ -1015,5 +1071,34 @@ mod tests {
     fn empty_and_whitespace_only_text() {
         assert!(sentences("").is_empty());
         assert!(sentences(" \n\n \n").is_empty());
+    }
+
+    #[test]
+    fn first_quoted_is_the_first_token_with_a_quotation() {
+        // What the provenance stage tested token by token before.
+        let mut texts: Vec<String> = [
+            "“We lost.” ― Ana Lopes",
+            "He said “yes” and “no”“maybe” then left. “Open",
+            "“A ‘nested’ one,” she said, “and ‘another’.” — Kim",
+            "“Unfinished, it runs\n\n“on and on,” said Lee. Plain text here.",
+            "No quotes at all in this sentence. Nor here.",
+            "\"Straight\" quotes, 'single' ones - and a dash.",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+        for entry in std::fs::read_dir(samples).expect("the samples") {
+            texts.push(std::fs::read_to_string(entry.expect("an entry").path()).expect("a sample"));
+        }
+        let g = Grammar::builtin();
+        for text in &texts {
+            let seg = segment(text, &g, &[]);
+            let mut cursor = seg.quote_cursor();
+            for s in &seg.sentences {
+                let want = s.tokens.clone().find(|&t| seg.in_quote(t));
+                assert_eq!(cursor.first_quoted(s.tokens.clone()), want, "{text:?}");
+            }
+        }
     }
 }
