@@ -840,6 +840,15 @@ impl<'a> Reader<'a> {
         if participle && self.modifier_participle(i) && !self.after_name(i) {
             return false;
         }
+        // "Trump's running mate": a participle that opens a title.
+        if participle
+            && self.kinds_below(i) & Kind::Title.bit() != 0
+            && self
+                .phrase_from(i, (i + 4).min(self.hi), false, Kind::Title.bit())
+                .is_some()
+        {
+            return false;
+        }
         // "those surveyed", "Cuban-Americans polled": the participle names the crowd.
         if participle
             && i > 0
@@ -6876,7 +6885,18 @@ impl<'a> Reader<'a> {
                 None,
             ));
         }
-        // Apposition: one side names, the other describes.
+        // Apposition: one side names, the other describes. (After a
+        // conjunction, a noun phrase is one more subject, "Mr. Trump, and
+        // others, have likened"; anything else is a clause of its own: "…
+        // with Republicans, and the meeting deteriorated from there, said
+        // one source".)
+        if self.tag(first, Kind::Function, "conjunction")
+            && self
+                .np_right(first + 1, comma)
+                .is_none_or(|r| r.end != comma)
+        {
+            return None;
+        }
         let app = self
             .np_right(first, comma)
             .filter(|r| r.end == comma)
@@ -6899,7 +6919,23 @@ impl<'a> Reader<'a> {
         };
         let span = a.span.cover(b.span);
         let tokens = head_np.start..app.end;
+        // "Trump's spokeswoman, Hope Hicks, said": a title with an owner
+        // reads as the owner on record, until a name says who spoke.
+        let owned =
+            (head_np.start..head_np.end - 1).any(|t| self.owner_s(t) || self.is_possessive_mark(t));
         let phrase = match (a.phrase, b.phrase) {
+            (
+                Phrase::Named { role: Some(_), .. },
+                Phrase::Named {
+                    name,
+                    role,
+                    kind: SourceKind::Person,
+                },
+            ) if owned => Phrase::Named {
+                name,
+                role: role.or_else(|| Some(strip_article(self.slice(&head_np)))),
+                kind: SourceKind::Person,
+            },
             (Phrase::Named { name, role, kind }, Phrase::Descriptor { text, .. }) => {
                 Phrase::Named {
                     name,
@@ -7305,6 +7341,43 @@ mod tests {
         assert_eq!(
             sole_source("The family said the levy was unfair."),
             "The family"
+        );
+    }
+
+    #[test]
+    fn a_clause_after_a_comma_and_a_conjunction_is_no_apposition() {
+        assert_eq!(
+            sole_source(
+                "The plan did not go over well with Kerr, and the meeting soured from there, said one aide."
+            ),
+            "one aide"
+        );
+        // A noun phrase after one is a subject more.
+        assert_eq!(
+            sole_source("Kerr, and others, have said the levy is unfair."),
+            "Kerr, and others"
+        );
+    }
+
+    #[test]
+    fn a_name_after_an_owned_title_is_who_spoke() {
+        let text = "Kerr's spokeswoman, Ana Lopes, said the levy is unfair.";
+        let names: Vec<_> = analysis(text)
+            .provenance
+            .claims
+            .iter()
+            .flat_map(|c| &c.attributions)
+            .filter_map(|r| match &r.attribution.source.as_ref()?.phrase {
+                Phrase::Named { name, role, .. } => Some((name.clone(), role.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            names,
+            vec![(
+                "Ana Lopes".to_string(),
+                Some("Kerr's spokeswoman".to_string())
+            )]
         );
     }
 
