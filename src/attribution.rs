@@ -6703,6 +6703,8 @@ impl<'a> Reader<'a> {
                 || ((self.tag(first, Kind::Function, "adverb") || self.ly_adverb(first))
                     && !(first + 1..comma).any(finite)))
             && !matches!(self.w(first), "including" | "like" | "unlike" | "except")
+            // "Kerr, 41, of Ames, said": a hometown, an apposition.
+            && !(matches!(self.w(first), "of" | "from") && self.capitalised(first + 1))
             // "has, so far, refused": an adverb phrase, whole.
             || self.function_phrase(first, comma, "adverb");
         // A venue is an aside too: "in an interview with Fox News".
@@ -6747,6 +6749,26 @@ impl<'a> Reader<'a> {
         if matches!(self.w(first), "who" | "whose") {
             return true;
         }
+        // A hometown: "Rawlings, 59, of Ashton, Md., said"; its state is a
+        // capitalised word or two of its own.
+        let unquoted = || seg.clone().all(|t| !self.quoted(t));
+        if seg.len() >= 2
+            && matches!(self.w(first), "of" | "from")
+            && self.capitalised(first + 1)
+            && unquoted()
+        {
+            return true;
+        }
+        if seg.len() <= 3
+            && seg.clone().all(|t| !self.is_word(t) || self.capitalised(t))
+            && first > self.lo + 2
+            && unquoted()
+            && self.comma_before(first - 1).is_some_and(|p| {
+                p + 2 < first && matches!(self.w(p + 1), "of" | "from") && self.capitalised(p + 2)
+            })
+        {
+            return true;
+        }
         if self.participle_clause(first) {
             return seg.clone().all(|t| !self.quoted(t))
                 && !seg.clone().skip(1).any(|t| self.cue_at(t).is_some());
@@ -6762,7 +6784,7 @@ impl<'a> Reader<'a> {
     /// Carr, 31, a Philadelphia photographer, said". The name is the source.
     fn stacked_appositions(&self, comma: usize) -> Option<(SourcePhrase, Option<SourcePhrase>)> {
         let mut last = comma;
-        for depth in 0..3 {
+        for depth in 0..4 {
             let prev = self.comma_before(last)?;
             if !self.is_apposition(prev + 1..last) {
                 return None;
@@ -7378,6 +7400,18 @@ mod tests {
                 "Ana Lopes".to_string(),
                 Some("Kerr's spokeswoman".to_string())
             )]
+        );
+    }
+
+    #[test]
+    fn a_hometown_after_an_age_is_an_apposition() {
+        assert_eq!(
+            sole_source("Jane Kerr, 41, of Des Moines, said the levy was unfair."),
+            "Jane Kerr, 41, of Des Moines"
+        );
+        assert_eq!(
+            sole_source("Jane Kerr, of Ames, Iowa, said the levy was unfair."),
+            "Jane Kerr, of Ames, Iowa"
         );
     }
 
