@@ -1400,18 +1400,16 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
         // attributions are moved, not cloned: a copy of every phrase's
         // strings cost more time than their spare capacity costs memory,
         // well under 1% of the peak on a 4 MB text.)
-        // (A loop rather than a `collect`, which copied each attribution
-        // once more on the way.)
-        let mut resolved: Vec<Resolved> = Vec::with_capacity(attributions.len());
-        for attribution in attributions.drain(..) {
-            resolved.push(Resolved {
+        let mut resolved: Vec<Resolved> = attributions
+            .drain(..)
+            .map(|attribution| Resolved {
                 attribution,
                 source: None,
                 with: None,
                 venue: None,
                 origin: None,
-            });
-        }
+            })
+            .collect();
         // What starts at a token, in the order read there: a name mentioned,
         // a co-speaker ("the mayor" of "the mayor and the governor"), then
         // the source phrase.
