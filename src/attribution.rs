@@ -6799,6 +6799,10 @@ impl<'a> Reader<'a> {
             let Some(head) = self.np_left(last - 1, self.lo) else {
                 continue;
             };
+            // "Rawlings, 59, of Ashton, Md., who …": the town is no head.
+            if head.start > self.lo && matches!(self.w(head.start - 1), "of" | "from") {
+                continue;
+            }
             if head.clone().any(|t| self.is(t, Kind::Time)) {
                 return None;
             }
@@ -7413,6 +7417,9 @@ mod tests {
             sole_source("Jane Kerr, of Ames, Iowa, said the levy was unfair."),
             "Jane Kerr, of Ames, Iowa"
         );
+        let got = read("Jane Kerr, 41, of Ames, Iowa, who runs a farm, said the levy was unfair.");
+        let said = got.iter().find(|a| a.0 == "said").expect("said");
+        assert!(said.1.starts_with("Jane Kerr"), "{got:?}");
     }
 
     #[test]
