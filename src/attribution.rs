@@ -3219,9 +3219,20 @@ impl<'a> Reader<'a> {
             if s <= self.lo + 1 || s >= out[k].cue_tokens.start {
                 continue;
             }
-            let b = s - 1;
+            // "…; Y argued", "… - only she thinks …": an adverb may come
+            // between the boundary and the subject.
+            let b = match s - 1 {
+                a if a > self.lo
+                    && (self.tag(a, Kind::Function, "adverb") || self.ly_adverb(a))
+                    && (self.dash(a - 1) || self.punct(a - 1, ";")) =>
+                {
+                    a - 1
+                }
+                a => a,
+            };
             let boundary = !self.quoted(b)
                 && (self.punct(b, ";")
+                    || self.dash(b)
                     || matches!(
                         self.w(b),
                         "but" | "though" | "although" | "while" | "whereas" | "yet"
@@ -7420,6 +7431,17 @@ mod tests {
         let got = read("Jane Kerr, 41, of Ames, Iowa, who runs a farm, said the levy was unfair.");
         let said = got.iter().find(|a| a.0 == "said").expect("said");
         assert!(said.1.starts_with("Jane Kerr"), "{got:?}");
+    }
+
+    #[test]
+    fn a_dash_before_a_speaker_of_its_own_ends_the_content() {
+        assert_eq!(
+            read("Voters want change - only she thinks Kerr should lead it."),
+            vec![
+                ("want".into(), "Voters".into(), "change".into()),
+                ("thinks".into(), "she".into(), "Kerr should lead it".into())
+            ]
+        );
     }
 
     #[test]
