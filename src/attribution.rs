@@ -5367,6 +5367,14 @@ impl<'a> Reader<'a> {
                                     | "whereas"
                                     | "once"
                             )
+                            // "At the moment Sanders announced …, Mook was":
+                            // a time that a clause describes.
+                            || (b > self.lo
+                                && matches!(
+                                    self.w(b),
+                                    "moment" | "day" | "time" | "night" | "week" | "minute"
+                                )
+                                && matches!(self.w(b - 1), "the" | "that" | "every" | "each"))
                     });
                     subject = if ratio.is_some() {
                         // "Two in three said": a share of a crowd, as vague as the crowd.
@@ -7441,6 +7449,18 @@ mod tests {
                 ("want".into(), "Voters".into(), "change".into()),
                 ("thinks".into(), "she".into(), "Kerr should lead it".into())
             ]
+        );
+    }
+
+    #[test]
+    fn a_clause_describing_a_time_ends_at_its_comma() {
+        assert_eq!(
+            reading_of(
+                "At the moment Lopes announced her bid, Kerr was holding a meeting.",
+                "announced"
+            )
+            .2,
+            "her bid"
         );
     }
 
