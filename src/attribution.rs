@@ -1405,7 +1405,7 @@ impl<'a> Reader<'a> {
                 && !self.number_word(last)
                 && !self.is(last, Kind::Function)
         };
-        // "A pastor from Iowa said", "Sources in Washington said": whoever
+        // "A voter from Ohio said", "Sources in Washington said": whoever
         // is named before a place speaks, whatever the verb's form. The
         // whole phrase is the subject where it reads as one crowd or
         // unnamed source ("officials in the administration"); a name
@@ -3538,11 +3538,11 @@ impl<'a> Reader<'a> {
         // interviewer asking and the interviewee answering.
         if colon == lo + 1 && !transcript && self.line_initial(lo) {
             let role = match self.raw(lo) {
-                "Q" => "interviewer",
-                "A" => "interviewee",
-                _ => "",
+                "Q" => Some("interviewer"),
+                "A" => Some("interviewee"),
+                _ => None,
             };
-            if !role.is_empty() {
+            if let Some(role) = role {
                 let source = SourcePhrase {
                     span: self.span_of(&(lo..colon)),
                     tokens: lo..colon,

@@ -1609,8 +1609,10 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             claim.status = Status::None;
             claim.reason = "credit";
         }
-        // The paragraph after "Cruz continued:" is his: its claims with no
-        // source of their own are carried on from him.
+        // A content that runs past its sentence carries on its speaker: the
+        // paragraph after "Cruz continued:", the rest of an answer after
+        // "A:", the later sentences of a quotation after "According to X,".
+        // Its claims with no source of their own are attributed to them.
         if let Some((content, speaker, chain)) = &forward {
             let own = claim.attributions.iter().any(|r| r.attribution.vouches());
             if claim.status.is_flagged() && !own && content.overlaps(sentence.span) {
