@@ -6723,7 +6723,7 @@ impl<'a> Reader<'a> {
                     && !(first + 1..comma).any(finite)))
             && !matches!(self.w(first), "including" | "like" | "unlike" | "except")
             // "Kerr, 41, of Ames, said": a hometown, an apposition.
-            && !(matches!(self.w(first), "of" | "from") && self.capitalised(first + 1))
+            && !self.hometown(first)
             // "has, so far, refused": an adverb phrase, whole.
             || self.function_phrase(first, comma, "adverb");
         // A venue is an aside too: "in an interview with Fox News".
@@ -6740,6 +6740,15 @@ impl<'a> Reader<'a> {
             && opens
             && plain)
             .then_some(p)
+    }
+
+    /// "of Ames", "from Des Moines" at `i`: where a person named before
+    /// is from.
+    fn hometown(&self, i: usize) -> bool {
+        i + 1 < self.hi
+            && self.is_word(i)
+            && matches!(self.w(i), "of" | "from")
+            && self.capitalised(i + 1)
     }
 
     /// The length of a relay cue at `i` ("citing", "which reported").
@@ -6771,20 +6780,16 @@ impl<'a> Reader<'a> {
         // A hometown: "Rawlings, 59, of Ashton, Md., said"; its state is a
         // capitalised word or two of its own.
         let unquoted = || seg.clone().all(|t| !self.quoted(t));
-        if seg.len() >= 2
-            && matches!(self.w(first), "of" | "from")
-            && self.capitalised(first + 1)
-            && unquoted()
-        {
+        if self.hometown(first) && unquoted() {
             return true;
         }
         if seg.len() <= 3
             && seg.clone().all(|t| !self.is_word(t) || self.capitalised(t))
             && first > self.lo + 2
             && unquoted()
-            && self.comma_before(first - 1).is_some_and(|p| {
-                p + 2 < first && matches!(self.w(p + 1), "of" | "from") && self.capitalised(p + 2)
-            })
+            && self
+                .comma_before(first - 1)
+                .is_some_and(|p| p + 2 < first && self.hometown(p + 1))
         {
             return true;
         }
@@ -7259,21 +7264,7 @@ mod tests {
     #[test]
     fn after_quotations_are_the_quoted_to_unquoted_steps() {
         // What `dash_credit` tested token by token before.
-        let mut texts: Vec<String> = [
-            "“We lost.” ― Ana Lopes",
-            "He said “yes” and “no”“maybe” then left. “Open",
-            "“A ‘nested’ one,” she said, “and ‘another’.” — Kim",
-            "“Unfinished, it runs\n\n“on and on,” said Lee. Plain text here.",
-            "No quotes at all in this sentence. Nor here.",
-            "\"Straight\" quotes, 'single' ones - and a dash.",
-        ]
-        .iter()
-        .map(|t| t.to_string())
-        .collect();
-        let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
-        for entry in std::fs::read_dir(samples).expect("the samples") {
-            texts.push(std::fs::read_to_string(entry.expect("an entry").path()).expect("a sample"));
-        }
+        let texts = crate::segment::quotation_texts();
         let g = Grammar::builtin();
         for text in &texts {
             let seg = crate::segment::segment(text, &g, &[]);
@@ -7436,9 +7427,11 @@ mod tests {
             sole_source("Jane Kerr, of Ames, Iowa, said the levy was unfair."),
             "Jane Kerr, of Ames, Iowa"
         );
-        let got = read("Jane Kerr, 41, of Ames, Iowa, who runs a farm, said the levy was unfair.");
-        let said = got.iter().find(|a| a.0 == "said").expect("said");
-        assert!(said.1.starts_with("Jane Kerr"), "{got:?}");
+        let said = reading_of(
+            "Jane Kerr, 41, of Ames, Iowa, who runs a farm, said the levy was unfair.",
+            "said",
+        );
+        assert!(said.1.starts_with("Jane Kerr"), "{said:?}");
     }
 
     #[test]

@@ -120,6 +120,29 @@ impl QuoteCursor<'_> {
     }
 }
 
+/// Texts with quotations of every shape (nested, touching, unbalanced,
+/// straight, across paragraphs) and the samples: for tests that check a
+/// shortcut over quotations against the token-by-token answer.
+#[cfg(test)]
+pub(crate) fn quotation_texts() -> Vec<String> {
+    let mut texts: Vec<String> = [
+        "“We lost.” ― Ana Lopes",
+        "He said “yes” and “no”“maybe” then left. “Open",
+        "“A ‘nested’ one,” she said, “and ‘another’.” — Kim",
+        "“Unfinished, it runs\n\n“on and on,” said Lee. Plain text here.",
+        "No quotes at all in this sentence. Nor here.",
+        "\"Straight\" quotes, 'single' ones - and a dash.",
+    ]
+    .iter()
+    .map(|t| t.to_string())
+    .collect();
+    let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
+    for entry in std::fs::read_dir(samples).expect("the samples") {
+        texts.push(std::fs::read_to_string(entry.expect("an entry").path()).expect("a sample"));
+    }
+    texts
+}
+
 /// Splits `text` into paragraphs, quotations and sentences. `headings` are
 /// spans that the input format already knows to be headings (Markdown `#`,
 /// HTML `<h1>`); plain text is judged by shape.
@@ -1076,21 +1099,7 @@ mod tests {
     #[test]
     fn first_quoted_is_the_first_token_with_a_quotation() {
         // What the provenance stage tested token by token before.
-        let mut texts: Vec<String> = [
-            "“We lost.” ― Ana Lopes",
-            "He said “yes” and “no”“maybe” then left. “Open",
-            "“A ‘nested’ one,” she said, “and ‘another’.” — Kim",
-            "“Unfinished, it runs\n\n“on and on,” said Lee. Plain text here.",
-            "No quotes at all in this sentence. Nor here.",
-            "\"Straight\" quotes, 'single' ones - and a dash.",
-        ]
-        .iter()
-        .map(|t| t.to_string())
-        .collect();
-        let samples = concat!(env!("CARGO_MANIFEST_DIR"), "/samples");
-        for entry in std::fs::read_dir(samples).expect("the samples") {
-            texts.push(std::fs::read_to_string(entry.expect("an entry").path()).expect("a sample"));
-        }
+        let texts = quotation_texts();
         let g = Grammar::builtin();
         for text in &texts {
             let seg = segment(text, &g, &[]);
