@@ -1067,6 +1067,24 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// "…, but the Central and East European Coalition wants": the subject
+    /// read is the last name of a coordination ("East European
+    /// Coalition"). If `and` at `i` joins it to capitalised words after a
+    /// determiner, the token before them is where the clause begins.
+    fn coordinated_name_start(&self, i: usize) -> Option<usize> {
+        if self.w(i) != "and" || self.quoted(i) {
+            return None;
+        }
+        let mut j = i.checked_sub(1)?;
+        while j > self.lo && self.capitalised(j) && !self.quoted(j) && i - j <= 3 {
+            j -= 1;
+        }
+        if j == i - 1 || !self.is_det(j) || self.is_number(j) || j <= self.lo {
+            return None;
+        }
+        Some(j - 1)
+    }
+
     fn skippable_before_cue(&self, i: usize) -> bool {
         // "has long said", "has since said": adverbs only after an auxiliary.
         // "have all characterized", "have both pushed for": a quantifier
@@ -1906,21 +1924,37 @@ impl<'a> Reader<'a> {
         found
     }
 
+    /// The phrase `r` as written, read from its words before `end`.
+    fn analyse_words(
+        &self,
+        r: Range<usize>,
+        end: usize,
+        anonymous_clause: bool,
+    ) -> Option<SourcePhrase> {
+        self.analyse(r.start..end, anonymous_clause)
+            .map(|p| SourcePhrase {
+                span: self.span_of(&r),
+                tokens: r,
+                phrase: p.phrase,
+                lenient: p.lenient,
+            })
+    }
+
     /// What a noun phrase says about its speaker; `None` if it cannot speak.
     fn analyse(&self, r: Range<usize>, anonymous_clause: bool) -> Option<SourcePhrase> {
         // A trailing parenthetical ("(D-Wis.)") is part of the phrase as
         // written but not of the name.
         if r.end > r.start + 1 && self.punct(r.end - 1, ")") {
             if let Some(open) = (r.start + 1..r.end - 1).rev().find(|&j| self.punct(j, "(")) {
-                return self
-                    .analyse(r.start..open, anonymous_clause)
-                    .map(|p| SourcePhrase {
-                        span: self.span_of(&r),
-                        tokens: r,
-                        phrase: p.phrase,
-                        lenient: p.lenient,
-                    });
+                return self.analyse_words(r, open, anonymous_clause);
             }
+        }
+        // "James B. Comey Jr., the director": a suffix's full stop ends the
+        // phrase as written; the words before it are what is read. (Not an
+        // initial's: "N.Y." is a place, and no speaker.)
+        if r.end > r.start + 2 && self.abbreviation_stop(r.end - 1) && self.raw(r.end - 2).len() > 1
+        {
+            return self.analyse_words(r.clone(), r.end - 1, anonymous_clause);
         }
         // "There have been telling responses": an expletive names no one.
         if r.len() == 1 && self.w(r.start) == "there" {
@@ -3228,7 +3262,7 @@ impl<'a> Reader<'a> {
                 {
                     a - 1
                 }
-                a => a,
+                a => self.coordinated_name_start(a).unwrap_or(a),
             };
             let boundary = !self.quoted(b)
                 && (self.punct(b, ";")
@@ -7322,6 +7356,21 @@ mod tests {
         let got = read(text);
         assert_eq!(got.len(), 1, "{got:?}");
         got[0].1.clone()
+    }
+
+    #[test]
+    fn a_name_ending_in_an_abbreviation_heads_its_apposition() {
+        assert_eq!(
+            reading_of("It works, Tom Kerr Jr., the director, said.", "said").1,
+            "Tom Kerr Jr., the director"
+        );
+    }
+
+    #[test]
+    fn but_before_a_coordinated_name_opens_a_clause() {
+        let text = "Many mayors share these fears, but the Central and East European \
+                    Coalition, which speaks for 20 towns, wants to wait.";
+        assert_eq!(reading_of(text, "share").2, "these fears");
     }
 
     #[test]
