@@ -6590,6 +6590,7 @@ impl<'a> Reader<'a> {
         }
         // Skip leading prepositional phrases and adverbs: "in recent days",
         // "on Monday", "privately"; then "that" opens the content.
+        let mut after_pp = false;
         loop {
             // Not "to": "wants to resign" is content, not an adverbial; nor
             // "at least": "reported at least 20 victims" is what was reported.
@@ -6609,11 +6610,25 @@ impl<'a> Reader<'a> {
                 && self.is_word(s)
                 && self.tag(s, Kind::Function, "preposition")
                 && !self.quoted(s)
-                && !matches!(self.w(s), "that" | "to")
+                && (!matches!(self.w(s), "that" | "to") || self.to_someone(s, post, after_pp))
                 && !self.at_least(s)
             {
                 match self.np_right(s + 1, self.hi) {
-                    Some(np) => s = np.end,
+                    Some(np) => {
+                        s = np.end;
+                        after_pp = true;
+                        // "on Fox and Friends": a name of names.
+                        while s + 1 < self.hi
+                            && matches!(self.w(s), "and" | "&")
+                            && self.capitalised(s - 1)
+                            && self.capitalised(s + 1)
+                        {
+                            match self.np_right(s + 1, self.hi) {
+                                Some(np) => s = np.end,
+                                None => break,
+                            }
+                        }
+                    }
                     // "in 2014", "on Friday"
                     None if s + 1 < self.hi
                         && (self.is_number(s + 1) || self.is(s + 1, Kind::Time)) =>
@@ -6648,6 +6663,37 @@ impl<'a> Reader<'a> {
             return self.content_after_comma(s);
         }
         self.content_after(s)
+    }
+
+    /// "wrote in a memo to the inspector general", "said to reporters":
+    /// "to" before a determiner or a name, after a prepositional phrase or
+    /// a verb that says, is the preposition of an addressee, not an infinitive's
+    /// mark ("wants to resign") nor what is answered ("did not respond to
+    /// a request for comment").
+    fn to_someone(&self, i: usize, post: usize, after_pp: bool) -> bool {
+        let after_saying = i == post
+            && i > self.lo
+            && matches!(
+                self.w(i - 1),
+                "said"
+                    | "says"
+                    | "say"
+                    | "saying"
+                    | "wrote"
+                    | "writes"
+                    | "write"
+                    | "writing"
+                    | "added"
+                    | "adds"
+                    | "explained"
+                    | "declared"
+                    | "tweeted"
+            );
+        self.w(i) == "to"
+            && (after_pp || after_saying)
+            && i + 1 < self.hi
+            && !self.quoted(i + 1)
+            && ((self.is_det(i + 1) && !self.is_number(i + 1)) || self.name_word(i + 1))
     }
 
     /// "at least", "at most" at `i`: a number's modifier, not a preposition.
@@ -7356,6 +7402,25 @@ mod tests {
         let got = read(text);
         assert_eq!(got.len(), 1, "{got:?}");
         got[0].1.clone()
+    }
+
+    #[test]
+    fn an_addressee_after_a_verb_or_its_adverbial_is_not_what_was_said() {
+        let memo = "Two files were locked away, Kerr wrote in a memo to Inspector General Ana Lopes.";
+        assert_eq!(reading_of(memo, "wrote").2, "Two files were locked away");
+        assert_eq!(
+            reading_of("“We need our fix!” Kerr said to People.", "said").2,
+            "We need our fix!"
+        );
+        // What is answered is no addressee.
+        let answer = "The mayor responded quickly to the criticism.";
+        assert_eq!(reading_of(answer, "responded").2, "to the criticism");
+    }
+
+    #[test]
+    fn a_name_of_names_after_the_verb_is_no_content() {
+        let text = "“What is this about?” Kerr added during an appearance on Fox and Friends.";
+        assert_eq!(reading_of(text, "added").2, "What is this about?");
     }
 
     #[test]
