@@ -4495,11 +4495,21 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        // "But according to X, …" is at the front too.
+        // "But according to X, …" and "But, according to X, …" are at the
+        // front too.
+        let linked = |w: usize| {
+            self.tag(w, Kind::Function, "conjunction") || self.tag(w, Kind::Function, "adverb")
+        };
         let at_front = self.clause_start(cue.start)
-            || (cue.start == self.lo + 1
-                && (self.tag(self.lo, Kind::Function, "conjunction")
-                    || self.tag(self.lo, Kind::Function, "adverb")));
+            || (cue.start == self.lo + 1 && linked(self.lo))
+            || (cue.start == self.lo + 2 && linked(self.lo) && self.punct(self.lo + 1, ","));
+        let begin = self.clause_begin(cue.start);
+        let set_off = cue.start > begin
+            && self.punct(cue.start - 1, ",")
+            && !self.quoted(cue.start - 1)
+            && after < self.hi
+            && self.punct(after, ",")
+            && !self.quoted(after);
         let content = if at_front {
             // Content after the comma that closes the source (and its relay clause).
             let comma = (after..self.hi).find(|&k| self.punct(k, ",") && !self.quoted(k));
@@ -4507,8 +4517,20 @@ impl<'a> Reader<'a> {
                 Some(c) => self.content_after(c + 1),
                 None => self.content_after(after),
             }
+        } else if set_off
+            && self.subordinate_opening(begin)
+            && (begin..cue.start - 1).all(|k| !self.punct(k, ","))
+        {
+            // "While most were marked confidential, according to an
+            // official, two were marked secret": the main clause after it,
+            // when the subordinate clause ends at the cue.
+            self.content_after(after + 1)
         } else {
-            self.content_before(self.clause_begin(cue.start), cue.start)
+            let from = self
+                .relative_before(begin, cue.start - 1)
+                .or_else(|| self.after_concession(begin, cue.start))
+                .unwrap_or(begin);
+            self.content_before(from, cue.start)
         };
         let content = content.map(|c| self.widen_to_quotes(c));
         Some((
@@ -4529,6 +4551,57 @@ impl<'a> Reader<'a> {
             },
             after,
         ))
+    }
+
+    /// Does the clause at `begin` open with a subordinating word ("While
+    /// most were marked confidential, …")?
+    fn subordinate_opening(&self, begin: usize) -> bool {
+        begin < self.hi
+            && self.is_word(begin)
+            && !self.quoted(begin)
+            && matches!(
+                self.w(begin),
+                "while"
+                    | "whilst"
+                    | "although"
+                    | "though"
+                    | "whereas"
+                    | "when"
+                    | "after"
+                    | "before"
+                    | "because"
+                    | "if"
+                    | "since"
+                    | "despite"
+            )
+    }
+
+    /// "the deal, which would cut its tax rate to 17 percent, according to
+    /// company leaders": a relative clause set off last before the comma at
+    /// `end` is what the source is cited for. Its first word, if so.
+    fn relative_before(&self, begin: usize, end: usize) -> Option<usize> {
+        let c = (begin..end)
+            .rev()
+            .find(|&c| self.punct(c, ",") && !self.quoted(c))?;
+        (c + 2 < end && !self.quoted(c + 1) && matches!(self.w(c + 1), "which" | "who"))
+            .then_some(c + 1)
+    }
+
+    /// "Despite calls to quit, he leads the polls, according to a poll":
+    /// a concession or a participle opening the clause at `begin` is the
+    /// writer's frame, not what the source is cited for. The main clause's
+    /// first token, if so.
+    fn after_concession(&self, begin: usize, end: usize) -> Option<usize> {
+        let opens = begin < end
+            && !self.quoted(begin)
+            && (matches!(self.w(begin), "despite" | "although" | "though")
+                || (self.participle(begin) && self.w(begin).ends_with("ing")));
+        if !opens {
+            return None;
+        }
+        let c = (begin + 1..(begin + MAX_OPENER).min(end))
+            .find(|&c| self.punct(c, ",") && !self.quoted(c))?;
+        (c + 2 < end).then_some(c + 1)
     }
 
     /// No word before `i` in the sentence, or only an opening clause ended by a comma.
@@ -7405,8 +7478,36 @@ mod tests {
     }
 
     #[test]
+    fn according_to_cites_its_source_for_the_clause_it_belongs_to() {
+        let content = |text: &str| reading_of(text, "according to").2;
+        assert_eq!(
+            content("But, according to the poll, most voters remain undecided."),
+            "most voters remain undecided"
+        );
+        assert_eq!(
+            content("While most files were marked secret, according to an aide, two were not."),
+            "two were not"
+        );
+        assert_eq!(
+            content("The council passed the levy, which will cost $40, according to Kerr."),
+            "which will cost $40"
+        );
+        assert_eq!(
+            content("Despite calls to quit, Lopes still leads the race, according to a poll."),
+            "Lopes still leads the race"
+        );
+        // A subordinate clause that ends before the cue's own comma is part
+        // of what is cited.
+        assert_eq!(
+            content("While some towns agree, most do not, according to Kerr, the mayor."),
+            "While some towns agree, most do not"
+        );
+    }
+
+    #[test]
     fn an_addressee_after_a_verb_or_its_adverbial_is_not_what_was_said() {
-        let memo = "Two files were locked away, Kerr wrote in a memo to Inspector General Ana Lopes.";
+        let memo =
+            "Two files were locked away, Kerr wrote in a memo to Inspector General Ana Lopes.";
         assert_eq!(reading_of(memo, "wrote").2, "Two files were locked away");
         assert_eq!(
             reading_of("“We need our fix!” Kerr said to People.", "said").2,
