@@ -1269,6 +1269,27 @@ impl<'a> Reader<'a> {
     /// a pronoun, or a name ("the video shows Bob …", "the poll shows
     /// that …"); a noun before it would be followed by punctuation or a
     /// preposition instead.
+    /// What follows a plural that may be a noun or a verb (a noun-form,
+    /// or the plural of a noun of saying: "charges", "claims") at `i`, if
+    /// it shows the noun: a preposition of a noun's
+    /// ("claims of fraud", "charges against him"; not "as", "in" or "on",
+    /// which verbs take: "views as", "shows in detail", "reports on") or a
+    /// verb of its own ("claims were rated").
+    ///
+    /// Not before a quotation ("Republican claims of “significant
+    /// breakthroughs”"): the words are still someone's, and the verb's
+    /// reading keeps them attributed.
+    fn noun_follows(&self, i: usize) -> bool {
+        i + 1 < self.hi
+            && self.is_word(i)
+            && !self.quoted(i)
+            && !self.quoted(i + 1)
+            && matches!(
+                self.w(i),
+                "of" | "from" | "against" | "were" | "have" | "had"
+            )
+    }
+
     fn object_follows(&self, i: usize) -> bool {
         i < self.hi
             && self.is_word(i)
@@ -5178,6 +5199,10 @@ impl<'a> Reader<'a> {
                 || (after_a_modifier
                     && (self.bare_form(cue.start) || stem_of_past(self.w(cue.start))))
                 || (cue_word == "reports" && self.modifier_noun(k - 1))
+                || (cue_word.ends_with('s')
+                    && self.noun_follows(cue.end)
+                    && (self.is(cue.start, Kind::NounForm)
+                        || self.g.word_is(&cue_word[..cue_word.len() - 1], Kind::Noun)))
                 || (self.plural_before(k - 1) && verb_form(cue_word) == Some(VerbForm::Present)))
         {
             return None;
@@ -7475,6 +7500,18 @@ mod tests {
         let got = read(text);
         assert_eq!(got.len(), 1, "{got:?}");
         got[0].1.clone()
+    }
+
+    #[test]
+    fn a_plural_noun_of_saying_before_of_is_no_verb() {
+        assert!(
+            !cues("Lopes rejected Republican claims of fraud in March.").contains(&"claims".into())
+        );
+        assert!(!cues("The mayor dropped the charges against Kerr.").contains(&"charges".into()));
+        assert_eq!(
+            reading_of("The ad claims the levy is fair.", "claims").1,
+            "The ad"
+        );
     }
 
     #[test]
