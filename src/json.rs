@@ -168,12 +168,16 @@ impl<'w> JsonWriter<'w> {
             let at = self.out.len();
             self.out.extend_from_slice(&line);
             self.out.truncate(at + n + 1);
+        } else if !any {
+            // An empty list (most claims' chains and attributions): the
+            // mark alone, with no call.
+            self.out.push(mark);
         } else {
             self.close_other(mark, any);
         }
     }
 
-    /// [`JsonWriter::close`] of an empty list, compact or deep.
+    /// [`JsonWriter::close`] of a non-empty list, compact or deep.
     #[inline(never)]
     fn close_other(&mut self, mark: u8, any: bool) {
         if any && self.pretty {
