@@ -5332,10 +5332,13 @@ impl<'a> Reader<'a> {
                     // "56 percent of Cuban-Americans polled": a share of a
                     // crowd, however the crowd is named.
                     let of_crowd = ratio.is_none() && np.start > share.start;
-                    let first_conjunct = ratio
-                        .is_none()
-                        .then(|| self.first_conjunct(np.clone()))
-                        .flatten();
+                    // (An `if`, not `then` and `flatten`: the large value was
+                    // copied out of a closure and again out of its option.)
+                    let first_conjunct = if ratio.is_none() {
+                        self.first_conjunct(np.clone())
+                    } else {
+                        None
+                    };
                     // What precedes the whole subject, both conjuncts of
                     // "“…,” the mayor and the governor said" included.
                     let lead = first_conjunct
@@ -5390,27 +5393,25 @@ impl<'a> Reader<'a> {
                             ..p
                         })
                     } else {
-                        self.analyse(np.clone(), false)
-                            .or_else(|| {
-                                (speech || self.people_noun(np.end - 1))
-                                    .then(|| self.lenient(np.clone()))
-                                    .flatten()
-                            })
-                            .map(|p| match p.phrase {
+                        let mut phrase = self.analyse(np.clone(), false).or_else(|| {
+                            (speech || self.people_noun(np.end - 1))
+                                .then(|| self.lenient(np.clone()))
+                                .flatten()
+                        });
+                        // A share of a crowd is vague. Changed in place, not
+                        // mapped: a map moved the phrase out and back in, a
+                        // copy each way.
+                        if let Some(p) = phrase.as_mut().filter(|_| of_crowd) {
+                            if matches!(
+                                p.phrase,
                                 Phrase::Named { .. }
-                                | Phrase::Descriptor { .. }
-                                | Phrase::Collective(_)
-                                    if of_crowd =>
-                                {
-                                    SourcePhrase {
-                                        phrase: Phrase::Vague(
-                                            self.slice(&share).trim().to_string(),
-                                        ),
-                                        ..p
-                                    }
-                                }
-                                _ => p,
-                            })
+                                    | Phrase::Descriptor { .. }
+                                    | Phrase::Collective(_)
+                            ) {
+                                p.phrase = Phrase::Vague(self.slice(&share).trim().to_string());
+                            }
+                        }
+                        phrase
                     };
                     if lead < name_start {
                         if let Some(s) = subject.as_mut() {
