@@ -7191,13 +7191,24 @@ fn previous_source_but(
 }
 
 fn strip_article(s: &str) -> String {
-    let t = s.trim();
+    let t = trim_phrase(s);
     for a in ["the ", "The ", "a ", "A ", "an ", "An "] {
         if let Some(r) = t.strip_prefix(a) {
-            return r.trim().to_string();
+            return trim_phrase(r).to_string();
         }
     }
     t.to_string()
+}
+
+/// `s.trim()`, told at once for text that starts and ends with ASCII other
+/// than whitespace, as a phrase of whole tokens mostly does: the Unicode
+/// trim is a call of some fifty instructions (some 35K on 924 articles,
+/// most in resolving a source phrase and in taking off its article).
+pub(crate) fn trim_phrase(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
 }
 
 /// A name as it should be shown: no possessive ending, no stray brackets.
@@ -7240,6 +7251,28 @@ fn clean_name_slow(s: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trim_phrase_is_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "the mayor",
+            " the mayor\n",
+            "\u{a0}a",
+            "a\u{a0}",
+            "\u{2003}x",
+            "x\u{2003}",
+            "“a”",
+            "a’",
+            "\ta\t",
+        ] {
+            assert_eq!(trim_phrase(s), s.trim(), "{s:?}");
+        }
+    }
 
     #[test]
     fn inner_prepositions_are_function_words() {
