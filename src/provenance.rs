@@ -1231,7 +1231,7 @@ impl Registry {
     /// The entity a source phrase refers to.
     pub fn resolve(&mut self, p: &SourcePhrase, text: &str, g: &Grammar) -> Option<EntityId> {
         let at = p.tokens.start;
-        let raw = p.span.slice(text).trim();
+        let raw = crate::attribution::trim_phrase(p.span.slice(text));
         match &p.phrase {
             Phrase::Named { name, role, kind } => {
                 let sure = role.is_some()

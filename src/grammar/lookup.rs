@@ -121,17 +121,19 @@ impl WordIndex {
         }
     }
 
-    /// The id of a word, if it is one; `texts` holds the words by id.
+    /// The id of a word given as its bytes, if it is one; `texts` holds the
+    /// words by id. (Bytes, so that a form put together as bytes is looked
+    /// up without a check of its UTF-8: bytes that are none equal no word.)
     #[inline]
-    pub(super) fn get(&self, w: &str, texts: &WordTexts) -> Option<WordId> {
+    pub(super) fn get(&self, w: &[u8], texts: &WordTexts) -> Option<WordId> {
         if w.len() > 8 {
-            let (k, bit) = long_bit(w.as_bytes());
+            let (k, bit) = long_bit(w);
             if self.long_bits[k] & bit == 0 {
                 return None;
             }
         }
         self.table
-            .find(word_hash(w.as_bytes()), |&id| texts.get(id) == w)
+            .find(word_hash(w), |&id| texts.get(id).as_bytes() == w)
             .copied()
     }
 
@@ -317,7 +319,7 @@ mod tests {
             .collect();
         assert!(long.len() > 100, "{}", long.len());
         for (id, w) in texts.words.iter().enumerate() {
-            assert_eq!(g.words.get(w, texts), Some(id as WordId), "{w}");
+            assert_eq!(g.words.get(w.as_bytes(), texts), Some(id as WordId), "{w}");
         }
         // Long words of no phrase: their bits are mostly clear.
         let set: u32 = g.words.long_bits.iter().map(|w| w.count_ones()).sum();

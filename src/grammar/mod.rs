@@ -531,7 +531,7 @@ impl Grammar {
 
     /// The interned id of a normalised word, if some phrase uses it.
     pub fn word_id(&self, w: &str) -> Option<WordId> {
-        self.words.get(w, &self.word_texts)
+        self.words.get(w.as_bytes(), &self.word_texts)
     }
 
     /// The node of word `w` as a one-word phrase ([`ROOT`] if none) and its kinds.
@@ -591,13 +591,14 @@ impl Grammar {
 
     /// [`Grammar::word_id`] of the normal form `buf[..n]` (UTF-8, as
     /// [`norm`] gives it; the bytes after it are ignored). One of at most
-    /// eight ASCII bytes is found by those bytes packed: no check of UTF-8
-    /// and no hash of a `str`, for a form spelt out on the stack.
+    /// eight ASCII bytes is found by those bytes packed, a longer one by
+    /// its bytes: no check of UTF-8, for a form spelt out on the stack or
+    /// put together as bytes.
     pub fn form_id(&self, buf: &[u8], n: usize) -> Option<WordId> {
         match ShortWord::of(buf, 0, n) {
             // Lowercasing a normal form changes nothing.
             Some(s) => self.words.get_short(s.lower),
-            None => self.word_id(std::str::from_utf8(&buf[..n]).ok()?),
+            None => self.words.get(&buf[..n], &self.word_texts),
         }
     }
 
@@ -714,6 +715,74 @@ struct Block {
 
 const NO_WORD: WordId = WordId::MAX;
 
+/// The normal forms of [`TokenWords`] that differ from their tokens' text,
+/// as they are put together: bytes, so that a short word's lowercase, at
+/// hand already packed (see [`ShortWord`]), is written in one store of
+/// eight bytes, where a `String` took a copy of the token and a lowercasing
+/// in place a byte at a time. Each form is a whole `str`, so the bytes are
+/// UTF-8, checked once when they become the arena.
+struct Arena {
+    bytes: Vec<u8>,
+}
+
+impl Arena {
+    fn with_capacity(n: usize) -> Arena {
+        Arena {
+            bytes: Vec::with_capacity(n),
+        }
+    }
+
+    /// Pushes the `n` bytes of the packed form `w`: one store of eight
+    /// bytes, cut back.
+    #[inline]
+    fn push_packed(&mut self, w: u64, n: usize) {
+        let at = self.bytes.len();
+        self.bytes.extend_from_slice(&w.to_le_bytes());
+        self.bytes.truncate(at + n);
+    }
+
+    /// For a token that is no [`ShortWord`]: whether it starts uppercase,
+    /// whether its normal form differs from it (and so was pushed), and its
+    /// interned word.
+    fn fold_long(&mut self, raw: &str, g: &Grammar) -> (bool, bool, Option<WordId>) {
+        let at = self.bytes.len();
+        let ascii = raw.is_ascii();
+        // A fold, not `any`: with no early exit the test runs many bytes at
+        // a time, and most long words have no capital at all.
+        let caps = ascii && raw.bytes().fold(false, |up, b| up | b.is_ascii_uppercase());
+        if caps {
+            self.bytes.extend_from_slice(raw.as_bytes());
+            self.bytes[at..].make_ascii_lowercase();
+        }
+        let (upper, folded) = if ascii {
+            (raw.as_bytes()[0].is_ascii_uppercase(), caps)
+        } else {
+            let upper = raw.chars().next().is_some_and(char::is_uppercase);
+            match norm(raw) {
+                Cow::Borrowed(_) => (upper, false),
+                Cow::Owned(w) => {
+                    self.bytes.extend_from_slice(w.as_bytes());
+                    (upper, true)
+                }
+            }
+        };
+        if !folded {
+            return (upper, false, g.word_id(raw));
+        }
+        let id = g.form_id(&self.bytes[at..], self.bytes.len() - at);
+        if id.is_some() {
+            // A grammar word's form is the grammar's copy (see `norm`).
+            self.bytes.truncate(at);
+            return (upper, false, id);
+        }
+        (upper, true, id)
+    }
+
+    fn into_string(self) -> String {
+        String::from_utf8(self.bytes).expect("whole normal forms are UTF-8")
+    }
+}
+
 impl<'a> TokenWords<'a> {
     // Out of line: inlined into the provenance stage, its loop over every
     // token shared that function's registers and kept more of its state on
@@ -726,16 +795,19 @@ impl<'a> TokenWords<'a> {
             roots: &g.roots,
             root_below: &g.root_below,
             word_texts: &g.word_texts,
-            // Room for the forms of an eighth of the tokens: a form goes in
-            // the arena only for a word with a capital that is no grammar
-            // word, and in news under a sixth of the tokens have a capital
-            // at all, so that most texts never grow them.
-            arena: String::with_capacity(text.len() / 8),
+            arena: String::new(),
             arena_ends: Vec::with_capacity(tokens.len() / 8),
             ids: Vec::with_capacity(tokens.len()),
             word_kinds: Vec::with_capacity(tokens.len()),
             blocks: Vec::with_capacity(tokens.len().div_ceil(64)),
         };
+        // The forms are put together as bytes (see `Arena`) and made the
+        // arena `String` once at the end. Room for the forms of an eighth
+        // of the tokens: a form goes in the arena only for a word with a
+        // capital that is no grammar word, and in news under a sixth of
+        // the tokens have a capital at all, so that most texts never grow
+        // it.
+        let mut arena = Arena::with_capacity(text.len() / 8);
         // The ids are filled with `NO_WORD` a chunk at a time and written in
         // place (a taken `Vec`, so that `out` is not borrowed meanwhile): a
         // push a token costs a capacity check and, in a loop this busy, a
@@ -765,7 +837,7 @@ impl<'a> TokenWords<'a> {
                     let upper = c.is_ascii_uppercase();
                     let folded = upper && id.is_none();
                     if folded {
-                        out.push_ascii_lowercase(t.text(text));
+                        arena.bytes.push(c.to_ascii_lowercase());
                     }
                     (upper, folded, id)
                 } else {
@@ -777,7 +849,7 @@ impl<'a> TokenWords<'a> {
                             let id = g.words.get_short(s.lower);
                             let folded = s.has_upper() && id.is_none();
                             if folded {
-                                out.push_ascii_lowercase(t.text(text));
+                                arena.push_packed(s.lower, t.span.len());
                             }
                             (s.starts_upper(), folded, id)
                         }
@@ -791,12 +863,12 @@ impl<'a> TokenWords<'a> {
                             [0xE2, 0x80, c] if !matches!(c, 0x98 | 0x99) => {
                                 (false, false, g.words.get_punct(c))
                             }
-                            _ => out.fold_long(t.text(text), g),
+                            _ => arena.fold_long(t.text(text), g),
                         },
                     }
                 };
                 if folded {
-                    out.arena_ends.push(out.arena.len());
+                    out.arena_ends.push(arena.bytes.len());
                 }
                 block.in_arena |= u64::from(folded) << j;
                 block.upper |= u64::from(upper) << j;
@@ -812,47 +884,8 @@ impl<'a> TokenWords<'a> {
         }
         out.ids = ids;
         out.word_kinds = word_kinds;
+        out.arena = arena.into_string();
         out
-    }
-
-    /// `norm` of ASCII is ASCII lowercase, written straight into the arena.
-    fn push_ascii_lowercase(&mut self, raw: &str) {
-        let at = self.arena.len();
-        self.arena.push_str(raw);
-        self.arena[at..].make_ascii_lowercase();
-    }
-
-    /// For a token that is no [`ShortWord`]: whether it starts uppercase,
-    /// whether its normal form differs from it (and so was pushed to the
-    /// arena), and its interned word.
-    fn fold_long(&mut self, raw: &str, g: &Grammar) -> (bool, bool, Option<WordId>) {
-        let at = self.arena.len();
-        let (upper, folded) = if raw.is_ascii() {
-            // A fold, not `any`: with no early exit the test runs many
-            // bytes at a time, and most long words have no capital at all.
-            let folded = raw.bytes().fold(false, |up, b| up | b.is_ascii_uppercase());
-            if folded {
-                self.push_ascii_lowercase(raw);
-            }
-            (raw.as_bytes()[0].is_ascii_uppercase(), folded)
-        } else {
-            let upper = raw.chars().next().is_some_and(char::is_uppercase);
-            match norm(raw) {
-                Cow::Borrowed(_) => (upper, false),
-                Cow::Owned(w) => {
-                    self.arena.push_str(&w);
-                    (upper, true)
-                }
-            }
-        };
-        let form = if folded { &self.arena[at..] } else { raw };
-        let id = g.word_id(form);
-        if folded && id.is_some() {
-            // A grammar word's form is the grammar's copy (see `norm`).
-            self.arena.truncate(at);
-            return (upper, false, id);
-        }
-        (upper, folded, id)
     }
 
     /// The normal form of token `i`.
