@@ -3091,6 +3091,11 @@ impl<'a> Reader<'a> {
             let cue = i..i + n;
             let has = |k: Kind| entries.iter().find(|e| e.kind == k);
             if has(Kind::Weasel).is_some() {
+                if let Some(a) = self.hedged_verb(&cue, out) {
+                    i = a.cue_tokens.end;
+                    out.push(a);
+                    continue;
+                }
                 if !self.concession(&cue) {
                     out.push(self.weasel(cue.clone()));
                 }
@@ -4181,6 +4186,37 @@ impl<'a> Reader<'a> {
             nested_in: None,
             embedded: false,
         }
+    }
+
+    /// "he appeared to suggest that …", "Anderson seemed to think …": a
+    /// hedge on a verb of saying, thinking or wanting is the writer's
+    /// caution about reading the verb, whose subject is still the source. The verb's
+    /// attribution, with the hedge in its cue, if one follows.
+    fn hedged_verb(&self, cue: &Range<usize>, before: &[Attribution]) -> Option<Attribution> {
+        if !matches!(
+            self.w(cue.start),
+            "appear" | "appears" | "appeared" | "seem" | "seems" | "seemed"
+        ) {
+            return None;
+        }
+        let mut v = cue.end;
+        if self.w(v - 1) != "to" {
+            if v >= self.hi || self.quoted(v) || self.w(v) != "to" {
+                return None;
+            }
+            v += 1;
+        }
+        if v >= self.hi || self.quoted(v) {
+            return None;
+        }
+        let (n, entries) = self.cue_at(v)?;
+        // Not an act ("seemed to offer a caveat"): what the hedge doubts
+        // there is the writer's own reading.
+        let e = entries
+            .iter()
+            .find(|e| matches!(e.kind, Kind::Verb | Kind::VerbObject) && e.tag != "act")?;
+        self.verb(cue.start..v + n, e.kind, e.tag, before)
+            .filter(|a| a.source.is_some())
     }
 
     /// "As odd as it may seem, Clarke said …": a concession that ends its
@@ -7534,6 +7570,16 @@ mod tests {
         let got = read(text);
         assert_eq!(got.len(), 1, "{got:?}");
         got[0].1.clone()
+    }
+
+    #[test]
+    fn a_hedge_on_a_verb_of_saying_keeps_its_subject_as_source() {
+        let text = "Last week Kerr in an interview appeared to blame the staff for it.";
+        assert_eq!(reading_of(text, "appeared to blame").1, "Kerr");
+        // A hedge on anything else is the writer's own.
+        let got = read("The deal appeared to collapse on Monday.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].0.as_str(), got[0].1.as_str()), ("appeared to", ""));
     }
 
     #[test]
