@@ -1703,11 +1703,13 @@ impl<'a> Reader<'a> {
                 if self.is_det(i) && a <= k {
                     a = i;
                     // A determiner ends the phrase unless an inner preposition
-                    // joins it to a head on its left.
+                    // joins it to a head on its left (not a verb's past:
+                    // "The senator spoke at a gathering").
                     if i > lo + 1
                         && self.inner_prep(i - 1)
                         && !self.np_stop(i - 2)
                         && !self.quoted(i - 2)
+                        && !irregular_past(self.w(i - 2))
                     {
                         i -= 1;
                         continue;
@@ -8516,6 +8518,11 @@ mod tests {
         assert_eq!(
             sole_source("The governor even went on CNN to declare Lopes the winner."),
             "The governor"
+        );
+        // A verb's past before the preposition is no head the phrase goes on from.
+        assert_eq!(
+            sole_source("The senator spoke at a gathering to discuss the levy."),
+            "The senator"
         );
     }
 
