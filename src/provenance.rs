@@ -1445,6 +1445,11 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // sentence changes its chain.)
     let mut paragraph_speaker: Vec<Option<(EntityId, usize)>> = vec![None; seg.paragraphs.len()];
     let mut quotation_speaker: Vec<Option<(EntityId, usize)>> = vec![None; seg.quotes.len()];
+    // A quotation's speaker is asked for only by one that continues it (in
+    // a later paragraph): in a text where none does, most texts, the
+    // speakers are not recorded, a look at every quoted token of each
+    // attributed sentence.
+    let any_continued = seg.quotes.iter().any(|q| q.continues.is_some());
     let mut quote_of_claim: Vec<Option<usize>> = Vec::with_capacity(seg.sentences.len());
     // Content announced for what comes after ("Hewitt writes:"), with its
     // speaker, until the text passes it.
@@ -1678,11 +1683,13 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             if let Some(s) = speaker {
                 paragraph_speaker[sentence.paragraph] = Some((s, si));
                 // Once per quotation (its tokens come in runs), not per token.
-                let mut last = None;
-                for &q in sentence_quotes {
-                    if let Some(q) = q.filter(|&q| last != Some(q)) {
-                        last = Some(q);
-                        quotation_speaker[q as usize] = Some((s, si));
+                if any_continued {
+                    let mut last = None;
+                    for &q in sentence_quotes {
+                        if let Some(q) = q.filter(|&q| last != Some(q)) {
+                            last = Some(q);
+                            quotation_speaker[q as usize] = Some((s, si));
+                        }
                     }
                 }
             }
