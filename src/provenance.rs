@@ -478,11 +478,15 @@ fn ascii_word_spans(lower: &[u8], spans: &mut Vec<(usize, usize)>) {
         // No word between two breaks; a word trimmed to nothing is kept.
         if end > start {
             let mut keep = end;
-            while keep >= start + 2 && &b[keep - 2..keep] == b"'s" {
-                keep -= 2;
-            }
-            while keep > start && b[keep - 1] == b'\'' {
-                keep -= 1;
+            // Only a word that ends in "s" or "'" has anything to cut: one
+            // test for most, before the loops.
+            if matches!(b[end - 1], b's' | b'\'') {
+                while keep >= start + 2 && &b[keep - 2..keep] == b"'s" {
+                    keep -= 2;
+                }
+                while keep > start && b[keep - 1] == b'\'' {
+                    keep -= 1;
+                }
             }
             spans.push((start, keep));
         }
