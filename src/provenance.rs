@@ -478,11 +478,15 @@ fn ascii_word_spans(lower: &[u8], spans: &mut Vec<(usize, usize)>) {
         // No word between two breaks; a word trimmed to nothing is kept.
         if end > start {
             let mut keep = end;
-            while keep >= start + 2 && &b[keep - 2..keep] == b"'s" {
-                keep -= 2;
-            }
-            while keep > start && b[keep - 1] == b'\'' {
-                keep -= 1;
+            // Only a word that ends in "s" or "'" has anything to cut: one
+            // test for most, before the loops.
+            if matches!(b[end - 1], b's' | b'\'') {
+                while keep >= start + 2 && &b[keep - 2..keep] == b"'s" {
+                    keep -= 2;
+                }
+                while keep > start && b[keep - 1] == b'\'' {
+                    keep -= 1;
+                }
             }
             spans.push((start, keep));
         }
@@ -1445,6 +1449,11 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
     // sentence changes its chain.)
     let mut paragraph_speaker: Vec<Option<(EntityId, usize)>> = vec![None; seg.paragraphs.len()];
     let mut quotation_speaker: Vec<Option<(EntityId, usize)>> = vec![None; seg.quotes.len()];
+    // A quotation's speaker is asked for only by one that continues it (in
+    // a later paragraph): in a text where none does, most texts, the
+    // speakers are not recorded, a look at every quoted token of each
+    // attributed sentence.
+    let any_continued = seg.quotes.iter().any(|q| q.continues.is_some());
     let mut quote_of_claim: Vec<Option<usize>> = Vec::with_capacity(seg.sentences.len());
     // Content announced for what comes after ("Hewitt writes:"), with its
     // speaker, until the text passes it.
@@ -1678,11 +1687,13 @@ pub fn build(text: &str, seg: &Segmentation, g: &Grammar) -> Provenance {
             if let Some(s) = speaker {
                 paragraph_speaker[sentence.paragraph] = Some((s, si));
                 // Once per quotation (its tokens come in runs), not per token.
-                let mut last = None;
-                for &q in sentence_quotes {
-                    if let Some(q) = q.filter(|&q| last != Some(q)) {
-                        last = Some(q);
-                        quotation_speaker[q as usize] = Some((s, si));
+                if any_continued {
+                    let mut last = None;
+                    for &q in sentence_quotes {
+                        if let Some(q) = q.filter(|&q| last != Some(q)) {
+                            last = Some(q);
+                            quotation_speaker[q as usize] = Some((s, si));
+                        }
                     }
                 }
             }

@@ -612,17 +612,7 @@ fn report_but_sources(
         }
     }
     let name = |e: EntityId| reg.entities[e].name.clone();
-    let shared_name = |e: EntityId| shared[e].clone().expect("named above");
-    let names = |ids: &[EntityId]| match *ids {
-        [e] => Names(NamesRepr::One(shared_name(e))),
-        _ => {
-            let mut out = Vec::with_capacity(ids.len());
-            for &e in ids {
-                out.push(shared_name(e));
-            }
-            Names(NamesRepr::Other(out))
-        }
-    };
+    let names = |ids: &[EntityId]| names_of(ids, &shared);
     // Each entry is made by an `extend` of the list, not pushed in a loop:
     // so it is put together where it is stored, where a push put the 264
     // bytes of it together on the stack and copied them in (a call to
@@ -660,6 +650,25 @@ fn report_but_sources(
         claims,
     };
     (report, used)
+}
+
+/// The names of the entities `ids`, each its `shared` name (made for every
+/// entity a claim names). Always inlined: it is asked twice a claim, and
+/// most lists are empty or of one, for which the call cost more than the
+/// list.
+#[inline(always)]
+fn names_of(ids: &[EntityId], shared: &[Option<Name>]) -> Names {
+    let shared_name = |e: EntityId| shared[e].clone().expect("named above");
+    match *ids {
+        [e] => Names(NamesRepr::One(shared_name(e))),
+        _ => {
+            let mut out = Vec::with_capacity(ids.len());
+            for &e in ids {
+                out.push(shared_name(e));
+            }
+            Names(NamesRepr::Other(out))
+        }
+    }
 }
 
 /// Appends the decimal digits of `n` (what `write!(out, "{n}")` writes).

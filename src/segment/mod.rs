@@ -232,7 +232,7 @@ fn paragraph_spans(text: &str) -> Vec<(Span, bool)> {
         if blank {
             flush(&mut block, &mut long, &mut out);
         } else {
-            let trimmed = line.trim_end().len();
+            let trimmed = trimmed_len(line);
             // Leading space stays in the span, as it did when a block was
             // one paragraph; the sentence splitter skips it.
             block.push(Span::new(at, at + trimmed));
@@ -244,6 +244,24 @@ fn paragraph_spans(text: &str) -> Vec<(Span, bool)> {
     }
     flush(&mut block, &mut long, &mut out);
     out
+}
+
+/// `line.trim_end().len()`. Most lines end in ASCII (a line break after a
+/// letter or a stop): the whitespace is cut a byte at a time, and the
+/// Unicode trim, a call of some thirty instructions a line, is asked only
+/// when a byte that is not ASCII ends what is left.
+fn trimmed_len(line: &str) -> usize {
+    let b = line.as_bytes();
+    let mut n = b.len();
+    // `char::is_whitespace` of ASCII: space and `\t` to `\r`.
+    while n > 0 && matches!(b[n - 1], b' ' | b'\t'..=b'\r') {
+        n -= 1;
+    }
+    if n > 0 && !b[n - 1].is_ascii() {
+        // Only ASCII was cut: `n` is a char boundary.
+        return line[..n].trim_end().len();
+    }
+    n
 }
 
 fn is_open_context(text: &str, toks: &[Token], i: usize, first: usize) -> bool {
@@ -695,8 +713,15 @@ fn is_boundary(
     let mark = toks[i].text(text);
     if mark == "." && i > 0 && toks[i - 1].is_word() && !toks[i].space_before {
         let prev = toks[i - 1].text(text);
-        let single_letter = prev.chars().count() == 1 && prev.chars().all(char::is_uppercase);
-        let dotted = prev.contains('.') && prev.chars().all(|c| c.is_alphabetic() || c == '.');
+        // An initial ("J."): one uppercase letter, told by the first char
+        // and nothing after it. (Counting the chars, and finding the dot
+        // of "U.S." below with `str::contains`, were a call each at every
+        // full stop after a word.)
+        let mut chars = prev.chars();
+        let single_letter =
+            chars.next().is_some_and(char::is_uppercase) && chars.as_str().is_empty();
+        let dotted =
+            prev.bytes().any(|b| b == b'.') && prev.chars().all(|c| c.is_alphabetic() || c == '.');
         // Looked up once for both tags (and not at all after an initial).
         let entries = if single_letter {
             &[][..]
@@ -808,6 +833,23 @@ fn block_kind(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trimmed_len_is_trim_end() {
+        for line in [
+            "",
+            "\n",
+            "a\r\n",
+            "word \t\x0b\x0c\n",
+            "end\u{a0}\n",
+            "“quote”\n",
+            "  ",
+            "é",
+            "x\u{2003}\u{a0} \n",
+        ] {
+            assert_eq!(trimmed_len(line), line.trim_end().len(), "{line:?}");
+        }
+    }
 
     fn sentences(text: &str) -> Vec<String> {
         let g = Grammar::builtin();
