@@ -5117,6 +5117,12 @@ impl<'a> Reader<'a> {
             } else if let Some(p) = (k > self.lo + 1 && self.punct(k - 1, ","))
                 .then(|| self.aside_before(k - 1))
                 .flatten()
+                // "Phillips, who lost her daughter in Aurora, Colorado, in
+                // July 2012, said": a time closing stacked appositions is
+                // theirs, not an aside before the town.
+                .filter(|&p| {
+                    !(self.time_phrase(p + 1..k - 1) && self.stacked_appositions(k - 1).is_some())
+                })
             {
                 // "Officials, however, said", "Supporters, on the other hand,
                 // argued": an aside.
@@ -7023,11 +7029,24 @@ impl<'a> Reader<'a> {
     /// A name followed by two or three appositions: "Mike Shields, president
     /// of the Fund, a super PAC allied with House leadership, said"; "Ramil
     /// Carr, 31, a Philadelphia photographer, said". The name is the source.
+    /// "in July 2012", "on Tuesday": a preposition and a time, set off by
+    /// commas among a subject's appositions.
+    fn time_phrase(&self, seg: Range<usize>) -> bool {
+        seg.len() >= 2
+            && seg.len() <= 4
+            && self.tag(seg.start, Kind::Function, "preposition")
+            && seg.clone().all(|t| self.is_word(t) && !self.quoted(t))
+            && seg
+                .clone()
+                .skip(1)
+                .any(|t| self.is(t, Kind::Time) || year(self.w(t)))
+    }
+
     fn stacked_appositions(&self, comma: usize) -> Option<(SourcePhrase, Option<SourcePhrase>)> {
         let mut last = comma;
         for depth in 0..4 {
             let prev = self.comma_before(last)?;
-            if !self.is_apposition(prev + 1..last) {
+            if !self.is_apposition(prev + 1..last) && !self.time_phrase(prev + 1..last) {
                 return None;
             }
             let participial = self.participle_clause(prev + 1);
@@ -7040,8 +7059,12 @@ impl<'a> Reader<'a> {
             let Some(head) = self.np_left(last - 1, self.lo) else {
                 continue;
             };
-            // "Rawlings, 59, of Ashton, Md., who …": the town is no head.
-            if head.start > self.lo && matches!(self.w(head.start - 1), "of" | "from") {
+            // "Rawlings, 59, of Ashton, Md., who …", "who lost her daughter
+            // in Aurora, Colorado, …": a preposition's object is no head.
+            if head.start > self.lo
+                && !self.quoted(head.start - 1)
+                && self.tag(head.start - 1, Kind::Function, "preposition")
+            {
                 continue;
             }
             if head.clone().any(|t| self.is(t, Kind::Time)) {
@@ -7572,6 +7595,22 @@ mod tests {
         let got = read(text);
         assert_eq!(got.len(), 1, "{got:?}");
         got[0].1.clone()
+    }
+
+    #[test]
+    fn a_relative_clause_with_a_town_and_a_time_heads_back_to_its_name() {
+        let text = "Ana Lopes, who lost her home in the flood in Harlow, Essex, in July 2012, \
+                    said the levy was unfair.";
+        assert!(reading_of(text, "said").1.starts_with("Ana Lopes, who"));
+    }
+
+    #[test]
+    fn a_prepositions_object_heads_no_stacked_appositions() {
+        let text = "In Nevada, Senator Tom Kerr, the minority leader, said the levy was unfair.";
+        assert_eq!(
+            reading_of(text, "said").1,
+            "Senator Tom Kerr, the minority leader"
+        );
     }
 
     #[test]
