@@ -4192,8 +4192,8 @@ impl<'a> Reader<'a> {
 
     /// "he appeared to suggest that …", "Anderson seemed to think …": a
     /// hedge on a verb of saying, thinking or wanting is the writer's
-    /// caution about reading the verb, whose subject is still the source. The verb's
-    /// attribution, with the hedge in its cue, if one follows.
+    /// caution about reading the verb, whose subject is still the source.
+    /// The verb's attribution, with the hedge in its cue, if one follows.
     fn hedged_verb(&self, cue: &Range<usize>, before: &[Attribution]) -> Option<Attribution> {
         if !matches!(
             self.w(cue.start),
@@ -4616,22 +4616,28 @@ impl<'a> Reader<'a> {
     /// most were marked confidential, …")?
     fn subordinate_opening(&self, begin: usize) -> bool {
         begin < self.hi
-            && self.is_word(begin)
             && !self.quoted(begin)
+            && (self.subordinator(begin) || self.w(begin) == "despite")
+    }
+
+    /// A word that opens a subordinate clause: "while", "after", "if" ….
+    fn subordinator(&self, i: usize) -> bool {
+        self.is_word(i)
             && matches!(
-                self.w(begin),
+                self.w(i),
                 "while"
                     | "whilst"
                     | "although"
                     | "though"
-                    | "whereas"
-                    | "when"
+                    | "as"
                     | "after"
                     | "before"
+                    | "when"
                     | "because"
                     | "if"
                     | "since"
-                    | "despite"
+                    | "whereas"
+                    | "once"
             )
     }
 
@@ -5529,23 +5535,7 @@ impl<'a> Reader<'a> {
                             || self.punct(b, "—")
                     });
                     sub_clause = before_np.is_some_and(|b| {
-                        self.is_word(b)
-                            && matches!(
-                                self.w(b),
-                                "while"
-                                    | "whilst"
-                                    | "although"
-                                    | "though"
-                                    | "as"
-                                    | "after"
-                                    | "before"
-                                    | "when"
-                                    | "because"
-                                    | "if"
-                                    | "since"
-                                    | "whereas"
-                                    | "once"
-                            )
+                        self.subordinator(b)
                             // "At the moment Sanders announced …, Mook was":
                             // a time that a clause describes.
                             || (b > self.lo
