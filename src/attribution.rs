@@ -4562,13 +4562,6 @@ impl<'a> Reader<'a> {
         let at_front = self.clause_start(cue.start)
             || (cue.start == self.lo + 1 && linked(self.lo))
             || (cue.start == self.lo + 2 && linked(self.lo) && self.punct(self.lo + 1, ","));
-        let begin = self.clause_begin(cue.start);
-        let set_off = cue.start > begin
-            && self.punct(cue.start - 1, ",")
-            && !self.quoted(cue.start - 1)
-            && after < self.hi
-            && self.punct(after, ",")
-            && !self.quoted(after);
         let content = if at_front {
             // Content after the comma that closes the source (and its relay clause).
             let comma = (after..self.hi).find(|&k| self.punct(k, ",") && !self.quoted(k));
@@ -4576,20 +4569,28 @@ impl<'a> Reader<'a> {
                 Some(c) => self.content_after(c + 1),
                 None => self.content_after(after),
             }
-        } else if set_off
-            && self.subordinate_opening(begin)
-            && (begin..cue.start - 1).all(|k| !self.punct(k, ","))
-        {
-            // "While most were marked confidential, according to an
-            // official, two were marked secret": the main clause after it,
-            // when the subordinate clause ends at the cue.
-            self.content_after(after + 1)
         } else {
-            let from = self
-                .relative_before(begin, cue.start - 1)
-                .or_else(|| self.after_concession(begin, cue.start))
-                .unwrap_or(begin);
-            self.content_before(from, cue.start)
+            let begin = self.clause_begin(cue.start);
+            // "While most were marked confidential, according to an
+            // official, two were marked secret": set off by commas right
+            // after a subordinate clause, the main clause after it.
+            let after_subordinate = cue.start > begin
+                && self.punct(cue.start - 1, ",")
+                && !self.quoted(cue.start - 1)
+                && after < self.hi
+                && self.punct(after, ",")
+                && !self.quoted(after)
+                && self.subordinate_opening(begin)
+                && (begin..cue.start - 1).all(|k| !self.punct(k, ","));
+            if after_subordinate {
+                self.content_after(after + 1)
+            } else {
+                let from = self
+                    .relative_before(begin, cue.start - 1)
+                    .or_else(|| self.after_concession(begin, cue.start))
+                    .unwrap_or(begin);
+                self.content_before(from, cue.start)
+            }
         };
         let content = content.map(|c| self.widen_to_quotes(c));
         Some((
@@ -6804,6 +6805,9 @@ impl<'a> Reader<'a> {
     /// mark ("wants to resign") nor what is answered ("did not respond to
     /// a request for comment").
     fn to_someone(&self, i: usize, post: usize, after_pp: bool) -> bool {
+        if self.w(i) != "to" {
+            return false;
+        }
         let after_saying = i == post
             && i > self.lo
             && matches!(
@@ -6822,8 +6826,7 @@ impl<'a> Reader<'a> {
                     | "declared"
                     | "tweeted"
             );
-        self.w(i) == "to"
-            && (after_pp || after_saying)
+        (after_pp || after_saying)
             && i + 1 < self.hi
             && !self.quoted(i + 1)
             && ((self.is_det(i + 1) && !self.is_number(i + 1)) || self.name_word(i + 1))
