@@ -3982,10 +3982,13 @@ impl<'a> Reader<'a> {
     }
 
     /// What a noun cue says: "claim that …", "call for a vote", "attacks on
-    /// Cruz"; a bare noun ("Trump's claim was false") says nothing here.
+    /// Cruz", "fear is that …"; a bare noun ("Trump's claim was false")
+    /// says nothing here.
     fn noun_content(&self, cue: &Range<usize>) -> Option<Span> {
         let last = self.w(cue.end - 1);
-        if cue.end < self.hi && matches!(self.w(cue.end), "that" | "to") {
+        if let Some(s) = self.copula_complement(cue.end) {
+            self.content_after(s)
+        } else if cue.end < self.hi && matches!(self.w(cue.end), "that" | "to") {
             self.content_after(cue.end)
         } else if self.tag(cue.end - 1, Kind::Function, "preposition") || last == "that" {
             // "promise to cut the levy": a bare word and a determiner after
@@ -4015,6 +4018,26 @@ impl<'a> Reader<'a> {
         } else {
             None
         }
+    }
+
+    /// Where a noun's content starts after a copula: "Their fear is that
+    /// …", "His goal was to …", "His assumption, stated on live TV, was
+    /// that …". Only a "that" clause or an infinitive is what the noun
+    /// holds; "Trump's claim was false" is the writer's verdict on it.
+    fn copula_complement(&self, s: usize) -> Option<usize> {
+        let mut t = s;
+        // An aside set off by commas may stand between noun and copula.
+        if t < self.hi && self.punct(t, ",") {
+            t = (t + 1..(t + 12).min(self.hi)).find(|&k| self.punct(k, ",") && !self.quoted(k))?
+                + 1;
+        }
+        if t + 1 < self.hi && matches!(self.w(t), "has" | "had") && self.w(t + 1) == "been" {
+            t += 1;
+        } else if t >= self.hi || !matches!(self.w(t), "is" | "was" | "are" | "were") {
+            return None;
+        }
+        let t = t + 1;
+        (t + 1 < self.hi && self.is_word(t) && matches!(self.w(t), "that" | "to")).then_some(t)
     }
 
     /// The verb phrase of an infinitive after a noun ("his promise to be
@@ -7972,6 +7995,27 @@ mod tests {
         assert_eq!(
             read("Her promise to cut the levy has worried the council."),
             vec![("promise to".into(), "Her".into(), "cut the levy".into())]
+        );
+    }
+
+    #[test]
+    fn a_that_clause_or_infinitive_after_a_noun_cue_and_a_copula_is_its_content() {
+        assert_eq!(
+            read("Her fear is that the levy will pass."),
+            vec![(
+                "fear".into(),
+                "Her".into(),
+                "that the levy will pass".into()
+            )]
+        );
+        assert_eq!(
+            read("His goal, stated on Monday, was to cut the levy."),
+            vec![("goal".into(), "His".into(), "to cut the levy".into())]
+        );
+        // A verdict on the noun is the writer's, not what it holds.
+        assert_eq!(
+            read("Her claim was false."),
+            vec![("claim".into(), "Her".into(), String::new())]
         );
     }
 
