@@ -6045,17 +6045,26 @@ impl<'a> Reader<'a> {
                 || (subject.tokens.start >= self.lo + 2
                     && self.punct(subject.tokens.start - 1, ",")
                     && self.quoted(subject.tokens.start - 2)));
-        // Unless the words before open with something else and a "that"
-        // clause follows: "Citing “obligations in Tennessee,” the
-        // spokeswoman told POLITICO that Gore plans to skip it".
+        // Unless the words before open with something else and a clause or
+        // an object follows: "Citing “obligations in Tennessee,” the
+        // spokeswoman told POLITICO that Gore plans to skip it", "Walking in
+        // to chants of “Marco!,” the senator said his campaign was strong".
+        // A phrase after the verb ("proclaimed to a cheering crowd", "said
+        // twice") says nothing, and after an inversion only "that" does.
         let quote_first = quote_first
-            && !(post_content.is_some_and(|c| self.w(self.token_at(c.start)) == "that")
-                && pre_content.is_some_and(|c| {
-                    !matches!(
-                        self.seg.tokens[self.token_at(c.start)].kind,
-                        TokenKind::Quote(_)
-                    )
-                }));
+            && !(post_content.is_some_and(|c| {
+                let t = self.token_at(c.start);
+                self.w(t) == "that"
+                    || (!inverted
+                        && self.is_word(t)
+                        && !self.quoted(t)
+                        && (self.is_det(t) || self.is(t, Kind::Pronoun)))
+            }) && pre_content.is_some_and(|c| {
+                !matches!(
+                    self.seg.tokens[self.token_at(c.start)].kind,
+                    TokenKind::Quote(_)
+                )
+            }));
         // "…, the office said Tuesday — a development that worries
         // investors": a dash after the verb opens a comment on the whole
         // report, not what was reported.
@@ -8017,6 +8026,18 @@ mod tests {
             read("Her claim was false."),
             vec![("claim".into(), "Her".into(), String::new())]
         );
+    }
+
+    #[test]
+    fn an_opener_ending_in_a_quotation_gives_way_to_a_clause_after_the_verb() {
+        let text = "Walking in to chants of “Lopes!,” the senator said his campaign was strong.";
+        assert_eq!(reading_of(text, "said").2, "his campaign was strong");
+        // A phrase after the verb says nothing: the quotation is the content.
+        let text = "On the stage “we will win,” the senator said to a cheering crowd.";
+        assert_eq!(reading_of(text, "said").2, "On the stage “we will win,”");
+        // After an inversion, the words before are what is said.
+        let text = "Guns are “a crisis,” said Harlow, the governor of Vermont.";
+        assert!(reading_of(text, "said").2.starts_with("Guns are “a crisis"));
     }
 
     #[test]
