@@ -6828,6 +6828,19 @@ impl<'a> Reader<'a> {
         if self.punct(s, ",") && !self.quoted(s) {
             return self.content_after_comma(s);
         }
+        // "issued the following statement: “…”", "describes itself in the
+        // following way: …": the words announced after the colon are what
+        // is said, not the phrase that announces them.
+        if let Some(colon) = (s..(s + 8).min(self.hi))
+            .take_while(|&t| !self.quoted(t))
+            .find(|&t| self.punct(t, ":"))
+        {
+            if (s..colon).any(|t| self.w(t) == "following") {
+                if let Some(c) = self.content_after(colon + 1) {
+                    return Some(c);
+                }
+            }
+        }
         self.content_after(s)
     }
 
