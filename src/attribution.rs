@@ -6009,8 +6009,14 @@ impl<'a> Reader<'a> {
         let pre_content = if inverted {
             self.content_before(pre_start, k.saturating_sub(1).max(self.lo))
         } else if subject_after_comma {
+            // "As many experts, including Goldberg, have noted, …": an "as"
+            // before the subject opens a clause of saying, whose content is
+            // the main clause beside it (`as_clause_content`).
+            let opens_as = subject.tokens.start > self.lo
+                && self.w(subject.tokens.start - 1) == "as"
+                && !self.quoted(subject.tokens.start - 1);
             self.content_before(pre_start, subject.tokens.start)
-                .filter(|&c| !self.only_opener(c))
+                .filter(|&c| !opens_as && !self.only_opener(c))
         } else {
             None
         };
@@ -8051,6 +8057,18 @@ mod tests {
         // After an inversion, the words before are what is said.
         let text = "Guns are “a crisis,” said Harlow, the governor of Vermont.";
         assert!(reading_of(text, "said").2.starts_with("Guns are “a crisis"));
+    }
+
+    #[test]
+    fn an_as_clause_with_an_apposition_vouches_for_the_main_clause() {
+        assert_eq!(
+            reading_of(
+                "As many economists, including Kerr, have pointed out, the levy is fair.",
+                "pointed out"
+            )
+            .2,
+            "the levy is fair"
+        );
     }
 
     #[test]
