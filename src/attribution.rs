@@ -1341,8 +1341,17 @@ impl<'a> Reader<'a> {
         while who > from + 1 && self.w(who - 1) == "and" {
             who = who_before(who - 1)?;
         }
-        self.np_left(who - 1, self.lo)
-            .filter(|head| head.end == who && self.analyse(head.clone(), false).is_some())
+        // "One of the doctors who sent the letter": a part of a crowd heads
+        // the clause as the crowd would.
+        let partitive = |head: &Range<usize>| {
+            head.len() > 2
+                && self.numeral(head.start)
+                && self.w(head.start + 1) == "of"
+                && self.analyse(head.start + 2..head.end, false).is_some()
+        };
+        self.np_left(who - 1, self.lo).filter(|head| {
+            head.end == who && (self.analyse(head.clone(), false).is_some() || partitive(head))
+        })
     }
 
     /// "Voters in the state say": a bare plural verb after a singular noun
@@ -8068,6 +8077,18 @@ mod tests {
             )
             .2,
             "the levy is fair"
+        );
+    }
+
+    #[test]
+    fn a_part_of_a_crowd_heads_a_relative_clause_before_its_verb() {
+        assert_eq!(
+            reading_of(
+                "Two of the senators who signed the letter said the levy was fair.",
+                "said"
+            )
+            .1,
+            "Two of the senators"
         );
     }
 
