@@ -3417,6 +3417,9 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        for a in out.iter_mut() {
+            a.content = a.content.map(|c| self.with_closing_mark(c));
+        }
         // Nesting: a cue inside another attribution's content.
         // When two contents hold each other's cues, the wider one is outer.
         for k in 0..out.len() {
@@ -4491,6 +4494,23 @@ impl<'a> Reader<'a> {
             }
         }
         out
+    }
+
+    /// A content that holds all of a quotation's words and its opening mark
+    /// holds its closing mark too ("“The levy is fair,” said Harlow"): the
+    /// rules that end a content at a comma or before the next clause stop
+    /// short of a mark after the comma, and a content with one mark of a
+    /// pair reads as a quotation left open.
+    fn with_closing_mark(&self, c: Span) -> Span {
+        let (quotes, top) = (&self.seg.quotes, &self.seg.top_quotes);
+        // The last quotation that starts before the content ends.
+        let after = top.partition_point(|&q| quotes[q as usize].span.start < c.end);
+        match after.checked_sub(1).map(|k| &quotes[top[k] as usize]) {
+            Some(q) if q.span.start >= c.start && c.contains(q.inner) && c.end < q.span.end => {
+                c.cover(q.span)
+            }
+            _ => c,
+        }
     }
 
     /// "According to X, …" and "…, according to X."
@@ -8089,6 +8109,22 @@ mod tests {
             )
             .1,
             "Two of the senators"
+        );
+    }
+
+    #[test]
+    fn a_content_with_a_quotation_s_opening_mark_has_its_closing_mark() {
+        let text = "“The levy is fair,” said Harlow, the mayor.";
+        assert_eq!(reading_of(text, "said").2, "“The levy is fair,”");
+        let text = "Guns are “a crisis” and “a disaster,” said Harlow, the mayor.";
+        assert_eq!(
+            reading_of(text, "said").2,
+            "Guns are “a crisis” and “a disaster,”"
+        );
+        let text = "Lopes insisted that she has “grown the party,” claiming victory.";
+        assert_eq!(
+            reading_of(text, "insisted").2,
+            "that she has “grown the party,”"
         );
     }
 
