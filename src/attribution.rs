@@ -3325,25 +3325,37 @@ impl<'a> Reader<'a> {
         }
         // "An aide who spoke anonymously to discuss the talks said they
         // were over": the infinitive's content ends before the verb its
-        // speaker goes on with. (Few sentences have an infinitive cue with
-        // content, which is asked first.)
+        // speaker goes on with. So does a relative clause's ("Two of the
+        // senators who signed the letter said …"), whose source is "who"
+        // standing for the main verb's subject. (Few sentences have either
+        // with content, which is asked first.)
         for j in 0..out.len() {
             let (Some(ct), Some(src)) = (out[j].content, out[j].source.as_ref()) else {
                 continue;
             };
-            if self.w(out[j].cue_tokens.start) != "to" {
+            let relative = || {
+                let t = self.token_at(src.span.start);
+                !src.tokens.contains(&t) && matches!(self.w(t), "who" | "which" | "that")
+            };
+            if self.w(out[j].cue_tokens.start) != "to" && !relative() {
                 continue;
             }
             let src = src.tokens.clone();
             let next = (0..out.len()).find_map(|k| {
-                if k == j || out[k].source.as_ref().map(|s| &s.tokens) != Some(&src) {
+                let same = out[k].source.as_ref().filter(|s| s.tokens == src)?;
+                // Not a pronoun inside the content that stands for the same
+                // speaker ("who said he would not vote for Cruz").
+                if k == j || ct.contains(same.span) {
                     return None;
                 }
                 let mut v = out[k].cue_tokens.start;
                 while v > self.lo && self.skippable_before_cue(v - 1) {
                     v -= 1;
                 }
-                ct.contains(self.seg.tokens[v].span).then_some(v)
+                // ("who said he would not vote for Cruz": a verb after a
+                // pronoun is the content's own clause.)
+                let own_subject = self.is(v - 1, Kind::Pronoun) && !self.is_det(v - 1);
+                (!own_subject && ct.contains(self.seg.tokens[v].span)).then_some(v)
             });
             if let Some(cut) = next.and_then(|v| self.cut_before(ct, v)) {
                 out[j].content = Some(cut);
@@ -8126,6 +8138,16 @@ mod tests {
             reading_of(text, "insisted").2,
             "that she has “grown the party,”"
         );
+    }
+
+    #[test]
+    fn a_relative_clause_s_content_ends_before_the_main_verb() {
+        let text = "A woman who accused Lopes of fraud said the levy was a scam.";
+        assert_eq!(reading_of(text, "accused").2, "Lopes of fraud");
+        assert_eq!(reading_of(text, "said").1, "A woman");
+        // A verb after a pronoun is the relative clause's own.
+        let text = "“It is over,” said Kerr, a Republican who said he would not vote for Lopes.";
+        assert_eq!(read(text)[1].2, "he would not vote for Lopes");
     }
 
     #[test]
