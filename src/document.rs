@@ -19,16 +19,47 @@ pub enum InputType {
 impl InputType {
     /// Chosen by the file extension; anything unknown is plain text.
     pub fn from_path(path: &Path) -> InputType {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some("md" | "markdown" | "mdown" | "mkd") => InputType::Markdown,
-            Some("html" | "htm" | "xhtml") => InputType::Html,
-            _ => InputType::Text,
+        // Compared as bytes, with no lowercased copy: an extension that is
+        // not UTF-8 is none of these ASCII ones either way.
+        let ext = match plain_file_name(path) {
+            Some((_, name)) => extension_of(name),
+            None => path.extension().map(|e| e.as_encoded_bytes()),
+        };
+        let any_of = |names: &[&str]| {
+            ext.is_some_and(|e| names.iter().any(|n| e.eq_ignore_ascii_case(n.as_bytes())))
+        };
+        if any_of(&["md", "markdown", "mdown", "mkd"]) {
+            InputType::Markdown
+        } else if any_of(&["html", "htm", "xhtml"]) {
+            InputType::Html
+        } else {
+            InputType::Text
         }
     }
+}
+
+/// A path that ends in a plain name after a `/` (`dir/name`, the name no
+/// `.` or `..`), as its directory and name: what [`Path::parent`] and
+/// [`Path::file_name`] give it, read off its bytes. Those take the path
+/// apart into components, some 500 instructions for a path of a batch,
+/// each file of which is asked both. Any other shape gives `None`.
+pub(crate) fn plain_file_name(path: &Path) -> Option<(&[u8], &[u8])> {
+    // `/` is the only separator where paths are bytes.
+    if !cfg!(unix) {
+        return None;
+    }
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let slash = memchr::memrchr(b'/', bytes)?;
+    let (dir, name) = (&bytes[..slash], &bytes[slash + 1..]);
+    // (Not the root's own names: `/a`'s parent is `/`.)
+    (!dir.is_empty() && !name.is_empty() && name != b"." && name != b"..").then_some((dir, name))
+}
+
+/// [`Path::extension`] of a file name: after its last `.`, unless that
+/// opens the name.
+fn extension_of(name: &[u8]) -> Option<&[u8]> {
+    let dot = memchr::memrchr(b'.', name)?;
+    (dot > 0).then(|| &name[dot + 1..])
 }
 
 /// The prose of a file, with where each of its bytes came from.
@@ -503,6 +534,59 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_names_are_what_path_takes_apart() {
+        for p in [
+            "/tmp/spd/a.txt",
+            "a/b.MD",
+            "a/b.tar.gz",
+            "a/.hidden",
+            "a/b.",
+            "a/b",
+            "a//b.md",
+            "/a.html",
+            "a/b/",
+            "a/.",
+            "a/..",
+            "a/b/.",
+            "b.md",
+            "",
+            "/",
+            "./x.htm",
+            "a/..b",
+        ] {
+            let path = Path::new(p);
+            if let Some((dir, name)) = plain_file_name(path) {
+                assert_eq!(
+                    Some(name),
+                    path.file_name().map(|n| n.as_encoded_bytes()),
+                    "{p}"
+                );
+                assert_eq!(
+                    extension_of(name),
+                    path.extension().map(|e| e.as_encoded_bytes()),
+                    "{p}"
+                );
+                assert_eq!(
+                    Path::new(std::str::from_utf8(dir).unwrap()),
+                    path.parent().unwrap(),
+                    "{p}"
+                );
+            }
+            let want = match path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase)
+                .as_deref()
+            {
+                Some("md" | "markdown" | "mdown" | "mkd") => InputType::Markdown,
+                Some("html" | "htm" | "xhtml") => InputType::Html,
+                _ => InputType::Text,
+            };
+            assert_eq!(InputType::from_path(path), want, "{p}");
+        }
+    }
 
     #[test]
     fn from_source_moves_plain_text_and_matches_new() {

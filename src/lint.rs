@@ -15,7 +15,7 @@ use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
 use crate::baseline::{self, Baseline};
 use crate::config::{Config, ConfigError, FailOn, Severity, TRUSTED_RELAY};
-use crate::document::{Document, InputType};
+use crate::document::{plain_file_name, Document, InputType};
 use crate::grammar::{Grammar, GrammarError};
 use crate::report::{self, ClaimEntry, FileError, FileReport};
 use crate::span::{self, Position};
@@ -422,9 +422,15 @@ pub enum Input {
 impl Input {
     /// The name in reports.
     pub fn display(&self) -> String {
+        // A path that is UTF-8 displays as its own text: copied, not put
+        // through the formatter, which decodes it piece by piece (some
+        // 1,300 instructions a path).
+        let shown = |p: &Path| {
+            p.to_str()
+                .map_or_else(|| p.display().to_string(), str::to_owned)
+        };
         match self {
-            Input::File(p) => p.display().to_string(),
-            Input::Stdin(Some(p)) => p.display().to_string(),
+            Input::File(p) | Input::Stdin(Some(p)) => shown(p),
             Input::Stdin(None) => "<stdin>".into(),
         }
     }
@@ -535,6 +541,13 @@ impl Engine {
         if let Some(s) = &self.explicit {
             return Ok(s.clone());
         }
+        // Most inputs sit in the directory of the one before: told by the
+        // bytes, where the path's parent is found by taking it apart.
+        if let (Some((d, s)), Some((dir, _))) = (&self.last, path.and_then(plain_file_name)) {
+            if d.as_os_str().as_encoded_bytes() == dir {
+                return Ok(s.clone());
+            }
+        }
         let dir = match path.and_then(Path::parent) {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
@@ -589,9 +602,12 @@ impl Engine {
                 path: p.display().to_string(),
                 message,
             };
-            if p.is_dir() {
+            // One look at the file for both questions (`is_dir` and `exists`
+            // were one each).
+            let meta = std::fs::metadata(p);
+            if meta.as_ref().is_ok_and(std::fs::Metadata::is_dir) {
                 self.walk(p, &mut out);
-            } else if !p.exists() {
+            } else if meta.is_err() {
                 out.push(Err(err("no such file or directory".into())));
             } else if self.opts.force_exclude {
                 match self.excluded(p) {

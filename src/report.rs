@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::document::{Document, InputType};
 use crate::grammar::Grammar;
 use crate::provenance::{EntityId, Provenance, Status};
-use crate::span::{LineIndex, Span};
+use crate::span::{LineCursor, LineIndex, Span};
 use crate::swar::{HIGH, ONES};
 use crate::Analysis;
 
@@ -577,13 +577,14 @@ fn report_but_sources(
     document: &Document,
     prov: &Provenance,
 ) -> (FileReport, Vec<EntityId>) {
-    let lines = LineIndex::new(source.as_bytes());
+    // Claims come in text order: their lines are found walking it once.
+    let mut lines = LineCursor::new(source.as_bytes());
     let prose = &document.text;
     let shared_prose: Arc<str> = Arc::from(prose.as_str());
     let reg = &prov.registry;
-    let pos = |s: Span| {
+    let mut pos = |s: Span| {
         let o = document.original_span(s);
-        let p = lines.position(source.as_bytes(), o.start);
+        let p = lines.position(o.start);
         SpanPos {
             start: o.start,
             end: o.end,

@@ -186,6 +186,60 @@ impl LineIndex {
     }
 }
 
+/// [`LineIndex::position`] of offsets asked mostly in text order (a
+/// report's claims), found by one walk over the text: the lines are passed
+/// one `memchr` each as the offsets reach them, with no list of their
+/// starts built first and searched for each offset. An offset before the
+/// last one asked is answered by a [`LineIndex`], made the first time.
+#[derive(Debug)]
+pub struct LineCursor<'t> {
+    bytes: &'t [u8],
+    /// The last offset answered for, its line (from 0) and its column.
+    at: usize,
+    line: usize,
+    column: usize,
+    /// The line break that ends `at`'s line, if one does.
+    line_end: Option<usize>,
+    behind: std::cell::OnceCell<LineIndex>,
+}
+
+impl<'t> LineCursor<'t> {
+    pub fn new(bytes: &'t [u8]) -> LineCursor<'t> {
+        LineCursor {
+            bytes,
+            at: 0,
+            line: 0,
+            column: 1,
+            line_end: memchr::memchr(b'\n', bytes),
+            behind: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The position of byte `offset`, as [`LineIndex::position`] gives it.
+    pub fn position(&mut self, offset: usize) -> Position {
+        let bytes = self.bytes;
+        let offset = offset.min(bytes.len());
+        if offset < self.at {
+            return self
+                .behind
+                .get_or_init(|| LineIndex::new(bytes))
+                .position(bytes, offset);
+        }
+        while let Some(end) = self.line_end.filter(|&end| end < offset) {
+            self.line += 1;
+            self.at = end + 1;
+            self.column = 1;
+            self.line_end = memchr::memchr(b'\n', &bytes[self.at..]).map(|i| self.at + i);
+        }
+        self.column += char_starts(&bytes[self.at..offset]);
+        self.at = offset;
+        Position {
+            line: self.line + 1,
+            column: self.column,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,5 +351,28 @@ mod tests {
         assert!(!a.overlaps(Span::new(5, 9)));
         assert!(a.contains(Span::new(3, 5)));
         assert_eq!(a.cover(Span::new(7, 8)), Span::new(2, 8));
+    }
+
+    #[test]
+    fn the_cursor_agrees_with_the_line_index() {
+        let text = "ab\n“é” x\n\n\nlong line — with “quotes” and é\nlast";
+        let bytes = text.as_bytes();
+        let idx = LineIndex::new(bytes);
+        // In order, with repeats, and offsets inside characters and past
+        // the end; then some going back.
+        let mut cursor = LineCursor::new(bytes);
+        for offset in (0..bytes.len() + 3).chain([0, 5, 2, bytes.len(), 7, 1]) {
+            assert_eq!(
+                cursor.position(offset),
+                idx.position(bytes, offset),
+                "{offset}"
+            );
+        }
+        for step in 1..6 {
+            let mut cursor = LineCursor::new(bytes);
+            for offset in (0..bytes.len()).step_by(step) {
+                assert_eq!(cursor.position(offset), idx.position(bytes, offset));
+            }
+        }
     }
 }

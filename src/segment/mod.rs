@@ -723,15 +723,24 @@ fn is_boundary(
         let dotted =
             prev.bytes().any(|b| b == b'.') && prev.chars().all(|c| c.is_alphabetic() || c == '.');
         // Looked up once for both tags (and not at all after an initial).
-        let entries = if single_letter {
-            &[][..]
+        // The word's kinds tell first whether any entry is an abbreviation:
+        // most words before a full stop are none, and a common word's
+        // entries are a list each, searched twice after a dotted word.
+        let id = if single_letter {
+            None
         } else {
-            grammar.token_entries(prev)
+            grammar.token_id(prev)
         };
+        let entries = match id.map(|id| grammar.root(id)) {
+            Some((node, kinds)) if kinds & Kind::Abbreviation.bit() != 0 => grammar.entries(node),
+            _ => &[][..],
+        };
+        // (The empty list told apart inline: the search is a call.)
         let abbreviation = |tag| {
-            entries
-                .iter()
-                .any(|e| e.kind == Kind::Abbreviation && e.tag == tag)
+            !entries.is_empty()
+                && entries
+                    .iter()
+                    .any(|e| e.kind == Kind::Abbreviation && e.tag == tag)
         };
         if single_letter || abbreviation("always") {
             return false;
