@@ -114,6 +114,12 @@ impl Document {
         (Document::new(&source, kind), Some(source))
     }
 
+    /// The prose has the file's offsets, line breaks included: plain text,
+    /// whose directive lines are blanked byte for byte.
+    pub fn same_offsets(&self) -> bool {
+        self.map.is_empty()
+    }
+
     /// Maps an offset in the prose to an offset in the original file.
     pub fn original(&self, offset: usize) -> usize {
         if self.map.is_empty() {

@@ -66,22 +66,26 @@ pub fn analyze(source: &str, kind: InputType, grammar: &Grammar) -> Analysis {
     }
 }
 
-/// The parts of an analysis that reports need: the segmentation (a few
-/// times the size of the text) is dropped as soon as the provenance is built.
+/// The parts of an analysis that reports need, with the starts of the
+/// prose's lines ([`Segmentation::line_starts`]): the rest of the
+/// segmentation (a few times the size of the text) is dropped as soon as the
+/// provenance is built.
 pub(crate) fn analyze_for_report(
     source: &str,
     kind: InputType,
     grammar: &Grammar,
-) -> (Document, Provenance) {
+) -> (Document, Provenance, Vec<usize>) {
     analyze_document(Document::new(source, kind), grammar)
 }
 
 /// [`analyze_for_report`] of a document already made.
-pub(crate) fn analyze_document(document: Document, grammar: &Grammar) -> (Document, Provenance) {
+pub(crate) fn analyze_document(
+    document: Document,
+    grammar: &Grammar,
+) -> (Document, Provenance, Vec<usize>) {
     let segmentation = segment::segment(&document.text, grammar, &document.headings);
     let provenance = provenance::build(&document.text, &segmentation, grammar);
-    drop(segmentation);
-    (document, provenance)
+    (document, provenance, segmentation.line_starts)
 }
 
 pub use report::{check, check_bytes, CheckedFile, FileError};

@@ -309,13 +309,14 @@ pub fn check_source_owned(
         Err(e) => return Err(report::decode(display, e.as_bytes()).expect_err("invalid UTF-8")),
     };
     let (document, kept) = Document::from_source(source, kind);
-    let (mut document, provenance) = crate::analyze_document(document, &settings.grammar);
+    let (mut document, provenance, line_starts) =
+        crate::analyze_document(document, &settings.grammar);
     if document.text.len() >= RETURN_MEMORY_FROM {
         return_freed_memory();
     }
     let mut rep = {
         let text = kept.as_deref().unwrap_or(&document.text);
-        report::report_of_owned(display, text, &document, provenance)
+        report::report_of_owned(display, text, &document, &line_starts, provenance)
     };
     let comments = std::mem::take(&mut document.comments);
     let source = kept.unwrap_or_else(|| std::mem::take(&mut document.text));

@@ -468,8 +468,14 @@ pub fn check(
 /// Checks the bytes of one file; `display` names it in the report.
 pub fn check_bytes(display: &str, bytes: &[u8], kind: InputType, grammar: &Grammar) -> CheckedFile {
     let text = decode(display, bytes)?;
-    let (document, provenance) = crate::analyze_for_report(text, kind, grammar);
-    Ok(report_of_owned(display, text, &document, provenance))
+    let (document, provenance, line_starts) = crate::analyze_for_report(text, kind, grammar);
+    Ok(report_of_owned(
+        display,
+        text,
+        &document,
+        &line_starts,
+        provenance,
+    ))
 }
 
 /// The text of a file, or an error naming the position of a NUL byte
@@ -503,7 +509,13 @@ pub fn decode<'a>(display: &str, bytes: &'a [u8]) -> Result<&'a str, FileError> 
 
 /// Builds the report of one analysed file.
 pub fn file_report(path: &str, source: &str, a: &Analysis) -> FileReport {
-    report_of(path, source, &a.document, &a.provenance)
+    report_of(
+        path,
+        source,
+        &a.document,
+        &a.segmentation.line_starts,
+        &a.provenance,
+    )
 }
 
 /// [`file_report`] from the parts of the analysis it reads. Where a claim
@@ -514,9 +526,10 @@ pub(crate) fn report_of(
     path: &str,
     source: &str,
     document: &Document,
+    line_starts: &[usize],
     prov: &Provenance,
 ) -> FileReport {
-    let (mut report, used) = report_but_sources(path, source, document, prov);
+    let (mut report, used) = report_but_sources(path, source, document, line_starts, prov);
     let entities = &prov.registry.entities;
     report.sources = source_entries(&used, |id, e| {
         let ent = &entities[e];
@@ -538,9 +551,10 @@ pub(crate) fn report_of_owned(
     path: &str,
     source: &str,
     document: &Document,
+    line_starts: &[usize],
     mut prov: Provenance,
 ) -> FileReport {
-    let (mut report, used) = report_but_sources(path, source, document, &prov);
+    let (mut report, used) = report_but_sources(path, source, document, line_starts, &prov);
     let entities = &mut prov.registry.entities;
     // `used` names each entity once: each is taken from once.
     report.sources = source_entries(&used, |id, e| {
@@ -575,10 +589,17 @@ fn report_but_sources(
     path: &str,
     source: &str,
     document: &Document,
+    line_starts: &[usize],
     prov: &Provenance,
 ) -> (FileReport, Vec<EntityId>) {
-    // Claims come in text order: their lines are found walking it once.
-    let mut lines = LineCursor::new(source.as_bytes());
+    // Claims come in text order: their lines are found walking it once,
+    // read off the prose's line starts when those are the file's.
+    let mut lines = if document.same_offsets() && !line_starts.is_empty() {
+        debug_assert_eq!(source.len(), document.text.len());
+        LineCursor::with_starts(source.as_bytes(), line_starts)
+    } else {
+        LineCursor::new(source.as_bytes())
+    };
     let prose = &document.text;
     let shared_prose: Arc<str> = Arc::from(prose.as_str());
     let reg = &prov.registry;

@@ -200,18 +200,41 @@ pub struct LineCursor<'t> {
     column: usize,
     /// The line break that ends `at`'s line, if one does.
     line_end: Option<usize>,
+    /// The start of every line, when known already (see
+    /// [`LineCursor::with_starts`]); empty when the breaks are searched for.
+    starts: &'t [usize],
     behind: std::cell::OnceCell<LineIndex>,
 }
 
 impl<'t> LineCursor<'t> {
     pub fn new(bytes: &'t [u8]) -> LineCursor<'t> {
-        LineCursor {
+        LineCursor::with_starts(bytes, &[])
+    }
+
+    /// A cursor that reads each line's end off `starts` (0, then the offset
+    /// after each line break of `bytes`, as the segmentation found them)
+    /// rather than searching the text for it again.
+    pub fn with_starts(bytes: &'t [u8], starts: &'t [usize]) -> LineCursor<'t> {
+        let mut cursor = LineCursor {
             bytes,
             at: 0,
             line: 0,
             column: 1,
-            line_end: memchr::memchr(b'\n', bytes),
+            line_end: None,
+            starts,
             behind: std::cell::OnceCell::new(),
+        };
+        cursor.line_end = cursor.end_of_line();
+        cursor
+    }
+
+    /// The line break that ends the current line (that of `at`), if any.
+    #[inline]
+    fn end_of_line(&self) -> Option<usize> {
+        if self.starts.is_empty() {
+            memchr::memchr(b'\n', &self.bytes[self.at..]).map(|i| self.at + i)
+        } else {
+            self.starts.get(self.line + 1).map(|&next| next - 1)
         }
     }
 
@@ -229,7 +252,7 @@ impl<'t> LineCursor<'t> {
             self.line += 1;
             self.at = end + 1;
             self.column = 1;
-            self.line_end = memchr::memchr(b'\n', &bytes[self.at..]).map(|i| self.at + i);
+            self.line_end = self.end_of_line();
         }
         self.column += char_starts(&bytes[self.at..offset]);
         self.at = offset;
@@ -372,6 +395,25 @@ mod tests {
             let mut cursor = LineCursor::new(bytes);
             for offset in (0..bytes.len()).step_by(step) {
                 assert_eq!(cursor.position(offset), idx.position(bytes, offset));
+            }
+        }
+    }
+
+    #[test]
+    fn a_cursor_on_known_line_starts_agrees_with_one_that_searches() {
+        for text in ["ab\n“é” x\n\n\nlong — é\nlast", "a\nb\n", "", "\n", "x"] {
+            let bytes = text.as_bytes();
+            let starts: Vec<usize> = std::iter::once(0)
+                .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect();
+            let mut known = LineCursor::with_starts(bytes, &starts);
+            let mut searched = LineCursor::new(bytes);
+            for offset in (0..bytes.len() + 2).chain([0, 3, 1, bytes.len()]) {
+                assert_eq!(
+                    known.position(offset),
+                    searched.position(offset),
+                    "{text:?} {offset}"
+                );
             }
         }
     }

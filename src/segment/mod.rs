@@ -72,6 +72,10 @@ pub struct Segmentation {
     /// Per quotation, the cover of its inner span and those of every
     /// quotation it continues (a multi-paragraph quotation up to here).
     pub quote_reach: Vec<Span>,
+    /// Where each line of the text starts: 0, and the offset after each
+    /// line break. The paragraph split walks the lines anyway; a report
+    /// reads its positions off these rather than searching the text again.
+    pub line_starts: Vec<usize>,
 }
 
 impl Segmentation {
@@ -154,7 +158,7 @@ pub fn segment(text: &str, grammar: &Grammar, headings: &[Span]) -> Segmentation
         tokens: Vec::with_capacity(text.len() / 4 + 1),
         ..Default::default()
     };
-    let spans = paragraph_spans(text);
+    let spans = paragraph_spans(text, &mut seg.line_starts);
     seg.paragraphs.reserve_exact(spans.len());
     // The tokens that are no word, in order (see `lex_into`): about one in
     // six.
@@ -204,7 +208,9 @@ pub fn segment(text: &str, grammar: &Grammar, headings: &[Span]) -> Segmentation
 /// Paragraphs are separated by lines holding only whitespace. Each comes
 /// with whether it is a single line: what the splitting knows already, where
 /// a search of the paragraph for a line break was a call a paragraph.
-fn paragraph_spans(text: &str) -> Vec<(Span, bool)> {
+/// The start of each line is pushed to `line_starts` (see
+/// [`Segmentation::line_starts`]).
+fn paragraph_spans(text: &str, line_starts: &mut Vec<usize>) -> Vec<(Span, bool)> {
     // A block between blank lines is one paragraph, unless one of its lines
     // is longer than any hard wrap makes them: then its author ends
     // paragraphs with a single line break (web copy, wire feeds), and each
@@ -227,6 +233,9 @@ fn paragraph_spans(text: &str) -> Vec<(Span, bool)> {
         *long = false;
     };
     let mut at = 0;
+    // News has a line every 150 bytes or so.
+    line_starts.reserve(text.len() / 128 + 2);
+    line_starts.push(0);
     for line in crate::span::lines_inclusive(text) {
         let blank = line.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}');
         if blank {
@@ -241,6 +250,10 @@ fn paragraph_spans(text: &str) -> Vec<(Span, bool)> {
             long |= trimmed > LONGER_THAN_A_WRAP;
         }
         at += line.len();
+        // Only the last line may end without a break.
+        if line.ends_with('\n') {
+            line_starts.push(at);
+        }
     }
     flush(&mut block, &mut long, &mut out);
     out
@@ -870,7 +883,7 @@ mod tests {
     }
 
     fn paragraphs(text: &str) -> Vec<&str> {
-        paragraph_spans(text)
+        paragraph_spans(text, &mut Vec::new())
             .iter()
             .map(|(s, _)| s.slice(text))
             .collect()
@@ -902,7 +915,7 @@ mod tests {
             format!("{long}\nShort.\n\n{long}\r\nlast\t \n\n\nend"),
             "  lead\n\tand tab\n\n\u{FEFF}\nx".to_string(),
         ] {
-            for (span, single_line) in paragraph_spans(&text) {
+            for (span, single_line) in paragraph_spans(&text, &mut Vec::new()) {
                 assert_eq!(single_line, !span.slice(&text).contains('\n'), "{text:?}");
             }
         }
