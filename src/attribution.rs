@@ -6931,11 +6931,16 @@ impl<'a> Reader<'a> {
         // "issued the following statement: “…”", "describes itself in the
         // following way: …": the words announced after the colon are what
         // is said, not the phrase that announces them.
-        if let Some(colon) = (s..(s + 8).min(self.hi))
-            .take_while(|&t| !self.quoted(t))
-            .find(|&t| self.punct(t, ":"))
+        // (Most contents have no colon near: one pass over the token kinds
+        // and first bytes tells, before any word is looked at.)
+        let bytes = self.text.as_bytes();
+        if let Some(colon) = self.seg.tokens[s..(s + 8).min(self.hi)]
+            .iter()
+            .position(|t| t.kind == TokenKind::Punct && bytes[t.span.start] == b':')
+            .map(|j| s + j)
         {
-            if (s..colon).any(|t| self.w(t) == "following") {
+            if (s..=colon).all(|t| !self.quoted(t)) && (s..colon).any(|t| self.w(t) == "following")
+            {
                 if let Some(c) = self.content_after(colon + 1) {
                     return Some(c);
                 }
