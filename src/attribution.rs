@@ -6936,7 +6936,9 @@ impl<'a> Reader<'a> {
         let bytes = self.text.as_bytes();
         if let Some(colon) = self.seg.tokens[s..(s + 8).min(self.hi)]
             .iter()
-            .position(|t| t.kind == TokenKind::Punct && bytes[t.span.start] == b':')
+            .position(|t| {
+                t.kind == TokenKind::Punct && t.span.len() == 1 && bytes[t.span.start] == b':'
+            })
             .map(|j| s + j)
         {
             if (s..=colon).all(|t| !self.quoted(t)) && (s..colon).any(|t| self.w(t) == "following")
