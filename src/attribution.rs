@@ -1253,7 +1253,19 @@ impl<'a> Reader<'a> {
                 && !self.quoted(i)
                 && (self.tag(i, Kind::Function, "determiner") || self.owner_s(i))
         };
-        (1..=2).any(|n| k > self.lo + n && (k - n..k).all(modifier) && owner(k - n - 1))
+        self.after_modifiers(k, modifier, owner)
+    }
+
+    /// Token `k` follows one or two words that pass `modifier`, and before
+    /// them a word that passes `opens`: the shape of a noun's modifiers
+    /// after what opens its phrase.
+    fn after_modifiers(
+        &self,
+        k: usize,
+        modifier: impl Fn(usize) -> bool,
+        opens: impl Fn(usize) -> bool,
+    ) -> bool {
+        (1..=2).any(|n| k > self.lo + n && (k - n..k).all(&modifier) && opens(k - n - 1))
     }
 
     /// "both", "all" or "each" as a word of its own (not quoted).
@@ -1306,28 +1318,26 @@ impl<'a> Reader<'a> {
                 && !self.plural_word(t)
                 && self.cue_at(t).is_none()
         };
-        (1..=2).any(|n| {
-            k > self.lo + n && (k - n..k).all(modifier) && {
-                let b = k - n - 1;
-                self.is_word(b)
-                    && !self.quoted(b)
-                    && matches!(
-                        self.w(b),
-                        "of" | "about"
-                            | "on"
-                            | "with"
-                            | "for"
-                            | "against"
-                            | "by"
-                            | "from"
-                            | "into"
-                            | "over"
-                            | "amid"
-                            | "despite"
-                            | "making"
-                    )
-            }
-        })
+        let preposition = |b: usize| {
+            self.is_word(b)
+                && !self.quoted(b)
+                && matches!(
+                    self.w(b),
+                    "of" | "about"
+                        | "on"
+                        | "with"
+                        | "for"
+                        | "against"
+                        | "by"
+                        | "from"
+                        | "into"
+                        | "over"
+                        | "amid"
+                        | "despite"
+                        | "making"
+                )
+        };
+        self.after_modifiers(k, modifier, preposition)
     }
 
     /// A word in "-s" that is no "-ss", "-us" or "-is" ("voters", not
